@@ -1,0 +1,340 @@
+"""A report as plain TOML-ready data and back: the exchange format between PCs.
+
+`to_data` gives dicts, lists, str, int and date only (money as strings, so tomllib's floats
+never touch it); `from_data` checks every value and raises `FormatError` naming the exact
+place (`reports[0].basic_lines[2].amount`) and the reason. Unknown keys are refused too: a
+file from a newer jixiao is not half-read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from store.model import (
+    FIGURE_KEYS,
+    TEXT_KEYS,
+    Body,
+    EconLine,
+    Indicator,
+    OrgGroup,
+    Report,
+    SanGongItem,
+    StaffLine,
+    TitledItem,
+)
+from store.parse import InputError, clean_text, format_amount, format_number, parse_amount, parse_number
+
+FORMAT_NAME = "jixiao-report"
+FORMAT_VERSION = 1
+
+
+class FormatError(ValueError):
+    """An exchange file that cannot be taken in; `where` is the path of the bad value."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}" if where else reason)
+
+
+def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if value is not None and value != ""}
+
+
+def _items(items: list[TitledItem]) -> list[dict[str, Any]]:
+    out = []
+    for item in items:
+        entry: dict[str, Any] = {"title": item.title, "body": item.body}
+        if item.indicators:
+            entry["indicators"] = [
+                _drop_none(
+                    {
+                        "name": ind.name,
+                        "target": format_number(ind.target) or None,
+                        "actual": format_number(ind.actual) or None,
+                        "unit": ind.unit,
+                    }
+                )
+                for ind in item.indicators
+            ]
+        out.append(entry)
+    return out
+
+
+def report_to_data(report: Report) -> dict[str, Any]:
+    """The report as plain data, keys in a fixed order so a dump is byte-stable."""
+    head = _drop_none(
+        {
+            "unit_name": report.unit_name,
+            "unit_short": report.unit_short,
+            "fiscal_year": report.fiscal_year,
+            "title": report.title,
+            "sign_unit": report.sign_unit,
+            "sign_date": report.sign_date,
+            "staff_total": report.staff_total,
+            "staff_change": report.staff_change,
+            "authorised_posts": report.authorised_posts,
+            "created_at": report.created_at,
+            "updated_at": report.updated_at,
+        }
+    )
+    head["texts"] = {key: report.texts.get(key, "") for key in TEXT_KEYS}
+    head["figures"] = _drop_none({key: format_amount(report.figures.get(key)) for key in FIGURE_KEYS})
+    head["org_groups"] = [
+        {"label": g.label, "bodies": [{"name": b.name, "plates": list(b.plates)} for b in g.bodies]}
+        for g in report.org_groups
+    ]
+    head["staff_lines"] = [{"category": s.category, "count": s.count} for s in report.staff_lines]
+    head["duties"] = list(report.duties)
+    for name in ("basic_lines", "project_lines"):
+        head[name] = [
+            {"category": line.category, "amount": format_amount(line.amount)} for line in getattr(report, name)
+        ]
+    head["sangong"] = [
+        _drop_none(
+            {
+                "name": item.name,
+                "budget": format_amount(item.budget) or None,
+                "actual": format_amount(item.actual) or None,
+                "last_year": format_amount(item.last_year) or None,
+            }
+        )
+        for item in report.sangong
+    ]
+    head["assets"] = _items(report.assets)
+    head["efficiency_points"] = list(report.efficiency_points)
+    head["results"] = _items(report.results)
+    head["problems"] = list(report.problems)
+    head["remedies"] = list(report.remedies)
+    return head
+
+
+def reports_to_data(reports: list[Report]) -> dict[str, Any]:
+    """A whole exchange file: a format header and the reports."""
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "reports": [report_to_data(report) for report in reports],
+    }
+
+
+class _Reader:
+    """Walks plain data, checking each value's type and recording where it is."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        self.data = data
+        self.where = where
+
+    def fail(self, reason: str, key: str | int | None = None) -> FormatError:
+        return FormatError(self._at(key), reason)
+
+    def _at(self, key: str | int | None) -> str:
+        if key is None:
+            return self.where
+        if isinstance(key, int):
+            return f"{self.where}[{key}]"
+        return f"{self.where}.{key}" if self.where else key
+
+    def table(self, allowed: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(self.data, dict):
+            raise self.fail("应为表（table）")
+        unknown = [key for key in self.data if key not in allowed]
+        if unknown:
+            raise self.fail(f"不认识的字段“{unknown[0]}”")
+        return self.data
+
+    def child(self, key: str | int, default: Any = None) -> _Reader:
+        value = self.data.get(key, default) if isinstance(key, str) else self.data[key]
+        return _Reader(value, self._at(key))
+
+    def text(self, key: str, *, required: bool = False, multiline: bool = True) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail("缺少此项", key)
+            return ""
+        if not isinstance(value, str):
+            raise self.fail("应为文字（字符串）", key)
+        return clean_text(value, multiline=multiline)
+
+    def integer(self, key: str, *, required: bool = False) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail("缺少此项", key)
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail("应为整数", key)
+        return value
+
+    def amount(self, key: str, *, required: bool = False, allow_negative: bool = True) -> Decimal | None:
+        return self._parsed(key, required, lambda s: parse_amount(s, allow_negative=allow_negative))
+
+    def number(self, key: str) -> Decimal | None:
+        return self._parsed(key, False, parse_number)
+
+    def _parsed(self, key: str, required: bool, parse: Any) -> Any:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail("缺少此项", key)
+            return None
+        if not isinstance(value, str):
+            raise self.fail('金额和数值应写成带引号的字符串，如 "1610.68"', key)
+        try:
+            parsed = parse(value)
+        except InputError as error:
+            raise self.fail(str(error), key) from None
+        if parsed is None and required:
+            raise self.fail("缺少此项", key)
+        return parsed
+
+    def day(self, key: str) -> date | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, date):
+            raise self.fail("应为日期，如 2020-09-21（不加引号）", key)
+        return value
+
+    def each(self, key: str) -> list[_Reader]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail("应为列表", key)
+        return [_Reader(item, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
+
+    def strings(self, key: str) -> list[str]:
+        out = []
+        for entry in self.each(key):
+            if not isinstance(entry.data, str):
+                raise entry.fail("应为文字（字符串）")
+            out.append(clean_text(entry.data))
+        return out
+
+
+_REPORT_KEYS = [
+    "unit_name",
+    "unit_short",
+    "fiscal_year",
+    "title",
+    "sign_unit",
+    "sign_date",
+    "staff_total",
+    "staff_change",
+    "authorised_posts",
+    "created_at",
+    "updated_at",
+    "texts",
+    "figures",
+    "org_groups",
+    "staff_lines",
+    "duties",
+    "basic_lines",
+    "project_lines",
+    "sangong",
+    "assets",
+    "efficiency_points",
+    "results",
+    "problems",
+    "remedies",
+]
+
+
+def _titled(reader: _Reader, key: str) -> list[TitledItem]:
+    items = []
+    for entry in reader.each(key):
+        entry.table(("title", "body", "indicators"))
+        indicators = []
+        for ind in entry.each("indicators"):
+            ind.table(("name", "target", "actual", "unit"))
+            indicators.append(
+                Indicator(
+                    name=ind.text("name", required=True, multiline=False),
+                    target=ind.number("target"),
+                    actual=ind.number("actual"),
+                    unit=ind.text("unit", multiline=False),
+                )
+            )
+        items.append(
+            TitledItem(title=entry.text("title", multiline=False), body=entry.text("body"), indicators=indicators)
+        )
+    return items
+
+
+def report_from_data(reader: _Reader) -> Report:
+    """One report from plain data, every value checked."""
+    reader.table(tuple(_REPORT_KEYS))
+    year = reader.integer("fiscal_year", required=True)
+    assert year is not None
+    if not 1949 <= year <= 2100:
+        raise reader.fail("年度应在1949至2100之间", "fiscal_year")
+    report = Report(unit_name=reader.text("unit_name", required=True, multiline=False), fiscal_year=year)
+    if not report.unit_name:
+        raise reader.fail("单位名称不能为空", "unit_name")
+    report.unit_short = reader.text("unit_short", multiline=False)
+    report.title = reader.text("title", multiline=False) or report.title
+    report.sign_unit = reader.text("sign_unit", multiline=False)
+    report.sign_date = reader.day("sign_date")
+    for key in ("staff_total", "staff_change", "authorised_posts"):
+        setattr(report, key, reader.integer(key))
+    report.created_at = reader.text("created_at", multiline=False)
+    report.updated_at = reader.text("updated_at", multiline=False)
+    texts = reader.child("texts", {})
+    texts.table(TEXT_KEYS)
+    report.texts = {key: texts.text(key) for key in TEXT_KEYS}
+    figures = reader.child("figures", {})
+    figures.table(FIGURE_KEYS)
+    report.figures = {key: figures.amount(key) for key in FIGURE_KEYS}
+    for group in reader.each("org_groups"):
+        group.table(("label", "bodies"))
+        bodies = []
+        for body in group.each("bodies"):
+            body.table(("name", "plates"))
+            bodies.append(Body(name=body.text("name", required=True, multiline=False), plates=body.strings("plates")))
+        report.org_groups.append(OrgGroup(label=group.text("label", multiline=False), bodies=bodies))
+    for line in reader.each("staff_lines"):
+        line.table(("category", "count"))
+        count = line.integer("count", required=True)
+        assert count is not None
+        report.staff_lines.append(StaffLine(category=line.text("category", multiline=False), count=count))
+    report.duties = reader.strings("duties")
+    for name in ("basic_lines", "project_lines"):
+        lines = []
+        for line in reader.each(name):
+            line.table(("category", "amount"))
+            amount = line.amount("amount", required=True)
+            assert amount is not None
+            lines.append(EconLine(category=line.text("category", multiline=False), amount=amount))
+        setattr(report, name, lines)
+    for item in reader.each("sangong"):
+        item.table(("name", "budget", "actual", "last_year"))
+        report.sangong.append(
+            SanGongItem(
+                name=item.text("name", required=True, multiline=False),
+                budget=item.amount("budget"),
+                actual=item.amount("actual"),
+                last_year=item.amount("last_year"),
+            )
+        )
+    report.assets = _titled(reader, "assets")
+    report.efficiency_points = reader.strings("efficiency_points")
+    report.results = _titled(reader, "results")
+    report.problems = reader.strings("problems")
+    report.remedies = reader.strings("remedies")
+    return report
+
+
+def reports_from_data(data: Any) -> list[Report]:
+    """Every report of an exchange file; refuses a foreign or newer file before reading any."""
+    top = _Reader(data, "")
+    top.table(("format", "format_version", "reports"))
+    if data.get("format") != FORMAT_NAME:
+        raise FormatError("format", f'不是 jixiao 报告交换文件（应为 format = "{FORMAT_NAME}"）')
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FormatError("format_version", "缺少格式版本号")
+    if version > FORMAT_VERSION:
+        raise FormatError("format_version", f"文件格式版本 {version} 比本程序（{FORMAT_VERSION}）新，请升级 jixiao")
+    return [report_from_data(entry) for entry in top.each("reports")]

@@ -1,0 +1,163 @@
+"""The report as plain data: everything a 部门整体支出绩效评价报告 holds, free of storage and layout.
+
+Money is Decimal in 万元 (two places); counts are int; indicator values are Decimal with
+their own unit. Lists are ordered as the report prints them. Prose that quotes figures is
+not stored: the composer writes those sentences from `figures` and the breakdowns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+#: Budget figures as *stated* in 部门概况, keyed for storage, in the order the report gives them.
+FIGURE_KEYS: tuple[str, ...] = (
+    "budget_approved",  # 财政拨款收入预算批复数
+    "funds_received",  # 实际到位指标
+    "fiscal_appropriation",  # 其中：财政拨款收入
+    "other_income",  # 其他收入
+    "spent",  # 实际支出
+    "basic_spent",  # 其中：基本支出
+    "project_spent",  # 项目支出
+    "carried_in",  # 上年结余（结转）
+    "carried_out",  # 本年结余（结转）
+)
+
+#: Narrative blocks, in reading order. Each is prose kept verbatim (newlines separate paragraphs).
+TEXT_KEYS: tuple[str, ...] = (
+    "preamble",  # 标题后的导语
+    "org_intro",  # 一（一）1 组织机构设置情况 的引言
+    "staff_reasons",  # 一（一）2 人员变化的主要原因
+    "key_plan",  # 一（一）4 重点工作计划
+    "spending_directions",  # 一（二）支出使用方向和主要内容
+    "basic_intro",  # 二（一）1 基本支出主要包括……
+    "sangong_intro",  # 二（一）2 三公经费：数字之前的说明
+    "sangong_closing",  # 二（一）2 三公经费：与上年比较
+    "project_intro",  # 二（二）项目支出主要包括……
+    "project_management",  # 二（二）项目支出管理
+    "implementation",  # 三、部门项目组织实施情况
+    "performance_intro",  # 五、部门整体支出绩效情况 的引言
+    "economy",  # 五（一）经济性评价
+    "efficiency_intro",  # 五（二）行政效能评价 的引言
+)
+
+#: Ordered lists of plain items (an item may hold several paragraphs, separated by newlines).
+TEXT_LISTS: tuple[str, ...] = ("duties", "efficiency_points", "problems", "remedies")
+
+#: Ordered lists of titled items.
+TITLED_LISTS: tuple[str, ...] = ("assets", "results")
+
+#: The two breakdowns of expenditure by economic category (支出经济分类).
+ECON_LISTS: tuple[str, ...] = ("basic_lines", "project_lines")
+
+
+@dataclass
+class Body:
+    """One body (机构) of the organisation, with the extra plates it carries (加挂…牌子)."""
+
+    name: str
+    plates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OrgGroup:
+    """A group of bodies of one kind, e.g. 党政机构, 执法机构, 街道所属事业单位, 其他."""
+
+    label: str
+    bodies: list[Body] = field(default_factory=list)
+
+
+@dataclass
+class StaffLine:
+    """One category of year-end headcount, e.g. 在职在编人员 44."""
+
+    category: str
+    count: int
+
+
+@dataclass
+class EconLine:
+    """Spending in one economic category, e.g. 工资福利支出 1448.28 万元."""
+
+    category: str
+    amount: Decimal
+
+
+@dataclass
+class SanGongItem:
+    """One 三公经费 item: budget and actual this year, and last year's actual when known."""
+
+    name: str
+    budget: Decimal | None = None
+    actual: Decimal | None = None
+    last_year: Decimal | None = None
+
+
+@dataclass
+class Indicator:
+    """A measured result: a target and/or an actual, in a unit (万元, 亿元, %, 个…)."""
+
+    name: str
+    target: Decimal | None = None
+    actual: Decimal | None = None
+    unit: str = ""
+
+
+@dataclass
+class TitledItem:
+    """A titled point (资产管理 or 项目产出): a short title, its paragraph, optional indicators."""
+
+    title: str
+    body: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+def _texts() -> dict[str, str]:
+    return {key: "" for key in TEXT_KEYS}
+
+
+def _figures() -> dict[str, Decimal | None]:
+    return {key: None for key in FIGURE_KEYS}
+
+
+@dataclass
+class Report:
+    """One unit's report for one fiscal year."""
+
+    unit_name: str
+    fiscal_year: int
+    unit_short: str = ""
+    title: str = "绩效评价报告"
+    sign_unit: str = ""
+    sign_date: date | None = None
+    staff_total: int | None = None
+    staff_change: int | None = None
+    authorised_posts: int | None = None
+    texts: dict[str, str] = field(default_factory=_texts)
+    figures: dict[str, Decimal | None] = field(default_factory=_figures)
+    org_groups: list[OrgGroup] = field(default_factory=list)
+    staff_lines: list[StaffLine] = field(default_factory=list)
+    duties: list[str] = field(default_factory=list)
+    basic_lines: list[EconLine] = field(default_factory=list)
+    project_lines: list[EconLine] = field(default_factory=list)
+    sangong: list[SanGongItem] = field(default_factory=list)
+    assets: list[TitledItem] = field(default_factory=list)
+    efficiency_points: list[str] = field(default_factory=list)
+    results: list[TitledItem] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    remedies: list[str] = field(default_factory=list)
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    revision: int = 0
+
+    @property
+    def short_name(self) -> str:
+        """The name used in prose and file names: the short name if set, else the full name."""
+        return self.unit_short or self.unit_name
+
+
+def total(lines: list[EconLine]) -> Decimal:
+    """Sum of a breakdown, exact."""
+    return sum((line.amount for line in lines), Decimal("0.00"))

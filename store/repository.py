@@ -1,0 +1,548 @@
+"""The report file: open it safely, load a report, and change one field or list item at a time.
+
+Every change is committed before the call returns (this is the app's autosave) and bumps
+the report's `revision`, so a second copy of the app can tell that the file moved on. A
+file that is not SQLite, not jixiao's, or from a newer jixiao is refused before anything is
+written to it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from store import fields
+from store.catalogue import message
+from store.model import (
+    ECON_LISTS,
+    FIGURE_KEYS,
+    TEXT_KEYS,
+    TEXT_LISTS,
+    TITLED_LISTS,
+    Body,
+    EconLine,
+    Indicator,
+    OrgGroup,
+    Report,
+    SanGongItem,
+    StaffLine,
+    TitledItem,
+)
+from store.schema import SCHEMA_VERSION, migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+_SCALARS = (
+    "unit_name",
+    "unit_short",
+    "fiscal_year",
+    "title",
+    "sign_unit",
+    "sign_date",
+    "staff_total",
+    "staff_change",
+    "authorised_posts",
+)
+
+
+class StoreError(Exception):
+    """The file or the change cannot be used; `code` names the reason, `str()` gives it in Chinese."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(message(code, "zh", **params))
+
+    def text(self, lang: str = "zh") -> str:
+        """The reason in the given language."""
+        return message(self.code, lang, **self.params)
+
+
+class ConflictError(StoreError):
+    """The report changed in the file since this copy loaded it (another window or PC)."""
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """One line of the home list."""
+
+    id: int
+    unit_name: str
+    fiscal_year: int
+    updated_at: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class _ListSpec:
+    table: str
+    parent: str
+    columns: tuple[str, ...]
+    discriminator: str | None = None
+
+
+def _list_spec(name: str) -> _ListSpec:
+    if name in TEXT_LISTS:
+        return _ListSpec("list_items", "report_id", ("body",), name)
+    if name in ECON_LISTS:
+        return _ListSpec("econ_lines", "report_id", ("category", "amount"), name)
+    if name in TITLED_LISTS:
+        return _ListSpec("titled_items", "report_id", ("title", "body"), name)
+    return {
+        "org_groups": _ListSpec("org_groups", "report_id", ("label",)),
+        "bodies": _ListSpec("org_bodies", "group_id", ("name", "plates")),
+        "staff_lines": _ListSpec("staff_lines", "report_id", ("category", "count")),
+        "sangong": _ListSpec("sangong_items", "report_id", ("name", "budget", "actual", "last_year")),
+        "indicators": _ListSpec("indicators", "item_id", ("name", "target", "actual", "unit")),
+    }[name]
+
+
+def now() -> str:
+    """Local time to the second, as stored in created_at/updated_at."""
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+def _to_db(value: Any) -> Any:
+    """A model value as SQLite keeps it: exact decimals and dates as TEXT, lists as JSON."""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _dec(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is plainly not a jixiao file, reading only, before SQLite touches it."""
+    if path.is_dir():
+        raise StoreError("is_folder", path=path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise StoreError("cannot_read", path=path) from None
+    if not head:
+        raise StoreError("empty_file", path=path)
+    if head != SQLITE_HEADER:
+        raise StoreError("not_sqlite", path=path)
+
+
+def _inspect(path: Path) -> int:
+    """user_version of an existing file, opened read-only; refuses foreign or damaged files."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        raise StoreError("cannot_read", path=path) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise StoreError("damaged", path=path)
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreError("locked", path=path) from None
+        raise StoreError("damaged", path=path) from None
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise StoreError("newer_schema", path=path, version=version, ours=SCHEMA_VERSION)
+    if version == 0 and tables - {"_sqlite_migrations"}:
+        raise StoreError("foreign_db", path=path)
+    return version
+
+
+class Store:
+    """One open report file. Use `Store.open(path)`; every write method commits before returning."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool, journal: str) -> None:
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+        self.path = path
+        self.readonly = readonly
+        self.journal = journal
+
+    # --- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open (or, with `create`, make) a report file.
+
+        Refuses, leaving the file byte-for-byte untouched: a folder, an empty or non-SQLite
+        file, another program's database, a damaged file, a file from a newer jixiao.
+        A file the user may not write to opens read-only (`readonly` is True).
+        """
+        path = Path(path)
+        if path.exists():
+            _check_file(path)
+            _inspect(path)
+        elif not create:
+            raise StoreError("no_such_file", path=path)
+        elif not path.parent.is_dir():
+            raise StoreError("no_such_folder", path=path.parent)
+        readonly = path.exists() and not _writable(path)
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None)
+        except sqlite3.Error:
+            raise StoreError("cannot_write" if not path.exists() else "cannot_read", path=path) from None
+        try:
+            journal = _configure(conn, path, readonly=readonly)
+            store = cls(conn, path, readonly=readonly, journal=journal)
+            if not readonly:
+                migrate(store.db)
+        except sqlite3.OperationalError as error:
+            conn.close()
+            text = str(error)
+            if "locked" in text or "busy" in text:
+                raise StoreError("locked", path=path) from None
+            raise StoreError("cannot_write", path=path) from None
+        return store
+
+    def close(self) -> None:
+        """Close the file (WAL is checkpointed by SQLite on the last close)."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reading -------------------------------------------------------------------
+
+    def list_reports(self) -> list[ReportSummary]:
+        """Every report in the file, by unit then year (newest year first)."""
+        rows = self.conn.execute(
+            "SELECT id, unit_name, fiscal_year, updated_at, revision FROM reports ORDER BY unit_name, fiscal_year DESC"
+        )
+        return [ReportSummary(*row) for row in rows]
+
+    def revision(self, report_id: int) -> int:
+        """The report's current revision in the file."""
+        row = self.conn.execute("SELECT revision FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise StoreError("no_such_report", report_id=report_id)
+        return row[0]
+
+    def load(self, report_id: int) -> Report:
+        """The whole report, as it is in the file now."""
+        conn = self.conn
+        cursor = conn.execute(
+            f"SELECT {', '.join(_SCALARS)}, created_at, updated_at, revision FROM reports WHERE id = ?", (report_id,)
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise StoreError("no_such_report", report_id=report_id)
+        head = dict(zip([c[0] for c in cursor.description], row, strict=True))
+        sign_date = head.pop("sign_date")
+        report = Report(**head, id=report_id, sign_date=date.fromisoformat(sign_date) if sign_date else None)
+        texts = dict(conn.execute("SELECT key, body FROM texts WHERE report_id = ?", (report_id,)).fetchall())
+        report.texts = {key: texts.get(key, "") for key in TEXT_KEYS}
+        figures = dict(conn.execute("SELECT key, amount FROM figures WHERE report_id = ?", (report_id,)).fetchall())
+        report.figures = {key: _dec(figures.get(key)) for key in FIGURE_KEYS}
+        groups: dict[int, OrgGroup] = {}
+        for group_id, label in conn.execute(
+            "SELECT id, label FROM org_groups WHERE report_id = ? ORDER BY position", (report_id,)
+        ):
+            groups[group_id] = OrgGroup(label)
+        for group_id, name, plates in conn.execute(
+            "SELECT b.group_id, b.name, b.plates FROM org_bodies b JOIN org_groups g ON g.id = b.group_id "
+            "WHERE g.report_id = ? ORDER BY b.position",
+            (report_id,),
+        ):
+            groups[group_id].bodies.append(Body(name, json.loads(plates)))
+        report.org_groups = list(groups.values())
+        report.staff_lines = [
+            StaffLine(*row)
+            for row in conn.execute(
+                "SELECT category, count FROM staff_lines WHERE report_id = ? ORDER BY position", (report_id,)
+            )
+        ]
+        for name, body in conn.execute(
+            "SELECT list, body FROM list_items WHERE report_id = ? ORDER BY list, position", (report_id,)
+        ):
+            getattr(report, name).append(body)
+        for name, category, amount in conn.execute(
+            "SELECT list, category, amount FROM econ_lines WHERE report_id = ? ORDER BY list, position", (report_id,)
+        ):
+            getattr(report, name).append(EconLine(category, Decimal(amount)))
+        report.sangong = [
+            SanGongItem(name, _dec(budget), _dec(actual), _dec(last_year))
+            for name, budget, actual, last_year in conn.execute(
+                "SELECT name, budget, actual, last_year FROM sangong_items WHERE report_id = ? ORDER BY position",
+                (report_id,),
+            )
+        ]
+        items: dict[int, TitledItem] = {}
+        for item_id, name, title, body in conn.execute(
+            "SELECT id, list, title, body FROM titled_items WHERE report_id = ? ORDER BY list, position", (report_id,)
+        ):
+            items[item_id] = TitledItem(title, body)
+            getattr(report, name).append(items[item_id])
+        for item_id, name, target, actual, unit in conn.execute(
+            "SELECT i.item_id, i.name, i.target, i.actual, i.unit FROM indicators i "
+            "JOIN titled_items t ON t.id = i.item_id WHERE t.report_id = ? ORDER BY i.position",
+            (report_id,),
+        ):
+            items[item_id].indicators.append(Indicator(name, _dec(target), _dec(actual), unit))
+        return report
+
+    # --- writing -------------------------------------------------------------------
+
+    @contextmanager
+    def _change(self, report_id: int | None, expected_revision: int | None = None) -> Iterator[sqlite3.Connection]:
+        """One committed change: BEGIN IMMEDIATE … bump revision … COMMIT, or nothing at all."""
+        if self.readonly:
+            raise StoreError("readonly", path=self.path)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            raise StoreError("locked", path=self.path) from None
+        try:
+            if report_id is not None:
+                current = self.revision(report_id)
+                if expected_revision is not None and current != expected_revision:
+                    raise ConflictError("conflict", report_id=report_id)
+            yield self.conn
+            if report_id is not None:
+                self.conn.execute(
+                    "UPDATE reports SET revision = revision + 1, updated_at = ? WHERE id = ?", (now(), report_id)
+                )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def create_report(self, unit_name: str, fiscal_year: int, unit_short: str = "") -> int:
+        """A new, empty report for a unit and year; refuses a second one for the same pair."""
+        return self.add_report(
+            Report(unit_name=unit_name, fiscal_year=fiscal_year, unit_short=unit_short, sign_unit=unit_name)
+        )
+
+    def add_report(self, report: Report, *, keep_times: bool = False) -> int:
+        """Write a whole report (from TOML or the sample) in one transaction; returns its id."""
+        stamp = now()
+        with self._change(None) as conn:
+            if conn.execute(
+                "SELECT 1 FROM reports WHERE unit_name = ? AND fiscal_year = ?", (report.unit_name, report.fiscal_year)
+            ).fetchone():
+                raise StoreError("report_exists", unit=report.unit_name, year=report.fiscal_year)
+            values = {name: _to_db(getattr(report, name)) for name in _SCALARS}
+            values["created_at"] = report.created_at if keep_times and report.created_at else stamp
+            values["updated_at"] = report.updated_at if keep_times and report.updated_at else stamp
+            columns = ", ".join(values)
+            report_id = conn.execute(
+                f"INSERT INTO reports ({columns}) VALUES ({', '.join('?' * len(values))})", tuple(values.values())
+            ).lastrowid
+            assert report_id is not None
+            conn.executemany(
+                "INSERT INTO texts (report_id, key, body) VALUES (?, ?, ?)",
+                [(report_id, key, report.texts.get(key, "")) for key in TEXT_KEYS],
+            )
+            conn.executemany(
+                "INSERT INTO figures (report_id, key, amount) VALUES (?, ?, ?)",
+                [(report_id, key, _to_db(report.figures.get(key))) for key in FIGURE_KEYS],
+            )
+            for name in ("org_groups", "staff_lines", *TEXT_LISTS, *ECON_LISTS, "sangong", *TITLED_LISTS):
+                for position, value in enumerate(getattr(report, name)):
+                    self._insert_row(_list_spec(name), report_id, position, value)
+        return report_id
+
+    def delete_report(self, report_id: int) -> None:
+        """Remove a report and everything in it."""
+        with self._change(None) as conn:
+            if conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount == 0:
+                raise StoreError("no_such_report", report_id=report_id)
+
+    def set(self, report_id: int, path: str, value: Any, *, expected_revision: int | None = None) -> int:
+        """Change the one field at `path` to `value` (already parsed); returns the new revision.
+
+        With `expected_revision`, refuses (ConflictError) if the report changed since then.
+        """
+        if not fields.accepts(path, value):
+            raise TypeError(f"{path} does not take {value!r}")
+        segments = fields.split(path)
+        with self._change(report_id, expected_revision) as conn:
+            if len(segments) == 1 and segments[0][1] is None:
+                conn.execute(f"UPDATE reports SET {segments[0][0]} = ? WHERE id = ?", (_to_db(value), report_id))
+            elif segments[0][0] in ("texts", "figures"):
+                table, column = ("texts", "body") if segments[0][0] == "texts" else ("figures", "amount")
+                conn.execute(
+                    f"INSERT INTO {table} (report_id, key, {column}) VALUES (?, ?, ?) "
+                    f"ON CONFLICT (report_id, key) DO UPDATE SET {column} = excluded.{column}",
+                    (report_id, segments[1][0], _to_db(value)),
+                )
+            else:
+                spec, row_id, column = self._locate_field(report_id, segments)
+                conn.execute(f"UPDATE {spec.table} SET {column} = ? WHERE id = ?", (_to_db(value), row_id))
+        return self.revision(report_id)
+
+    def insert(
+        self, report_id: int, list_path: str, index: int, value: Any, *, expected_revision: int | None = None
+    ) -> int:
+        """Put `value` (a str or a model item, with its children) at `index` of a list."""
+        with self._change(report_id, expected_revision) as conn:
+            spec, parent_id = self._locate_list(report_id, list_path)
+            size = self._size(spec, parent_id)
+            if not 0 <= index <= size:
+                raise StoreError("no_such_item", path=f"{list_path}[{index}]")
+            conn.execute(
+                f"UPDATE {spec.table} SET position = position + 1 WHERE {self._where(spec)} AND position >= ?",
+                (*self._parent_args(spec, parent_id), index),
+            )
+            self._insert_row(spec, parent_id, index, value)
+        return self.revision(report_id)
+
+    def delete(self, report_id: int, list_path: str, index: int, *, expected_revision: int | None = None) -> int:
+        """Remove item `index` of a list (and what it holds); later items move up."""
+        with self._change(report_id, expected_revision) as conn:
+            spec, parent_id = self._locate_list(report_id, list_path)
+            row_id = self._row_id(spec, parent_id, index, f"{list_path}[{index}]")
+            conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (row_id,))
+            conn.execute(
+                f"UPDATE {spec.table} SET position = position - 1 WHERE {self._where(spec)} AND position > ?",
+                (*self._parent_args(spec, parent_id), index),
+            )
+        return self.revision(report_id)
+
+    def move(
+        self, report_id: int, list_path: str, index: int, new_index: int, *, expected_revision: int | None = None
+    ) -> int:
+        """Move item `index` of a list to `new_index`, the others closing up around it."""
+        with self._change(report_id, expected_revision) as conn:
+            spec, parent_id = self._locate_list(report_id, list_path)
+            row_id = self._row_id(spec, parent_id, index, f"{list_path}[{index}]")
+            if not 0 <= new_index < self._size(spec, parent_id):
+                raise StoreError("no_such_item", path=f"{list_path}[{new_index}]")
+            low, high, step = (index + 1, new_index, -1) if new_index > index else (new_index, index - 1, 1)
+            conn.execute(
+                f"UPDATE {spec.table} SET position = position + ? WHERE {self._where(spec)} AND position BETWEEN ? AND ?",
+                (step, *self._parent_args(spec, parent_id), low, high),
+            )
+            conn.execute(f"UPDATE {spec.table} SET position = ? WHERE id = ?", (new_index, row_id))
+        return self.revision(report_id)
+
+    # --- locating rows -------------------------------------------------------------
+
+    @staticmethod
+    def _where(spec: _ListSpec) -> str:
+        return f"{spec.parent} = ?" + (" AND list = ?" if spec.discriminator else "")
+
+    @staticmethod
+    def _parent_args(spec: _ListSpec, parent_id: int) -> tuple[Any, ...]:
+        return (parent_id, spec.discriminator) if spec.discriminator else (parent_id,)
+
+    def _size(self, spec: _ListSpec, parent_id: int) -> int:
+        return self.conn.execute(
+            f"SELECT count(*) FROM {spec.table} WHERE {self._where(spec)}", self._parent_args(spec, parent_id)
+        ).fetchone()[0]
+
+    def _row_id(self, spec: _ListSpec, parent_id: int, index: int | None, path: str) -> int:
+        row = self.conn.execute(
+            f"SELECT id FROM {spec.table} WHERE {self._where(spec)} AND position = ?",
+            (*self._parent_args(spec, parent_id), index),
+        ).fetchone()
+        if row is None:
+            raise StoreError("no_such_item", path=path)
+        return row[0]
+
+    def _locate_list(self, report_id: int, list_path: str) -> tuple[_ListSpec, int]:
+        """The list named by `list_path` and the id of the row that holds it."""
+        segments = fields.split(list_path)
+        parent_id = report_id
+        for name, index in segments[:-1]:
+            spec = _list_spec(name)
+            parent_id = self._row_id(spec, parent_id, index, list_path)
+        name, index = segments[-1]
+        if index is not None:
+            raise KeyError(list_path)
+        return _list_spec(name), parent_id
+
+    def _locate_field(self, report_id: int, segments: list[tuple[str, int | None]]) -> tuple[_ListSpec, int, str]:
+        """The table, row and column of a field inside a list item."""
+        if segments[-1][1] is not None:
+            *outer, (name, index) = segments
+            column = None
+        else:
+            *outer, (name, index), (column, _) = segments
+        parent_id = report_id
+        for outer_name, outer_index in outer:
+            parent_id = self._row_id(_list_spec(outer_name), parent_id, outer_index, str(segments))
+        spec = _list_spec(name)
+        row_id = self._row_id(spec, parent_id, index, str(segments))
+        return spec, row_id, column or spec.columns[0]
+
+    def _insert_row(self, spec: _ListSpec, parent_id: int, position: int, value: Any) -> None:
+        """One list item and its children, at `position` (positions already made room for)."""
+        if isinstance(value, str):
+            row = {"body": value}
+        elif isinstance(value, OrgGroup):
+            row = {"label": value.label}
+        elif isinstance(value, Body):
+            row = {"name": value.name, "plates": value.plates}
+        elif isinstance(value, TitledItem):
+            row = {"title": value.title, "body": value.body}
+        else:
+            row = {column: getattr(value, column) for column in spec.columns}
+        row = {key: _to_db(item) for key, item in row.items()}
+        row[spec.parent] = parent_id
+        row["position"] = position
+        if spec.discriminator:
+            row["list"] = spec.discriminator
+        row_id = self.conn.execute(
+            f"INSERT INTO {spec.table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+        ).lastrowid
+        assert row_id is not None
+        children = (
+            ("bodies", value.bodies)
+            if isinstance(value, OrgGroup)
+            else ("indicators", value.indicators)
+            if isinstance(value, TitledItem)
+            else (None, [])
+        )
+        for child_position, child in enumerate(children[1]):
+            self._insert_row(_list_spec(children[0]), row_id, child_position, child)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this user may write the file and make the journal beside it."""
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
+
+
+def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> str:
+    """Foreign keys, a busy timeout, full sync; WAL where it works, else a rollback journal."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if readonly:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+    conn.execute("PRAGMA synchronous = FULL")
+    wanted = "delete" if _on_network_share(path) else "wal"
+    mode = conn.execute(f"PRAGMA journal_mode = {wanted}").fetchone()[0]
+    if mode != wanted:
+        mode = conn.execute("PRAGMA journal_mode = delete").fetchone()[0]
+    return mode
+
+
+def _on_network_share(path: Path) -> bool:
+    """A UNC path (\\\\server\\share\\…): WAL's shared memory does not work across PCs there."""
+    text = str(path.resolve())
+    return text.startswith("\\\\") or text.startswith("//")

@@ -1,0 +1,129 @@
+"""The SQLite schema, as sqlite-utils migrations; `SCHEMA_VERSION` is mirrored in PRAGMA user_version.
+
+Money is TEXT holding an exact decimal ("1610.68"), never REAL. Every list table has a
+`position` (0, 1, 2 … with no gaps) so the report's order is the table's order. Child rows
+go with their report (ON DELETE CASCADE). Names are meant to be read in Datasette.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+#: The schema this program writes. A file with a larger user_version is refused.
+SCHEMA_VERSION = 1
+
+migrations = Migrations("jixiao")
+
+_TABLES = (
+    """CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        unit_name TEXT NOT NULL,
+        unit_short TEXT NOT NULL DEFAULT '',
+        fiscal_year INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '绩效评价报告',
+        sign_unit TEXT NOT NULL DEFAULT '',
+        sign_date TEXT,
+        staff_total INTEGER,
+        staff_change INTEGER,
+        authorised_posts INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (unit_name, fiscal_year)
+    )""",
+    """CREATE TABLE texts (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (report_id, key)
+    )""",
+    """CREATE TABLE figures (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        amount TEXT,
+        PRIMARY KEY (report_id, key)
+    )""",
+    """CREATE TABLE org_groups (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE org_bodies (
+        id INTEGER PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES org_groups(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        plates TEXT NOT NULL DEFAULT '[]'
+    )""",
+    """CREATE TABLE staff_lines (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        count INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE list_items (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        list TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        body TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE econ_lines (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        list TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        amount TEXT NOT NULL DEFAULT '0.00'
+    )""",
+    """CREATE TABLE sangong_items (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        budget TEXT,
+        actual TEXT,
+        last_year TEXT
+    )""",
+    """CREATE TABLE titled_items (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        list TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE indicators (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES titled_items(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        target TEXT,
+        actual TEXT,
+        unit TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX org_groups_report ON org_groups (report_id, position)",
+    "CREATE INDEX org_bodies_group ON org_bodies (group_id, position)",
+    "CREATE INDEX staff_lines_report ON staff_lines (report_id, position)",
+    "CREATE INDEX list_items_report ON list_items (report_id, list, position)",
+    "CREATE INDEX econ_lines_report ON econ_lines (report_id, list, position)",
+    "CREATE INDEX sangong_items_report ON sangong_items (report_id, position)",
+    "CREATE INDEX titled_items_report ON titled_items (report_id, list, position)",
+    "CREATE INDEX indicators_item ON indicators (item_id, position)",
+)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The first schema: one report per unit and year, and everything the seed report holds."""
+    for statement in _TABLES:
+        db.execute(statement)
+
+
+def migrate(db: Database) -> None:
+    """Bring the file up to `SCHEMA_VERSION` (each migration in its own transaction)."""
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
