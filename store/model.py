@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 #: Budget figures as *stated* in 部门概况, keyed for storage, in the order the report gives them.
 FIGURE_KEYS: tuple[str, ...] = (
@@ -161,3 +161,13 @@ class Report:
 def total(lines: list[EconLine]) -> Decimal:
     """Sum of a breakdown, exact."""
     return sum((line.amount for line in lines), Decimal("0.00"))
+
+
+def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    """part ÷ whole as a percentage, rounded half-up to 0.01 (1448.28 of 1610.68 → 89.92).
+
+    None when either is unknown or the whole is zero: no share can be stated then.
+    """
+    if part is None or whole is None or whole == 0:
+        return None
+    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
