@@ -14,7 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from store.model import ECON_LISTS, FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS
+from store.catalogue import message
+from store.model import ECON_LISTS, FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS, Report
 from store.parse import (
     InputError,
     clean_text,
@@ -156,3 +157,172 @@ def accepts(path: str, value: Any) -> bool:
     if isinstance(value, bool):
         return False
     return isinstance(value, types) and not (isinstance(value, list) and not all(isinstance(v, str) for v in value))
+
+
+# --- where a field sits in the printed report, and what a person calls it ------------------
+
+#: Segments that only group named values (`texts.preamble`, `figures.spent`): no label of their own.
+_CONTAINERS = ("texts", "figures")
+
+#: Shapes that are lists; an item is called by its position (`field.<shape>.item`).
+LISTS: tuple[str, ...] = (
+    "org_groups",
+    "org_groups.bodies",
+    "staff_lines",
+    *TEXT_LISTS,
+    *ECON_LISTS,
+    "sangong",
+    *TITLED_LISTS,
+    "results.indicators",
+)
+
+#: The report's parts in print order (their names are `section.<key>` in the catalogue), each with
+#: the shapes it holds in print order. A list's own shape stands for the whole list
+#: (`project_lines`: the breakdown as a whole, i.e. its total).
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("title", ("unit_name", "unit_short", "fiscal_year", "title", "texts.preamble")),
+    (
+        "org",
+        (
+            "texts.org_intro",
+            "org_groups",
+            "org_groups.label",
+            "org_groups.bodies",
+            "org_groups.bodies.name",
+            "org_groups.bodies.plates",
+        ),
+    ),
+    (
+        "staff",
+        (
+            "staff_total",
+            "staff_lines",
+            "staff_lines.category",
+            "staff_lines.count",
+            "staff_change",
+            "texts.staff_reasons",
+            "authorised_posts",
+        ),
+    ),
+    ("duties", ("duties",)),
+    ("plan", ("texts.key_plan",)),
+    ("budget", (*(f"figures.{key}" for key in FIGURE_KEYS), "texts.spending_directions")),
+    ("basic", ("texts.basic_intro", "basic_lines", "basic_lines.category", "basic_lines.amount")),
+    (
+        "sangong",
+        (
+            "texts.sangong_intro",
+            "sangong",
+            "sangong.name",
+            "sangong.budget",
+            "sangong.actual",
+            "sangong.last_year",
+            "texts.sangong_closing",
+        ),
+    ),
+    (
+        "project",
+        (
+            "texts.project_intro",
+            "project_lines",
+            "project_lines.category",
+            "project_lines.amount",
+            "texts.project_management",
+        ),
+    ),
+    ("implementation", ("texts.implementation",)),
+    ("assets", ("assets", "assets.title", "assets.body")),
+    ("performance", ("texts.performance_intro",)),
+    ("economy", ("texts.economy",)),
+    ("efficiency", ("texts.efficiency_intro", "efficiency_points")),
+    (
+        "results",
+        (
+            "results",
+            "results.title",
+            "results.body",
+            "results.indicators",
+            "results.indicators.name",
+            "results.indicators.target",
+            "results.indicators.actual",
+            "results.indicators.unit",
+        ),
+    ),
+    ("problems", ("problems",)),
+    ("remedies", ("remedies",)),
+    ("sign", ("sign_unit", "sign_date")),
+)
+
+_SECTION_OF: dict[str, str] = {shape: key for key, shapes in SECTIONS for shape in shapes}
+_ORDER: dict[str, int] = {shape: position for position, shape in enumerate(_SECTION_OF)}
+#: Attributes that name a list item, tried in this order (staff and econ lines, 三公, points, groups).
+_NAME_ATTRS = ("category", "name", "title", "label")
+
+
+def section_of(path: str) -> str:
+    """The key of the report part that prints `path` (`figures.spent` → "budget").
+
+    Its name, as the report heads it, is `section_label(path, lang)`. KeyError for an unknown path.
+    """
+    return _SECTION_OF[shape(path)]
+
+
+def section_label(path: str, lang: str = "zh") -> str:
+    """The heading under which `path` is printed: "一、部门概况（二）年度预算收支"."""
+    return message(f"section.{section_of(path)}", lang)
+
+
+def label(path: str, lang: str = "zh", item: str = "") -> str:
+    """The short name of the field at `path`, as a form or the checks panel shows it.
+
+    List items are named by position, followed by `item` (the item's own name, see
+    `item_name`) when known: `basic_lines[2].amount` → "第3行 对个人和家庭的补助 金额", or
+    "第3行 金额" without it. A whole list names what it adds up to: `project_lines` →
+    "项目支出明细合计". KeyError for a path that names nothing in the report.
+    """
+    segments = split(path)
+    if shape(path) not in _ORDER:
+        raise KeyError(path)
+    innermost = max((i for i, (_, index) in enumerate(segments) if index is not None), default=-1)
+    words: list[str] = []
+    prefix = ""
+    for i, (name, index) in enumerate(segments):
+        prefix = f"{prefix}.{name}" if prefix else name
+        if prefix in _CONTAINERS:
+            continue
+        if index is None:
+            words.append(message(f"field.{prefix}", lang))
+            continue
+        words.append(message(f"field.{prefix}.item", lang, n=index + 1))
+        if i == innermost and item:
+            words.append(item)
+    return " ".join(words)
+
+
+def item_name(report: Report, path: str) -> str:
+    """The name `report` gives the innermost list item on `path` (its category, name or title).
+
+    "" when the path holds no list item, the item is a plain paragraph, or it is out of range.
+    """
+    target: Any = report
+    for name, index in split(path):
+        if index is None:
+            break
+        items = getattr(target, name)
+        if index >= len(items):
+            return ""
+        target = items[index]
+    if target is report or isinstance(target, str):
+        return ""
+    return next((getattr(target, attr) for attr in _NAME_ATTRS if hasattr(target, attr)), "")
+
+
+def order_key(path: str) -> tuple[int, ...]:
+    """Sorts paths in the order the report prints them (list items by position, a whole list first)."""
+    key: list[int] = []
+    prefix = ""
+    for name, index in split(path):
+        prefix = f"{prefix}.{name}" if prefix else name
+        if prefix in _ORDER:
+            key += (_ORDER[prefix], -1 if index is None else index)
+    return tuple(key)

@@ -1,0 +1,302 @@
+"""The report checked against itself (勾稽关系), and the indicators finance bureaus score.
+
+`run_checks` lists every place where the report's own figures disagree, or a part it must
+have is missing, each finding naming every place involved (section and field, as the printed
+report heads them) and the value written there. One mistake should give one finding, so a
+relation uses each total in its most detailed form: "spent = basic + project" takes the
+breakdowns' totals where there are breakdowns, and the stated basic or project figure is
+compared with its breakdown on its own. A relation with an unknown (None) value is skipped,
+never failed: an unfinished report is not a wrong one.
+
+`ratios` computes 预算执行率, 结转结余率, 在职人员控制率 and 三公经费变动率 with the
+formula they come from, so a screen can show how each was worked out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from store import fields
+from store.catalogue import message
+from store.model import ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, share, total
+from store.parse import format_amount, format_date
+
+ERROR = "error"
+WARNING = "warning"
+
+#: Prose blocks the report cannot do without; an empty one is a warning.
+MAIN_TEXTS = ("preamble", "key_plan", "spending_directions", "implementation", "performance_intro", "economy")
+#: Lists that need at least one entry; an empty one is a warning.
+MAIN_LISTS = ("duties", "results", "problems", "remedies")
+#: Lists whose items print under a name, and the attribute holding it (None: the item is its text).
+NAMED_ITEMS: tuple[tuple[str, str | None], ...] = (
+    ("org_groups", "label"),
+    ("staff_lines", "category"),
+    *((name, None) for name in TEXT_LISTS),
+    *((name, "category") for name in ECON_LISTS),
+    ("sangong", "name"),
+    *((name, "title") for name in TITLED_LISTS),
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A spot in the report (a field path) and the value written there, as the report prints it.
+
+    `item` is the name of the list item the path sits in (a category, a 三公 item), so the
+    label can say "第2项 公务接待费 实际数" rather than only "第2项 实际数".
+    """
+
+    path: str
+    value: str
+    item: str = ""
+
+    def field(self, lang: str = "zh") -> str:
+        """The field's own short label: "项目支出明细合计"."""
+        return fields.label(self.path, lang, self.item)
+
+    def label(self, lang: str = "zh") -> str:
+        """Section and field, enough to find the spot in the printed report."""
+        return message("check.place", lang, section=fields.section_label(self.path, lang), field=self.field(lang))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One relation the report breaks, or one required part it lacks.
+
+    `params` holds what the sentence quotes besides the places' values (the expected sum,
+    the difference), already formatted.
+    """
+
+    code: str
+    severity: str  # "error" | "warning"
+    places: tuple[Place, ...]
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str = "zh") -> str:
+        """A full sentence naming every place and its value."""
+        named: dict[str, str] = dict(self.params)
+        for n, place in enumerate(self.places):
+            named[f"p{n}"] = place.label(lang)
+            named[f"f{n}"] = place.field(lang)
+            named[f"s{n}"] = fields.section_label(place.path, lang)
+            named[f"v{n}"] = place.value
+        return message(f"check.{self.code}", lang, **named)
+
+    def order(self) -> tuple[int, ...]:
+        """Where the finding first touches the report, for sorting in reading order."""
+        return min(fields.order_key(place.path) for place in self.places)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """An indicator as a percentage (two places, half-up), with the figures it was worked from.
+
+    `value` is None when the divisor is zero.
+    """
+
+    code: str
+    value: Decimal | None
+    params: tuple[tuple[str, str], ...] = ()
+
+    def label(self, lang: str = "zh") -> str:
+        """The indicator's name: "预算执行率"."""
+        return message(f"ratio.{self.code}", lang)
+
+    def formula(self, lang: str = "zh") -> str:
+        """How it is worked out, with the figures: "实际支出 5083.34 ÷ (实际到位 5116.09 + 上年结转 519.03)"."""
+        return message(f"ratio.{self.code}.formula", lang, **dict(self.params))
+
+
+#: A figure with the place it comes from.
+Term = tuple[Place, Decimal]
+
+
+def _stated(report: Report, key: str) -> Term | None:
+    value = report.figures.get(key)
+    return None if value is None else (Place(f"figures.{key}", format_amount(value)), value)
+
+
+def _breakdown(report: Report, kind: str) -> Term | None:
+    lines = getattr(report, f"{kind}_lines")
+    if not lines:
+        return None
+    amount = total(lines)
+    return Place(f"{kind}_lines", format_amount(amount)), amount
+
+
+def _equation(
+    code: str,
+    whole: Term | None,
+    parts: list[tuple[int, Term | None]],
+    fmt: Callable[[Decimal], str] = format_amount,
+) -> list[Finding]:
+    """whole = Σ sign × part, or one error naming every place; skipped when anything is unknown."""
+    if whole is None or any(term is None for _, term in parts):
+        return []
+    known = [(sign, term) for sign, term in parts if term is not None]
+    expected = sum((sign * value for sign, (_, value) in known), Decimal(0))
+    if whole[1] == expected:
+        return []
+    places = (whole[0], *(place for _, (place, _) in known))
+    params = (("expected", fmt(expected)), ("diff", fmt(abs(whole[1] - expected))))
+    return [Finding(code, ERROR, places, params)]
+
+
+def check_received(report: Report) -> list[Finding]:
+    """实际到位指标 = 财政拨款收入 + 其他收入."""
+    parts = [(1, _stated(report, "fiscal_appropriation")), (1, _stated(report, "other_income"))]
+    return _equation("received", _stated(report, "funds_received"), parts)
+
+
+def check_spent(report: Report) -> list[Finding]:
+    """实际支出 = 基本支出 + 项目支出, each from its breakdown where there is one, else as stated."""
+    parts = [(1, _breakdown(report, kind) or _stated(report, f"{kind}_spent")) for kind in ("basic", "project")]
+    return _equation("spent", _stated(report, "spent"), parts)
+
+
+def check_carried_out(report: Report) -> list[Finding]:
+    """本年结余 = 上年结余 + 实际到位 − 实际支出, all as stated in 一（二）."""
+    parts = [(1, _stated(report, "carried_in")), (1, _stated(report, "funds_received")), (-1, _stated(report, "spent"))]
+    return _equation("carried_out", _stated(report, "carried_out"), parts)
+
+
+def check_breakdowns(report: Report) -> list[Finding]:
+    """The basic and project figures stated in 一（二） equal the totals of their breakdowns in 二."""
+    return [
+        finding
+        for kind in ("basic", "project")
+        for finding in _equation("breakdown", _stated(report, f"{kind}_spent"), [(1, _breakdown(report, kind))])
+    ]
+
+
+def check_headcount(report: Report) -> list[Finding]:
+    """年末实有人数 = the sum of the staff lines."""
+    if report.staff_total is None or not report.staff_lines:
+        return []
+    lines = sum(line.count for line in report.staff_lines)
+    whole = (Place("staff_total", str(report.staff_total)), Decimal(report.staff_total))
+    part = (Place("staff_lines", str(lines)), Decimal(lines))
+    return _equation("headcount", whole, [(1, part)], fmt=str)
+
+
+def check_sangong(report: Report) -> list[Finding]:
+    """Each 三公 item's actual is within its budget."""
+    findings = []
+    for i, item in enumerate(report.sangong):
+        if item.budget is None or item.actual is None or item.actual <= item.budget:
+            continue
+        places = (
+            Place(f"sangong[{i}].budget", format_amount(item.budget), item.name),
+            Place(f"sangong[{i}].actual", format_amount(item.actual), item.name),
+        )
+        findings.append(Finding("sangong_over", ERROR, places, (("diff", format_amount(item.actual - item.budget)),)))
+    return findings
+
+
+def check_required(report: Report) -> list[Finding]:
+    """The unit and the signature are there (errors); the main prose and lists are not empty (warnings)."""
+    findings = [
+        Finding("required", ERROR, (Place(path, ""),))
+        for path, value in (
+            ("unit_name", report.unit_name.strip()),
+            ("sign_unit", report.sign_unit.strip()),
+            ("sign_date", report.sign_date),
+        )
+        if not value
+    ]
+    findings += [
+        Finding("empty", WARNING, (Place(f"texts.{key}", ""),))
+        for key in MAIN_TEXTS
+        if not report.texts.get(key, "").strip()
+    ]
+    findings += [Finding("empty_list", WARNING, (Place(name, ""),)) for name in MAIN_LISTS if not getattr(report, name)]
+    return findings
+
+
+def check_blank_items(report: Report) -> list[Finding]:
+    """No list item is left without its text or its name (it would print as a bare number)."""
+    findings = []
+    for name, attr in NAMED_ITEMS:
+        for i, item in enumerate(getattr(report, name)):
+            text = item if attr is None else getattr(item, attr)
+            if not text.strip():
+                path = f"{name}[{i}]" if attr is None else f"{name}[{i}].{attr}"
+                findings.append(Finding("blank_item", WARNING, (Place(path, ""),)))
+    return findings
+
+
+def check_sign_date(report: Report) -> list[Finding]:
+    """The report is signed after its fiscal year ends (a wrong year is a common slip)."""
+    if report.sign_date is None or report.sign_date.year > report.fiscal_year:
+        return []
+    places = (Place("fiscal_year", str(report.fiscal_year)), Place("sign_date", format_date(report.sign_date)))
+    return [Finding("sign_date_early", WARNING, places)]
+
+
+#: Every check, in the order of the relations in DOMAIN.md (ties in sorting keep this order).
+CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
+    check_received,
+    check_spent,
+    check_carried_out,
+    check_breakdowns,
+    check_headcount,
+    check_sangong,
+    check_required,
+    check_blank_items,
+    check_sign_date,
+)
+
+
+def run_checks(report: Report) -> list[Finding]:
+    """Every finding on `report`, in the order the report prints the places they first touch."""
+    return sorted((finding for check in CHECKS for finding in check(report)), key=Finding.order)
+
+
+def _available(report: Report) -> tuple[Decimal, tuple[tuple[str, str], ...]] | None:
+    """Funds available = received + carried in (the rule that counts last year's balance)."""
+    received, carried_in = report.figures.get("funds_received"), report.figures.get("carried_in")
+    if received is None or carried_in is None:
+        return None
+    return received + carried_in, (("received", format_amount(received)), ("carried_in", format_amount(carried_in)))
+
+
+def _funds_ratios(report: Report) -> list[Ratio]:
+    """预算执行率 and 结转结余率: spent and carried out as shares of the funds available."""
+    available = _available(report)
+    if available is None:
+        return []
+    whole, params = available
+    out = []
+    for code, key in (("execution", "spent"), ("carryover", "carried_out")):
+        part = report.figures.get(key)
+        if part is not None:
+            out.append(Ratio(code, share(part, whole), ((key, format_amount(part)), *params)))
+    return out
+
+
+def _staff_ratio(report: Report) -> list[Ratio]:
+    """在职人员控制率: the first staff line whose category says 在职, over the authorised posts."""
+    line = next((line for line in report.staff_lines if "在职" in line.category), None)
+    if report.authorised_posts is None or line is None:
+        return []
+    params = (("category", line.category), ("in_post", str(line.count)), ("posts", str(report.authorised_posts)))
+    return [Ratio("staff_control", share(Decimal(line.count), Decimal(report.authorised_posts)), params)]
+
+
+def _sangong_ratio(report: Report) -> list[Ratio]:
+    """三公经费变动率: this year's actuals against last year's, when every item has both."""
+    items = report.sangong
+    if not items or any(item.actual is None or item.last_year is None for item in items):
+        return []
+    this_year = sum((item.actual for item in items if item.actual is not None), Decimal("0.00"))
+    last_year = sum((item.last_year for item in items if item.last_year is not None), Decimal("0.00"))
+    params = (("this_year", format_amount(this_year)), ("last_year", format_amount(last_year)))
+    return [Ratio("sangong_change", share(this_year - last_year, last_year), params)]
+
+
+def ratios(report: Report) -> list[Ratio]:
+    """The indicators that can be worked out from what the report holds; unknown inputs leave one out."""
+    return [*_funds_ratios(report), *_staff_ratio(report), *_sangong_ratio(report)]

@@ -1,0 +1,380 @@
+"""The checks (勾稽关系), the indicators, and the labels that name every place in the report."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from store import fields
+from store.checks import ERROR, WARNING, Finding, Place, ratios, run_checks
+from store.codec import reports_from_data
+from store.model import FIGURE_KEYS, TEXT_KEYS, EconLine, Report, SanGongItem, StaffLine, TitledItem
+
+SEED = Path(__file__).resolve().parents[2] / "samples" / "yuehu-2019.toml"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def seed() -> Report:
+    with SEED.open("rb") as handle:
+        return reports_from_data(tomllib.load(handle))[0]
+
+
+def clean() -> Report:
+    """A small report on which every relation holds and nothing required is missing.
+
+    received 100 = 60 + 40; spent 90 = basic 30 (20 + 10) + project 60; carried out 20 = 10 + 100 − 90.
+    """
+    amounts = {
+        "budget_approved": "80",
+        "funds_received": "100",
+        "fiscal_appropriation": "60",
+        "other_income": "40",
+        "spent": "90",
+        "basic_spent": "30",
+        "project_spent": "60",
+        "carried_in": "10",
+        "carried_out": "20",
+    }
+    return Report(
+        unit_name="测试街道办事处",
+        fiscal_year=2019,
+        sign_unit="测试街道办事处",
+        sign_date=date(2020, 3, 1),
+        staff_total=5,
+        texts={key: "有内容。" for key in TEXT_KEYS},
+        figures={key: Decimal(amounts[key]).quantize(Decimal("0.01")) for key in FIGURE_KEYS},
+        staff_lines=[StaffLine("在职在编人员", 3), StaffLine("退休人员", 2)],
+        duties=["负责辖区事务。"],
+        basic_lines=[EconLine("工资福利支出", Decimal("20.00")), EconLine("商品和服务支出", Decimal("10.00"))],
+        project_lines=[EconLine("其他支出", Decimal("60.00"))],
+        sangong=[SanGongItem("公务接待费", budget=Decimal("3.00"), actual=Decimal("1.00"))],
+        results=[TitledItem("成果", "写了成果。")],
+        problems=["有问题。"],
+        remedies=["有措施。"],
+    )
+
+
+def with_figures(report: Report, **figures: str | None) -> Report:
+    new = {key: None if value is None else Decimal(value) for key, value in figures.items()}
+    return replace(report, figures={**report.figures, **new})
+
+
+def codes(report: Report) -> list[str]:
+    return [finding.code for finding in run_checks(report)]
+
+
+def only(report: Report) -> Finding:
+    findings = run_checks(report)
+    assert len(findings) == 1, [finding.text() for finding in findings]
+    return findings[0]
+
+
+def paths(finding: Finding) -> list[str]:
+    return [place.path for place in finding.places]
+
+
+# --- the seed -------------------------------------------------------------------------
+
+
+def test_seed_has_exactly_the_one_real_disagreement() -> None:
+    finding = only(seed())
+    assert (finding.code, finding.severity) == ("breakdown", ERROR)
+    assert paths(finding) == ["figures.project_spent", "project_lines"]
+    assert [place.value for place in finding.places] == ["3472.44", "3472.66"]
+    text = finding.text()
+    assert "一、部门概况（二）年度预算收支“项目支出”为3472.44万元" in text
+    assert "二、部门整体支出管理及使用情况（二）项目支出“项目支出明细合计”为3472.66万元" in text
+    assert "相差0.22万元" in text
+    assert all(part in finding.text("en") for part in ("3472.44", "3472.66", "0.22", "Project breakdown total"))
+
+
+def test_clean_report_has_no_findings() -> None:
+    assert run_checks(clean()) == []
+
+
+# --- each relation: one way to break it, and it holding --------------------------------
+
+
+def test_received_must_be_appropriation_plus_other_income() -> None:
+    finding = only(with_figures(clean(), fiscal_appropriation="61"))
+    assert finding.code == "received"
+    assert paths(finding) == ["figures.funds_received", "figures.fiscal_appropriation", "figures.other_income"]
+    assert "实际到位指标”为100.00万元，而财政拨款收入61.00万元 + 其他收入40.00万元 = 101.00万元，相差1.00万元" in (
+        finding.text()
+    )
+
+
+def test_spent_uses_the_breakdowns_so_a_wrong_stated_part_is_one_finding() -> None:
+    finding = only(with_figures(clean(), project_spent="59"))
+    assert finding.code == "breakdown"
+    assert paths(finding) == ["figures.project_spent", "project_lines"]
+
+
+def test_spent_must_be_basic_plus_project() -> None:
+    finding = only(with_figures(clean(), spent="91", carried_out="19"))
+    assert finding.code == "spent"
+    assert paths(finding) == ["figures.spent", "basic_lines", "project_lines"]
+    assert "= 90.00万元，相差1.00万元" in finding.text()
+
+
+def test_spent_falls_back_to_the_stated_figure_without_a_breakdown() -> None:
+    report = replace(clean(), basic_lines=[])
+    assert run_checks(report) == []
+    finding = only(with_figures(report, basic_spent="31"))
+    assert finding.code == "spent"
+    assert paths(finding) == ["figures.spent", "figures.basic_spent", "project_lines"]
+
+
+def test_carried_out_must_be_carried_in_plus_received_minus_spent() -> None:
+    finding = only(with_figures(clean(), carried_out="21"))
+    assert finding.code == "carried_out"
+    assert paths(finding) == ["figures.carried_out", "figures.carried_in", "figures.funds_received", "figures.spent"]
+    assert "上年结余（结转）10.00万元 + 实际到位指标100.00万元 − 实际支出90.00万元 = 20.00万元" in finding.text()
+
+
+def test_stated_basic_must_match_its_breakdown() -> None:
+    finding = only(with_figures(clean(), basic_spent="30.01"))
+    assert finding.code == "breakdown"
+    assert paths(finding) == ["figures.basic_spent", "basic_lines"]
+    assert finding.text().startswith("基本支出前后不一致")
+
+
+def test_headcount_must_be_the_sum_of_staff_lines() -> None:
+    finding = only(replace(clean(), staff_total=6))
+    assert (finding.code, finding.severity) == ("headcount", ERROR)
+    assert [(place.path, place.value) for place in finding.places] == [("staff_total", "6"), ("staff_lines", "5")]
+    assert "相差1人" in finding.text()
+
+
+def test_sangong_actual_must_stay_within_budget() -> None:
+    report = clean()
+    report.sangong = [
+        SanGongItem("因公出国出境费用", actual=Decimal("5.00")),
+        SanGongItem("公务接待费", budget=Decimal("3.00"), actual=Decimal("3.50")),
+        SanGongItem("公车运行维护费", budget=Decimal("2.00"), actual=Decimal("2.00")),
+    ]
+    finding = only(report)
+    assert finding.code == "sangong_over"
+    assert paths(finding) == ["sangong[1].budget", "sangong[1].actual"]
+    assert (
+        finding.places[1].label() == "二、部门整体支出管理及使用情况（一）2.三公经费使用情况“第2项 公务接待费 实际数”"
+    )
+    assert "超出0.50万元" in finding.text()
+
+
+@pytest.mark.parametrize("path", ["unit_name", "sign_unit", "sign_date"])
+def test_unit_and_signature_are_required(path: str) -> None:
+    report = replace(clean(), **{path: None if path == "sign_date" else " "})
+    finding = only(report)
+    assert (finding.code, finding.severity, paths(finding)) == ("required", ERROR, [path])
+
+
+def test_empty_main_prose_is_a_warning() -> None:
+    report = clean()
+    report.texts["economy"] = "  \n"
+    report.texts["sangong_closing"] = ""
+    finding = only(report)
+    assert (finding.code, finding.severity, paths(finding)) == ("empty", WARNING, ["texts.economy"])
+    assert finding.text() == "五、部门整体支出绩效情况（一）经济性评价“经济性评价”还没有内容"
+
+
+@pytest.mark.parametrize("name", ["duties", "results", "problems", "remedies"])
+def test_main_lists_need_an_entry(name: str) -> None:
+    finding = only(replace(clean(), **{name: []}))
+    assert (finding.code, finding.severity, paths(finding)) == ("empty_list", WARNING, [name])
+
+
+def test_blank_list_items_are_warned_about() -> None:
+    report = replace(clean(), duties=["负责辖区事务。", " "])
+    report.basic_lines[1] = EconLine("", Decimal("10.00"))
+    findings = run_checks(report)
+    assert [(f.code, f.severity, paths(f)) for f in findings] == [
+        ("blank_item", WARNING, ["duties[1]"]),
+        ("blank_item", WARNING, ["basic_lines[1].category"]),
+    ]
+    assert findings[0].text() == "一、部门概况（一）3.主要工作职责“第2条”是空的：请填写或删去这一条"
+
+
+def test_signing_within_the_fiscal_year_is_a_slip() -> None:
+    finding = only(replace(clean(), sign_date=date(2019, 12, 31)))
+    assert (finding.code, finding.severity) == ("sign_date_early", WARNING)
+    assert "2019年12月31日" in finding.text()
+    assert run_checks(replace(clean(), sign_date=date(2020, 1, 2))) == []
+
+
+# --- unknowns and order ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "figures", "basic_lines"),
+    [
+        ("received", {"fiscal_appropriation": "61", "other_income": None}, None),
+        ("spent", {"spent": "91", "basic_spent": None}, []),
+        ("carried_out", {"carried_out": "21", "carried_in": None}, None),
+        ("breakdown", {"basic_spent": None}, [EconLine("工资福利支出", Decimal("31.00"))]),
+    ],
+)
+def test_an_unknown_value_skips_the_relation(
+    code: str, figures: dict[str, str | None], basic_lines: list[EconLine] | None
+) -> None:
+    report = with_figures(clean(), **figures)
+    if basic_lines is not None:
+        report.basic_lines = basic_lines
+    assert code not in codes(report)
+
+
+def test_a_report_with_no_figures_has_no_figure_findings() -> None:
+    report = replace(clean(), figures=dict.fromkeys(FIGURE_KEYS), staff_total=None)
+    report.sangong = [SanGongItem("公务接待费", actual=Decimal("9.00"))]
+    assert run_checks(report) == []
+
+
+def test_findings_come_in_report_order() -> None:
+    report = with_figures(replace(clean(), unit_name="", sign_unit="", problems=[]), carried_out="21")
+    report.texts["preamble"] = ""
+    assert [(f.code, paths(f)[0]) for f in run_checks(report)] == [
+        ("required", "unit_name"),
+        ("empty", "texts.preamble"),
+        ("carried_out", "figures.carried_out"),
+        ("empty_list", "problems"),
+        ("required", "sign_unit"),
+    ]
+
+
+def test_every_finding_names_every_place_and_value() -> None:
+    report = with_figures(replace(clean(), staff_total=9), fiscal_appropriation="70", spent="95", basic_spent="31")
+    report.sangong[0] = SanGongItem("公务接待费", budget=Decimal("1.00"), actual=Decimal("2.00"))
+    findings = run_checks(report)
+    assert len(findings) == 6
+    for finding in findings:
+        for lang in ("zh", "en"):
+            text = finding.text(lang)
+            for place in finding.places:
+                assert place.value in text
+                assert place.field(lang) in text
+
+
+# --- indicators ------------------------------------------------------------------------
+
+
+def test_seed_ratios_state_their_rule() -> None:
+    found = {ratio.code: ratio for ratio in ratios(seed())}
+    assert set(found) == {"execution", "carryover"}
+    assert found["execution"].value == Decimal("90.21")
+    assert found["execution"].label() == "预算执行率"
+    assert found["execution"].formula() == "实际支出 5083.34 ÷ (实际到位 5116.09 + 上年结转 519.03)"
+    assert found["carryover"].value == Decimal("9.79")
+    assert "carried in 519.03" in found["carryover"].formula("en")
+
+
+def test_ratios_need_funds_available() -> None:
+    assert ratios(with_figures(clean(), carried_in=None)) == []
+
+
+def test_staff_control_rate_only_with_authorised_posts() -> None:
+    report = replace(seed(), authorised_posts=50)
+    found = {ratio.code: ratio for ratio in ratios(report)}
+    assert found["staff_control"].value == Decimal("88.00")
+    assert found["staff_control"].formula() == "在职在编人员 44人 ÷ 编制数 50人"
+    assert found["staff_control"].label("en") == "Staff control rate"
+    assert [r.value for r in ratios(replace(report, authorised_posts=0)) if r.code == "staff_control"] == [None]
+    report.staff_lines = [StaffLine("退休人员", 4)]
+    assert "staff_control" not in {ratio.code for ratio in ratios(report)}
+
+
+def test_sangong_change_rate_only_when_last_year_is_known() -> None:
+    report = clean()
+    report.sangong = [
+        SanGongItem("公务接待费", actual=Decimal("3.00"), last_year=Decimal("4.00")),
+        SanGongItem("公车运行维护费", actual=Decimal("1.00"), last_year=Decimal("2.00")),
+    ]
+    found = {ratio.code: ratio for ratio in ratios(report)}
+    assert found["sangong_change"].value == Decimal("-33.33")
+    assert found["sangong_change"].formula() == "(本年 4.00 − 上年 6.00) ÷ 上年 6.00"
+    report.sangong.append(SanGongItem("因公出国出境费用", actual=Decimal("0.00")))
+    assert "sangong_change" not in {ratio.code for ratio in ratios(report)}
+
+
+# --- labels ----------------------------------------------------------------------------
+
+
+def sample_path(shape: str) -> str:
+    """A path of `shape` with every list level at its first item (`duties` → `duties[0]`)."""
+    parts = shape.split(".")
+    out = []
+    for n, part in enumerate(parts):
+        prefix = ".".join(parts[: n + 1])
+        out.append(f"{part}[0]" if prefix in fields.LISTS else part)
+    return ".".join(out)
+
+
+@pytest.mark.parametrize("shape", sorted(fields.FIELD_KINDS))
+def test_every_field_has_a_section_and_a_label_in_both_languages(shape: str) -> None:
+    path = sample_path(shape)
+    zh, en = fields.label(path, "zh"), fields.label(path, "en")
+    assert CJK.search(zh) and "field." not in zh
+    assert en and not CJK.search(en) and "field." not in en
+    assert CJK.search(fields.section_label(path, "zh"))
+    assert not CJK.search(fields.section_label(path, "en"))
+
+
+@pytest.mark.parametrize("shape", fields.LISTS)
+def test_every_whole_list_has_a_label_in_both_languages(shape: str) -> None:
+    path = sample_path(shape).removesuffix("[0]")
+    assert CJK.search(fields.label(path, "zh"))
+    assert not CJK.search(fields.label(path, "en"))
+
+
+def test_labels_read_as_the_printed_report_does() -> None:
+    report = seed()
+    assert fields.section_label("figures.project_spent") == "一、部门概况（二）年度预算收支"
+    assert fields.label("figures.project_spent") == "项目支出"
+    assert fields.section_label("project_lines") == "二、部门整体支出管理及使用情况（二）项目支出"
+    assert fields.label("project_lines") == "项目支出明细合计"
+    assert fields.section_label("basic_lines[2].amount") == "二、部门整体支出管理及使用情况（一）基本支出"
+    assert fields.label("basic_lines[2].amount") == "第3行 金额"
+    name = fields.item_name(report, "basic_lines[2].amount")
+    assert fields.label("basic_lines[2].amount", item=name) == "第3行 对个人和家庭的补助 金额"
+    assert fields.label("basic_lines[2].amount", "en", name) == "row 3 对个人和家庭的补助 amount"
+    assert fields.item_name(report, "org_groups[0].bodies[3].plates") == "公共服务办公室"
+    assert fields.item_name(report, "results[0].indicators[1].target") == "固定资产投资"
+    assert fields.item_name(report, "duties[0]") == ""
+    assert fields.item_name(report, "basic_lines[9].amount") == ""
+    assert fields.item_name(report, "texts.preamble") == ""
+    assert Place("sign_date", "2020年9月21日").label("en") == "Signature › Signing date"
+
+
+def test_unknown_paths_have_no_label() -> None:
+    with pytest.raises(KeyError):
+        fields.label("figures.nonsense")
+    with pytest.raises(KeyError):
+        fields.section_of("nonsense")
+
+
+def test_paths_sort_in_report_order() -> None:
+    printed = [
+        "unit_name",
+        "texts.preamble",
+        "org_groups[1].bodies[0].name",
+        "staff_total",
+        "staff_lines",
+        "staff_lines[0].count",
+        "duties[2]",
+        "figures.funds_received",
+        "figures.spent",
+        "basic_lines",
+        "sangong[0].actual",
+        "sangong[1].budget",
+        "project_lines[0].amount",
+        "results[0].indicators[1].target",
+        "results[1].title",
+        "remedies[0]",
+        "sign_date",
+    ]
+    assert sorted(reversed(printed), key=fields.order_key) == printed
