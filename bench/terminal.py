@@ -1,0 +1,147 @@
+"""A real terminal for the first-paint, memory and filter figures: one private tmux server.
+
+A program is started in the pane with `exec`, so the pane's process *is* the program and
+its /proc entry gives its peak resident memory (VmHWM). "First paint" is the time from
+asking tmux to start it until `tmux capture-pane` shows an expected string; the pane is
+polled as fast as tmux answers (a few milliseconds a poll), the same way for every
+program measured, so the polling cost falls on both sides of each ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+WIDTH = 100
+HEIGHT = 30
+TIMEOUT = 60.0
+
+
+class TerminalError(RuntimeError):
+    """The program did not show what was awaited in time (the pane's last text is in the message)."""
+
+
+@dataclass
+class Session:
+    """One program running in the pane."""
+
+    pid: int
+    first_paint: float
+
+
+class Terminal:
+    """A detached tmux session of a fixed size on its own socket; use as a context manager."""
+
+    def __init__(self, cwd: Path, env: Mapping[str, str]) -> None:
+        self.socket = f"jixiao-bench-{os.getpid()}"
+        self.cwd = cwd
+        self.env = dict(env)
+        self.target = "bench:0.0"
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-u", "-L", self.socket, "-f", os.devnull, *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        ).stdout
+
+    def __enter__(self) -> Terminal:
+        self._tmux("new-session", "-d", "-s", "bench", "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(self.cwd))
+        self._tmux("set-option", "-g", "remain-on-exit", "on")
+        self._tmux("set-option", "-g", "status", "off")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+    def screen(self) -> str:
+        """The pane's text now."""
+        return self._tmux("capture-pane", "-p", "-t", self.target)
+
+    def launch(self, argv: list[str], shows: Callable[[str], bool]) -> Session:
+        """Start `argv` in the pane and wait until its screen satisfies `shows`."""
+        self._tmux("respawn-pane", "-k", "-t", self.target, "-c", str(self.cwd), "sleep 86400")
+        self.wait_until(lambda text: not text.strip(), "a clear pane")
+        env_args = [arg for key, value in self.env.items() for arg in ("-e", f"{key}={value}")]
+        command = "exec " + shlex.join(argv)
+        start = time.perf_counter()
+        self._tmux("respawn-pane", "-k", "-t", self.target, "-c", str(self.cwd), *env_args, command)
+        self.wait_until(shows, shlex.join(argv))
+        first_paint = time.perf_counter() - start
+        pid = int(self._tmux("display-message", "-p", "-t", self.target, "#{pane_pid}").strip())
+        return Session(pid, first_paint)
+
+    def wait_until(self, shows: Callable[[str], bool], what: str) -> float:
+        """Poll the pane until `shows` holds; returns the time it took."""
+        start = time.perf_counter()
+        deadline = start + TIMEOUT
+        while True:
+            text = self.screen()
+            if shows(text):
+                return time.perf_counter() - start
+            if time.perf_counter() > deadline:
+                raise TerminalError(f"{what}: not shown after {TIMEOUT:.0f} s; the pane shows:\n{text}")
+
+    def settle(self, quiet: float = 0.5) -> str:
+        """Wait until the pane has not changed for `quiet` seconds (work after the first paint is done)."""
+        text = self.screen()
+        since = time.perf_counter()
+        deadline = since + TIMEOUT
+        while time.perf_counter() - since < quiet:
+            time.sleep(0.02)
+            now = self.screen()
+            if now != text:
+                text, since = now, time.perf_counter()
+            if time.perf_counter() > deadline:
+                break
+        return text
+
+    def send_text(self, text: str) -> None:
+        """Type `text` into the pane literally, all at once (as an input method commits a word)."""
+        self._tmux("send-keys", "-t", self.target, "-l", text)
+
+    def send_keys(self, *keys: str) -> None:
+        """Press keys by tmux name (Escape, C-q, F9…)."""
+        self._tmux("send-keys", "-t", self.target, *keys)
+
+    def stop(self, session: Session) -> None:
+        """End the program and wait until it is gone, so the next launch has the machine to itself."""
+        try:
+            os.kill(session.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        deadline = time.perf_counter() + 10
+        while Path(f"/proc/{session.pid}").exists() and _state(session.pid) != "Z":
+            if time.perf_counter() > deadline:
+                os.kill(session.pid, signal.SIGKILL)
+                deadline += 10
+            time.sleep(0.01)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return "Z"
+
+
+def peak_rss(pid: int) -> int:
+    """The process's peak resident set so far, in bytes (VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    raise TerminalError(f"no VmHWM for process {pid}")
+
+
+def contains_any(needles: Iterable[str]) -> Callable[[str], bool]:
+    """A screen test: true once any of `needles` is on screen."""
+    wanted = tuple(needles)
+    return lambda text: any(needle in text for needle in wanted)
