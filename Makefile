@@ -39,7 +39,15 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 
 sample: $(VENV)/.installed
-	$(BIN)/jixiao build-sample samples/yuehu-2019.toml sample.db
+	$(BIN)/python -m store.sample samples/yuehu-2019.toml sample.db
+
+# Speed and memory, each against its baseline in the same run (needs tmux and pandoc): writes BENCHMARKS.md.
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.run
+
+# The offline install bundle dist/jixiao-offline-<version>/ and its .zip (needs the package index; takes a minute).
+wheelhouse: $(VENV)/.installed
+	$(BIN)/python packaging/build_wheelhouse.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
