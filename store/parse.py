@@ -24,10 +24,12 @@ MAX_NUMBER = Decimal("999999999999")
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x3002: 0x2E, 0x2212: 0x2D, 0x2013: 0x2D, 0xFE63: 0x2D})
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+_NUMERIC = re.compile(r"[0-9.,]+")
 _PLAIN = re.compile(r"[0-9]*\.?[0-9]*")
 _GROUPED = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
 # Characters Word's XML cannot hold: C0 controls except tab/newline, DEL-range C1, non-characters.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _DATE_PATTERNS = (
     re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
     re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
@@ -40,12 +42,24 @@ class InputError(ValueError):
 
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
+        if isinstance(params.get("text"), str):
+            params["text"] = _echo(str(params["text"]))
         self.params = params
         super().__init__(message(code, "zh", **params))
 
     def text(self, lang: str = "zh") -> str:
         """The reason in the given language ("zh" or "en")."""
         return message(self.code, lang, **self.params)
+
+
+#: How much of what was typed a reason quotes back (a pasted page would drown the message).
+ECHO_LIMIT = 24
+
+
+def _echo(text: str) -> str:
+    """What was typed, as a reason quotes it: on one line, control characters shown as �, cut short with …."""
+    shown = _CONTROL.sub("\ufffd", " ".join(text.split()))
+    return shown if len(shown) <= ECHO_LIMIT else shown[: ECHO_LIMIT - 1] + "…"
 
 
 def _normalise(text: str) -> str:
@@ -61,14 +75,14 @@ def _strip_suffix(text: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
 
 
 def _split_sign(text: str) -> tuple[int, str]:
-    if text[:1] in "+-":
+    if text.startswith(("+", "-")):
         return (-1 if text[0] == "-" else 1), text[1:]
     return 1, text
 
 
 def _decimal(digits: str, original: str) -> Decimal:
     """Plain or comma-grouped ASCII decimal digits to Decimal, or a reason why not."""
-    if not digits or digits == ".":
+    if not digits or digits == "." or not _NUMERIC.fullmatch(digits):
         raise InputError("not_a_number", text=original)
     if "," in digits:
         if not _GROUPED.fullmatch(digits):
@@ -85,8 +99,12 @@ def _decimal(digits: str, original: str) -> Decimal:
 
 
 def _places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """Decimal places that carry a digit (1.50 → 1), exactly, however many digits were typed."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return 0
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing_zeros) if any(digits) else 0
 
 
 def parse_amount(text: str, *, allow_negative: bool = False) -> Decimal | None:
