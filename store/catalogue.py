@@ -309,3 +309,147 @@ MESSAGES.update(
         },
     }
 )
+
+MESSAGES.update(
+    {
+        # --- the TOML exchange file: what is wrong with a value (codec) ---------------
+        "format.not_table": {"zh": "应为表（table）", "en": "should be a table"},
+        "format.unknown_key": {
+            "zh": "不认识的字段“{name}”（拼写有误，或来自更新版本的 jixiao）",
+            "en": "unknown key “{name}” (a typo, or written by a newer jixiao)",
+        },
+        "format.missing": {"zh": "缺少此项（必填）", "en": "missing (required)"},
+        "format.not_text": {"zh": "应为文字（带引号的字符串）", "en": "should be text (a quoted string)"},
+        "format.not_integer": {"zh": "应为整数", "en": "should be a whole number"},
+        "format.amount_not_string": {
+            "zh": '金额和数值应写成带引号的字符串，如 "1610.68"',
+            "en": 'amounts and values must be quoted strings, e.g. "1610.68"',
+        },
+        "format.not_date": {
+            "zh": "应为日期，如 2020-09-21（不加引号）",
+            "en": "should be a date such as 2020-09-21 (no quotes)",
+        },
+        "format.not_list": {"zh": "应为列表", "en": "should be a list"},
+        "format.year_range": {"zh": "年度应在1949至2100之间", "en": "the year must be between 1949 and 2100"},
+        "format.foreign": {
+            "zh": '不是 jixiao 报告交换文件（文件里应有 format = "{name}"）',
+            "en": 'not a jixiao report exchange file (it should say format = "{name}")',
+        },
+        "format.no_version": {"zh": "缺少格式版本号 format_version", "en": "format_version is missing"},
+        "format.newer": {
+            "zh": "文件格式版本 {version} 比本程序认识的（{ours}）新，请升级 jixiao",
+            "en": "file format version {version} is newer than this jixiao knows ({ours}); upgrade jixiao",
+        },
+        # --- the TOML exchange file: loading it (store/exchange.py) --------------------
+        "exchange.not_utf8": {
+            "zh": "第 {line} 行不是 UTF-8 编码（文件可能被另存为 ANSI/GBK），请另存为 UTF-8 后再导入；未导入任何内容",
+            "en": "line {line} is not UTF-8 (the file may have been saved as ANSI/GBK); save it as UTF-8; nothing was loaded",
+        },
+        "exchange.bad_toml": {
+            "zh": "第 {line} 行第 {column} 列：TOML 格式有误（{detail}）；未导入任何内容",
+            "en": "line {line}, column {column}: not valid TOML ({detail}); nothing was loaded",
+        },
+        "exchange.bad_value": {
+            "zh": "第 {line} 行，{where}：{reason}；未导入任何内容",
+            "en": "line {line}, {where}: {reason}; nothing was loaded",
+        },
+        "exchange.bad_value_nowhere": {
+            "zh": "{reason}；未导入任何内容",
+            "en": "{reason}; nothing was loaded",
+        },
+        "exchange.is_database": {
+            "zh": "是报告文件（SQLite 数据库），不是 TOML 交换文件；用法：jixiao load 交换文件.toml 报告文件.db",
+            "en": "is a report file (SQLite), not a TOML exchange file; usage: jixiao load FILE.toml DB",
+        },
+        "exchange.duplicate": {
+            "zh": "第 {line} 行：{unit} {year}年度的报告在文件里出现了两次；未导入任何内容",
+            "en": "line {line}: the {year} report of {unit} appears twice in the file; nothing was loaded",
+        },
+    }
+)
+
+MESSAGES.update(
+    {
+        # --- the jixiao command (tui/cli.py) ------------------------------------------
+        "cli.description": {
+            "zh": "部门整体支出绩效评价报告：录入、校验、交换。\n不带命令时，jixiao [DB] 就是 jixiao open [DB]：用程序打开报告文件。",
+            "en": "Department expenditure performance reports: enter, check, exchange.\n"
+            "Without a command, jixiao [DB] means jixiao open [DB]: open the report file in the app.",
+        },
+        "cli.epilog": {
+            "zh": "退出码：0 正常；1 校验发现错误（check）；2 文件或输入无法使用。\n每个命令的用法：jixiao 命令 --help",
+            "en": "Exit status: 0 fine; 1 check found errors; 2 the file or input cannot be used.\n"
+            "Help on a command: jixiao COMMAND --help",
+        },
+        "cli.help.lang": {
+            "zh": "输出语言：zh（中文，默认）或 en（英文）",
+            "en": "language: zh (Chinese, default) or en",
+        },
+        "cli.help.open": {"zh": "用程序打开报告文件（默认命令）", "en": "open a report file in the app (the default)"},
+        "cli.help.open_db": {
+            "zh": "报告文件；省略时用“文档/jixiao/jixiao.db”（首次运行时新建）",
+            "en": "report file; default Documents/jixiao/jixiao.db (made on first run)",
+        },
+        "cli.help.check": {
+            "zh": "校验报告的勾稽关系，列出问题和指标（有错误时退出码为 1）",
+            "en": "check that the report's figures agree; list findings and indicators (exit 1 on errors)",
+        },
+        "cli.help.dump": {
+            "zh": "把报告写成 TOML 交换文件（可用 U 盘或邮件带到另一台电脑）",
+            "en": "write reports as a TOML exchange file (to carry to another PC)",
+        },
+        "cli.help.load": {
+            "zh": "从 TOML 交换文件导入报告，要么全部导入，要么一份也不导入",
+            "en": "load reports from a TOML exchange file: all of them or none",
+        },
+        "cli.help.db": {"zh": "报告文件（SQLite）", "en": "report file (SQLite)"},
+        "cli.help.load_db": {"zh": "报告文件（SQLite；不存在时新建）", "en": "report file (SQLite; made if absent)"},
+        "cli.help.toml": {"zh": "TOML 交换文件（UTF-8）", "en": "TOML exchange file (UTF-8)"},
+        "cli.help.report": {
+            "zh": "报告编号（文件里只有一份报告时可省略）",
+            "en": "report id (may be left out when the file holds one report)",
+        },
+        "cli.help.dump_report": {
+            "zh": "只写这份报告（可重复；省略时写出全部报告）",
+            "en": "only this report (repeatable; default: every report)",
+        },
+        "cli.help.output": {"zh": "写入此文件（省略时输出到屏幕）", "en": "write into this file (default: the screen)"},
+        "cli.help.replace": {
+            "zh": "同一单位同一年度的报告已存在时，用文件中的替换它",
+            "en": "replace a report of the same unit and year already in the file",
+        },
+        "cli.usage_error": {
+            "zh": "命令用法有误：{detail}（用 jixiao --help 查看用法）",
+            "en": "wrong usage: {detail} (see jixiao --help)",
+        },
+        "cli.unknown_command": {
+            "zh": "没有“{word}”这个命令（命令有：{commands}）；要打开或新建报告文件，请写出扩展名，如 {word}.db",
+            "en": "there is no command “{word}” (commands: {commands}); to open or make a report file, "
+            "give its extension, e.g. {word}.db",
+        },
+        "cli.refused": {"zh": "错误：{reason}", "en": "error: {reason}"},
+        "cli.no_reports": {"zh": "“{path}”里还没有报告", "en": "“{path}” holds no report yet"},
+        "cli.several_reports": {
+            "zh": "“{path}”里有 {count} 份报告，请用 --report 编号 指定其中一份：\n{listing}",
+            "en": "“{path}” holds {count} reports; name one with --report ID:\n{listing}",
+        },
+        "cli.in_file": {"zh": "“{path}” {reason}", "en": "“{path}”: {reason}"},
+        "cli.report_exists": {
+            "zh": "“{path}”里已有{unit} {year}年度的报告；要用文件中的替换它，请加 --replace；未导入任何内容",
+            "en": "“{path}” already holds the {year} report of {unit}; add --replace to replace it; nothing was loaded",
+        },
+        "cli.loaded": {"zh": "已导入 {count} 份报告到“{path}”：", "en": "loaded {count} report(s) into “{path}”:"},
+        "cli.dumped": {"zh": "已把 {count} 份报告写入“{path}”", "en": "wrote {count} report(s) to “{path}”"},
+        "cli.check.head": {"zh": "{unit} {year}年度报告（编号 {id}）", "en": "{unit}, report for {year} (id {id})"},
+        "cli.check.error": {"zh": "【错误】{text}", "en": "[error] {text}"},
+        "cli.check.warning": {"zh": "【提醒】{text}", "en": "[warning] {text}"},
+        "cli.check.summary": {
+            "zh": "共 {errors} 项错误，{warnings} 项提醒。",
+            "en": "{errors} error(s), {warnings} warning(s).",
+        },
+        "cli.check.clean": {"zh": "未发现问题。", "en": "No findings."},
+        "cli.check.ratios": {"zh": "指标：", "en": "Indicators:"},
+        "cli.check.ratio": {"zh": "  {label} {value}：{formula}", "en": "  {label} {value}: {formula}"},
+        "cli.check.no_value": {"zh": "无法计算（除数为零）", "en": "cannot be worked out (divisor is zero)"},
+    }
+)

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from store.catalogue import message
 from store.model import (
     FIGURE_KEYS,
     TEXT_KEYS,
@@ -31,12 +32,26 @@ FORMAT_VERSION = 1
 
 
 class FormatError(ValueError):
-    """An exchange file that cannot be taken in; `where` is the path of the bad value."""
+    """An exchange file that cannot be taken in; `where` is the path of the bad value.
 
-    def __init__(self, where: str, reason: str) -> None:
+    `code` is a catalogue key (a `format.` key, or the parser's own reason for a bad amount);
+    `text(lang)` gives the reason, `reason` gives it in Chinese.
+    """
+
+    def __init__(self, where: str, code: str, **params: object) -> None:
         self.where = where
-        self.reason = reason
-        super().__init__(f"{where}: {reason}" if where else reason)
+        self.code = code
+        self.params = params
+        super().__init__(f"{where}: {self.reason}" if where else self.reason)
+
+    @property
+    def reason(self) -> str:
+        """The reason in Chinese."""
+        return self.text("zh")
+
+    def text(self, lang: str = "zh") -> str:
+        """The reason in the given language, without the place."""
+        return message(self.code, lang, **self.params)
 
 
 def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
@@ -127,8 +142,8 @@ class _Reader:
         self.data = data
         self.where = where
 
-    def fail(self, reason: str, key: str | int | None = None) -> FormatError:
-        return FormatError(self._at(key), reason)
+    def fail(self, code: str, key: str | int | None = None, **params: object) -> FormatError:
+        return FormatError(self._at(key), code, **params)
 
     def _at(self, key: str | int | None) -> str:
         if key is None:
@@ -139,10 +154,10 @@ class _Reader:
 
     def table(self, allowed: tuple[str, ...]) -> dict[str, Any]:
         if not isinstance(self.data, dict):
-            raise self.fail("应为表（table）")
+            raise self.fail("format.not_table")
         unknown = [key for key in self.data if key not in allowed]
         if unknown:
-            raise self.fail(f"不认识的字段“{unknown[0]}”")
+            raise self.fail("format.unknown_key", unknown[0], name=unknown[0])
         return self.data
 
     def child(self, key: str | int, default: Any = None) -> _Reader:
@@ -153,20 +168,20 @@ class _Reader:
         value = self.data.get(key)
         if value is None:
             if required:
-                raise self.fail("缺少此项", key)
+                raise self.fail("format.missing", key)
             return ""
         if not isinstance(value, str):
-            raise self.fail("应为文字（字符串）", key)
+            raise self.fail("format.not_text", key)
         return clean_text(value, multiline=multiline)
 
     def integer(self, key: str, *, required: bool = False) -> int | None:
         value = self.data.get(key)
         if value is None:
             if required:
-                raise self.fail("缺少此项", key)
+                raise self.fail("format.missing", key)
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail("应为整数", key)
+            raise self.fail("format.not_integer", key)
         return value
 
     def amount(self, key: str, *, required: bool = False, allow_negative: bool = True) -> Decimal | None:
@@ -179,16 +194,16 @@ class _Reader:
         value = self.data.get(key)
         if value is None:
             if required:
-                raise self.fail("缺少此项", key)
+                raise self.fail("format.missing", key)
             return None
         if not isinstance(value, str):
-            raise self.fail('金额和数值应写成带引号的字符串，如 "1610.68"', key)
+            raise self.fail("format.amount_not_string", key)
         try:
             parsed = parse(value)
         except InputError as error:
-            raise self.fail(str(error), key) from None
+            raise self.fail(error.code, key, **error.params) from None
         if parsed is None and required:
-            raise self.fail("缺少此项", key)
+            raise self.fail("format.missing", key)
         return parsed
 
     def day(self, key: str) -> date | None:
@@ -196,20 +211,20 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, date):
-            raise self.fail("应为日期，如 2020-09-21（不加引号）", key)
+            raise self.fail("format.not_date", key)
         return value
 
     def each(self, key: str) -> list[_Reader]:
         value = self.data.get(key, [])
         if not isinstance(value, list):
-            raise self.fail("应为列表", key)
+            raise self.fail("format.not_list", key)
         return [_Reader(item, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
 
     def strings(self, key: str) -> list[str]:
         out = []
         for entry in self.each(key):
             if not isinstance(entry.data, str):
-                raise entry.fail("应为文字（字符串）")
+                raise entry.fail("format.not_text")
             out.append(clean_text(entry.data))
         return out
 
@@ -269,10 +284,10 @@ def report_from_data(reader: _Reader) -> Report:
     year = reader.integer("fiscal_year", required=True)
     assert year is not None
     if not 1949 <= year <= 2100:
-        raise reader.fail("年度应在1949至2100之间", "fiscal_year")
+        raise reader.fail("format.year_range", "fiscal_year")
     report = Report(unit_name=reader.text("unit_name", required=True, multiline=False), fiscal_year=year)
     if not report.unit_name:
-        raise reader.fail("单位名称不能为空", "unit_name")
+        raise reader.fail("format.missing", "unit_name")
     report.unit_short = reader.text("unit_short", multiline=False)
     report.title = reader.text("title", multiline=False) or report.title
     report.sign_unit = reader.text("sign_unit", multiline=False)
@@ -328,13 +343,13 @@ def report_from_data(reader: _Reader) -> Report:
 
 def reports_from_data(data: Any) -> list[Report]:
     """Every report of an exchange file; refuses a foreign or newer file before reading any."""
-    top = _Reader(data, "")
-    top.table(("format", "format_version", "reports"))
-    if data.get("format") != FORMAT_NAME:
-        raise FormatError("format", f'不是 jixiao 报告交换文件（应为 format = "{FORMAT_NAME}"）')
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise FormatError("format", "format.foreign", name=FORMAT_NAME)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise FormatError("format_version", "缺少格式版本号")
+        raise FormatError("format_version", "format.no_version")
     if version > FORMAT_VERSION:
-        raise FormatError("format_version", f"文件格式版本 {version} 比本程序（{FORMAT_VERSION}）新，请升级 jixiao")
+        raise FormatError("format_version", "format.newer", version=version, ours=FORMAT_VERSION)
+    top = _Reader(data, "")
+    top.table(("format", "format_version", "reports"))
     return [report_from_data(entry) for entry in top.each("reports")]

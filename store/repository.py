@@ -175,6 +175,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.journal = journal
+        self._depth = 0
 
     # --- opening -------------------------------------------------------------------
 
@@ -307,28 +308,51 @@ class Store:
     # --- writing -------------------------------------------------------------------
 
     @contextmanager
-    def _change(self, report_id: int | None, expected_revision: int | None = None) -> Iterator[sqlite3.Connection]:
-        """One committed change: BEGIN IMMEDIATE … bump revision … COMMIT, or nothing at all."""
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Several changes as one: committed together when the block ends, or none if it raises.
+
+        Every write method (set, insert, add_report …) runs in one of these; called inside an
+        open transaction it becomes a savepoint of it, so `with store.transaction(): …` around
+        several writes makes them one all-or-nothing change (TOML load, replacing a report).
+        """
         if self.readonly:
             raise StoreError("readonly", path=self.path)
+        nested = self.conn.in_transaction
+        savepoint = f"jixiao_{self._depth}"
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:
-            raise StoreError("locked", path=self.path) from None
+            self.conn.execute(f"SAVEPOINT {savepoint}" if nested else "BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise _write_error(error, self.path) or StoreError("locked", path=self.path) from None
+        self._depth += 1
         try:
+            yield self.conn
+            self.conn.execute(f"RELEASE {savepoint}" if nested else "COMMIT")
+        except BaseException as error:
+            if nested:
+                self.conn.execute(f"ROLLBACK TO {savepoint}")
+                self.conn.execute(f"RELEASE {savepoint}")
+            elif self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            mapped = _write_error(error, self.path) if isinstance(error, sqlite3.OperationalError) else None
+            if mapped is not None:
+                raise mapped from error
+            raise
+        finally:
+            self._depth -= 1
+
+    @contextmanager
+    def _change(self, report_id: int | None, expected_revision: int | None = None) -> Iterator[sqlite3.Connection]:
+        """One committed change (inside `transaction`): check the revision, write, bump it."""
+        with self.transaction() as conn:
             if report_id is not None:
                 current = self.revision(report_id)
                 if expected_revision is not None and current != expected_revision:
                     raise ConflictError("conflict", report_id=report_id)
-            yield self.conn
+            yield conn
             if report_id is not None:
-                self.conn.execute(
+                conn.execute(
                     "UPDATE reports SET revision = revision + 1, updated_at = ? WHERE id = ?", (now(), report_id)
                 )
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def create_report(self, unit_name: str, fiscal_year: int, unit_short: str = "") -> int:
         """A new, empty report for a unit and year; refuses a second one for the same pair."""
@@ -390,7 +414,7 @@ class Store:
                     (report_id, segments[1][0], _to_db(value)),
                 )
             else:
-                spec, row_id, column = self._locate_field(report_id, segments)
+                spec, row_id, column = self._locate_field(report_id, segments, path)
                 conn.execute(f"UPDATE {spec.table} SET {column} = ? WHERE id = ?", (_to_db(value), row_id))
         return self.revision(report_id)
 
@@ -475,7 +499,9 @@ class Store:
             raise KeyError(list_path)
         return _list_spec(name), parent_id
 
-    def _locate_field(self, report_id: int, segments: list[tuple[str, int | None]]) -> tuple[_ListSpec, int, str]:
+    def _locate_field(
+        self, report_id: int, segments: list[tuple[str, int | None]], path: str
+    ) -> tuple[_ListSpec, int, str]:
         """The table, row and column of a field inside a list item."""
         if segments[-1][1] is not None:
             *outer, (name, index) = segments
@@ -484,9 +510,9 @@ class Store:
             *outer, (name, index), (column, _) = segments
         parent_id = report_id
         for outer_name, outer_index in outer:
-            parent_id = self._row_id(_list_spec(outer_name), parent_id, outer_index, str(segments))
+            parent_id = self._row_id(_list_spec(outer_name), parent_id, outer_index, path)
         spec = _list_spec(name)
-        row_id = self._row_id(spec, parent_id, index, str(segments))
+        row_id = self._row_id(spec, parent_id, index, path)
         return spec, row_id, column or spec.columns[0]
 
     def _insert_row(self, spec: _ListSpec, parent_id: int, position: int, value: Any) -> None:
@@ -519,6 +545,44 @@ class Store:
         )
         for child_position, child in enumerate(children[1]):
             self._insert_row(_list_spec(children[0]), row_id, child_position, child)
+
+
+def _write_error(error: sqlite3.OperationalError, path: Path) -> StoreError | None:
+    """What a failed write means to the user (file busy; disk full or read-only); None for a program error."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreError("locked", path=path)
+    if name.startswith(("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return StoreError("cannot_write", path=path)
+    return None
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite gave up waiting for another program's lock (after the busy timeout)."""
+    name = getattr(error, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error)
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection, also where SQLite cannot make its -shm file beside a WAL file.
+
+    In a read-only folder SQLite cannot create the shared-memory file a WAL database needs
+    even for reading, and `mode=ro` fails; `immutable=1` then reads the file as it lies on
+    disk (without locking), which is all a person who may not write there can be shown.
+    """
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if _is_busy(error):
+            raise
+    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
 
 
 def _writable(path: Path) -> bool:

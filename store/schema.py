@@ -124,6 +124,11 @@ def m001_initial(db: Database) -> None:
 
 
 def migrate(db: Database) -> None:
-    """Bring the file up to `SCHEMA_VERSION` (each migration in its own transaction)."""
+    """Bring the file up to `SCHEMA_VERSION` (each migration in its own transaction).
+
+    user_version is written only when it changes: setting it, even to the same value, rewrites
+    the file header, and merely opening a report file must leave it byte-for-byte as it was.
+    """
     migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,351 @@
+"""The `jixiao` command: open the app, or check, dump and load a report file without it.
+
+Only `open` (also what `jixiao [DB]` means) imports textual, lazily through tui.app; every
+other command imports just the store, so it starts fast and runs where no terminal UI can.
+A user's mistake (missing file, not a report file, bad TOML, unknown report …) ends in one
+plain sentence, in Chinese or with `--lang en` in English, and exit status 2: never a traceback.
+
+Adding a command: write `_<name>_arguments(parser, lang)` and `_<name>(args, lang) -> int`
+and add one line to COMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from store.catalogue import LANGS, message
+
+if TYPE_CHECKING:
+    from store.repository import Store
+
+#: Exit statuses: all well; `check` found an error in the report; the input cannot be used.
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+#: File name of the report file `jixiao` opens when given none.
+DEFAULT_DB_NAME = "jixiao.db"
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its help line (a catalogue key), its arguments, and what it does."""
+
+    help_key: str
+    arguments: Callable[[argparse.ArgumentParser, str], None]
+    run: Callable[[argparse.Namespace, str], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line in the user's language (exit 2), not a usage dump."""
+
+    lang = "zh"
+
+    def error(self, message_text: str) -> NoReturn:
+        _say(message("cli.usage_error", self.lang, detail=message_text), error=True)
+        raise SystemExit(EXIT_UNUSABLE)
+
+
+# --- output -----------------------------------------------------------------------------
+
+
+def _prepare_streams() -> None:
+    """Chinese that any console can take: a terminal keeps its own code page (GBK on many
+    Windows PCs) and shows "?" for what it cannot encode; a pipe or file gets UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            continue
+
+
+def _say(text: str, *, error: bool = False) -> None:
+    print(text, file=sys.stderr if error else sys.stdout)
+
+
+def _lang_of(argv: list[str]) -> str:
+    """The language asked for with `--lang`, else the one in the settings file, else Chinese."""
+    for i, token in enumerate(argv):
+        if token == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+            return argv[i + 1]
+        if token.startswith("--lang=") and token.removeprefix("--lang=") in LANGS:
+            return token.removeprefix("--lang=")
+    from store.settings import load_settings
+
+    return load_settings().lang
+
+
+# --- finding the file and the report ---------------------------------------------------------
+
+
+def default_db_path() -> Path:
+    """The report file used when none is named: Documents/jixiao/jixiao.db, or, where the
+    documents folder cannot be written, the per-user data folder. The folder is made here."""
+    import platformdirs
+
+    from store.repository import StoreError
+
+    folders = (
+        Path(platformdirs.user_documents_dir()) / "jixiao",
+        Path(platformdirs.user_data_dir("jixiao", appauthor=False)),
+    )
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder / DEFAULT_DB_NAME
+    raise StoreError("cannot_write", path=folders[0])
+
+
+def _open_existing(path: Path) -> Store:
+    """An existing report file (a command that only reads must not create one)."""
+    from store.repository import Store
+
+    return Store.open(path, create=False)
+
+
+def _pick_report(store: Store, report_id: int | None) -> int:
+    """The report named by --report, or the file's only one; refuses when that is unclear."""
+    from store.repository import StoreError
+
+    summaries = store.list_reports()
+    if report_id is not None:
+        if all(summary.id != report_id for summary in summaries):
+            raise StoreError("no_such_report", report_id=report_id)
+        return report_id
+    if not summaries:
+        raise StoreError("cli.no_reports", path=store.path)
+    if len(summaries) > 1:
+        listing = "\n".join(f"  {s.id}  {s.unit_name} {s.fiscal_year}" for s in summaries)
+        raise StoreError("cli.several_reports", path=store.path, count=len(summaries), listing=listing)
+    return summaries[0].id
+
+
+def _read_input(path: Path) -> bytes:
+    """The bytes of a file the user named, or the reason it cannot be read."""
+    from store.repository import StoreError
+
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError("no_such_file", path=path) from None
+    except OSError:
+        raise StoreError("is_folder" if path.is_dir() else "cannot_read", path=path) from None
+
+
+def _write_output(path: Path, text: str) -> None:
+    """`text` as UTF-8 into `path`, whole or not at all (written beside it, then swapped in)."""
+    from store.repository import StoreError
+
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreError("no_such_folder", path=folder)
+    if path.is_dir():
+        raise StoreError("is_folder", path=path)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(text.encode("utf-8"))
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise StoreError("cannot_write", path=path) from None
+
+
+# --- the commands ------------------------------------------------------------------------------
+
+
+def _add_report_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--report", type=int, metavar="ID", help=message("cli.help.report", lang))
+
+
+def _open_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("db", nargs="?", type=Path, metavar="DB", help=message("cli.help.open_db", lang))
+
+
+def _open(args: argparse.Namespace, lang: str) -> int:
+    """The app on the named file, or on the default one (made on first run)."""
+    import tui.app
+
+    return int(tui.app.run(args.db or default_db_path(), lang=lang) or 0)
+
+
+def _check_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.db", lang))
+    _add_report_option(parser, lang)
+
+
+def _check(args: argparse.Namespace, lang: str) -> int:
+    """Every finding and indicator of one report; 1 when any finding is an error."""
+    from store.checks import ERROR, ratios, run_checks
+
+    with _open_existing(args.db) as store:
+        report = store.load(_pick_report(store, args.report))
+    findings = run_checks(report)
+    lines = [message("cli.check.head", lang, unit=report.unit_name, year=report.fiscal_year, id=report.id)]
+    for finding in findings:
+        lines.append(message(f"cli.check.{finding.severity}", lang, text=finding.text(lang)))
+    errors = sum(finding.severity == ERROR for finding in findings)
+    warnings = len(findings) - errors
+    lines.append(
+        message("cli.check.summary" if findings else "cli.check.clean", lang, errors=errors, warnings=warnings)
+    )
+    found = ratios(report)
+    if found:
+        lines.append(message("cli.check.ratios", lang))
+    for ratio in found:
+        value = f"{ratio.value:.2f}%" if ratio.value is not None else message("cli.check.no_value", lang)
+        lines.append(
+            message("cli.check.ratio", lang, label=ratio.label(lang), value=value, formula=ratio.formula(lang))
+        )
+    _say("\n".join(lines))
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _dump_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.db", lang))
+    parser.add_argument("--report", type=int, action="append", metavar="ID", help=message("cli.help.dump_report", lang))
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=message("cli.help.output", lang))
+
+
+def _dump(args: argparse.Namespace, lang: str) -> int:
+    """The reports as TOML, to the screen or into a file."""
+    from store import exchange
+
+    with _open_existing(args.db) as store:
+        ids = [_pick_report(store, report_id) for report_id in args.report] if args.report else None
+        text = exchange.dump(store, ids)
+        count = len(ids) if ids is not None else len(store.list_reports())
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(args.output, text)
+        _say(message("cli.dumped", lang, count=count, path=args.output))
+    return EXIT_OK
+
+
+def _load_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help=message("cli.help.toml", lang))
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.load_db", lang))
+    parser.add_argument("--replace", action="store_true", help=message("cli.help.replace", lang))
+
+
+def _load(args: argparse.Namespace, lang: str) -> int:
+    """Reports from a TOML file into the report file (made if absent), all of them or none."""
+    from store import exchange
+    from store.repository import Store, StoreError
+
+    try:
+        reports = exchange.read(_read_input(args.file))
+    except exchange.ExchangeError as error:
+        raise StoreError("cli.in_file", path=args.file, reason=error.text(lang)) from None
+    with Store.open(args.db) as store:
+        try:
+            ids = exchange.write(reports, store, replace=args.replace)
+        except StoreError as error:
+            if error.code != "report_exists":
+                raise
+            raise StoreError("cli.report_exists", path=args.db, **error.params) from None
+    lines = [message("cli.loaded", lang, count=len(ids), path=args.db)]
+    lines += [
+        f"  {report_id}  {report.unit_name} {report.fiscal_year}"
+        for report_id, report in zip(ids, reports, strict=True)
+    ]
+    _say("\n".join(lines))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Command] = {
+    "open": Command("cli.help.open", _open_arguments, _open),
+    "check": Command("cli.help.check", _check_arguments, _check),
+    "dump": Command("cli.help.dump", _dump_arguments, _dump),
+    "load": Command("cli.help.load", _load_arguments, _load),
+}
+
+
+# --- the command line --------------------------------------------------------------------------
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("jixiao")
+    except PackageNotFoundError:
+        return "?"
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """The argument parser, its help in `lang`."""
+    _Parser.lang = lang
+    parser = _Parser(
+        prog="jixiao",
+        description=message("cli.description", lang),
+        epilog=message("cli.epilog", lang),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"jixiao {_version()}")
+    parser.add_argument("--lang", choices=LANGS, help=message("cli.help.lang", lang))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(
+            name, help=message(command.help_key, lang), description=message(command.help_key, lang)
+        )
+        sub.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=message("cli.help.lang", lang))
+        command.arguments(sub, lang)
+    return parser
+
+
+def _route(argv: list[str], lang: str) -> list[str]:
+    """`jixiao`, `jixiao DB`, `jixiao --lang en DB` mean `jixiao open …`; commands and --help stay as they are.
+
+    A bare word that is neither a command nor an existing file nor file-like (no dot, no
+    folder) is taken for a mistyped command rather than silently made into a new report file.
+    """
+    i = 0
+    while i < len(argv) and argv[i].startswith("--lang"):
+        i += 2 if argv[i] == "--lang" else 1
+    if i < len(argv) and (argv[i] in COMMANDS or argv[i].startswith("-")):
+        return argv
+    if i < len(argv) and not _file_like(argv[i]):
+        build_parser(lang).error(message("cli.unknown_command", lang, word=argv[i], commands=", ".join(COMMANDS)))
+    return [*argv[:i], "open", *argv[i:]]
+
+
+def _file_like(word: str) -> bool:
+    path = Path(word)
+    return path.exists() or bool(path.suffix) or len(path.parts) > 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the `jixiao` command with `argv` (default: the process's arguments); returns the exit status."""
+    _prepare_streams()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_of(argv)
+    try:
+        args = build_parser(lang).parse_args(_route(argv, lang))
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else EXIT_UNUSABLE
+    from store.repository import StoreError
+
+    try:
+        return COMMANDS[args.command].run(args, lang)
+    except StoreError as error:
+        _say(message("cli.refused", lang, reason=error.text(lang)), error=True)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
