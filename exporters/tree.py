@@ -1,0 +1,78 @@
+"""The document tree: what the composer decides and every writer lays out.
+
+Blocks are plain, small and final: each holds the exact words and numbers to print. A writer
+chooses fonts, spacing and markup, never wording, so Markdown and Word always say the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class Title:
+    """The document title, centred at the top."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading; level 1 to 4 numbers as 一、 （一） 1. （1）."""
+
+    level: int
+    number: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph: an optional item number, an optional run-in title (`lead`), the text.
+
+    `1.` + `制度方面：` + `以区政府……` prints as one paragraph; the lead may be set off
+    (bold in Word) but its words are the composer's.
+    """
+
+    text: str
+    number: str = ""
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """An appendix table: its label (附表1), caption, unit note, header, rows and column alignment."""
+
+    label: str
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[Align, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The signing unit and the date, at the right after one blank line."""
+
+    unit: str
+    date: str
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page (before the appendix tables)."""
+
+
+Block = Title | Heading | Paragraph | Table | Signature | PageBreak
+
+
+@dataclass
+class Document:
+    """A whole document: its blocks in reading order, and metadata a writer may record."""
+
+    title: str
+    author: str
+    blocks: list[Block] = field(default_factory=list)
