@@ -370,6 +370,69 @@ MESSAGES.update(
 
 MESSAGES.update(
     {
+        # --- export (exporters/) --------------------------------------------------------
+        "export.unknown_format": {
+            "zh": "不支持导出为“{fmt}”格式，可选：{formats}",
+            "en": "cannot export as “{fmt}”; choose one of: {formats}",
+        },
+        "export.is_folder": {
+            "zh": "“{path}”是文件夹，请给出要保存的文件名",
+            "en": "“{path}” is a folder; give a file name to save to",
+        },
+        "export.no_folder": {
+            "zh": "无法保存“{path}”：文件夹“{folder}”不存在",
+            "en": "cannot save “{path}”: the folder “{folder}” does not exist",
+        },
+        "export.folder_readonly": {
+            "zh": "无法保存“{path}”：这个文件夹不允许写入，请换一个文件夹",
+            "en": "cannot save “{path}”: the folder is not writable; choose another folder",
+        },
+        "export.in_use": {
+            "zh": "无法保存“{path}”：文件正被其他程序（如 Word、WPS）打开或为只读，请关闭后重试；原文件未改动",
+            "en": "cannot save “{path}”: it is open in another program (Word, WPS) or read-only; close it and retry; the old file is unchanged",
+        },
+        "export.disk_full": {
+            "zh": "无法保存“{path}”：磁盘空间不足；原文件未改动",
+            "en": "cannot save “{path}”: the disk is full; the old file is unchanged",
+        },
+        "export.cannot_write": {
+            "zh": "无法保存“{path}”：{reason}；原文件未改动",
+            "en": "cannot save “{path}”: {reason}; the old file is unchanged",
+        },
+        "export.done": {
+            "zh": "已导出：{path}",
+            "en": "exported: {path}",
+        },
+        # --- settings file (store/settings.py) -----------------------------------------------
+        "settings.unreadable": {
+            "zh": "无法读取设置文件“{path}”（{reason}），本次使用默认设置",
+            "en": "cannot read the settings file “{path}” ({reason}); using the defaults",
+        },
+        "settings.malformed": {
+            "zh": "设置文件“{path}”格式有误，本次使用默认设置：{reason}",
+            "en": "the settings file “{path}” is not valid TOML; using the defaults: {reason}",
+        },
+        "settings.bad_section": {
+            "zh": "设置文件“{path}”中的 [{section}] 应为一节设置，已忽略",
+            "en": "in the settings file “{path}”, [{section}] should be a table; ignored",
+        },
+        "settings.unknown_key": {
+            "zh": "设置文件“{path}”中有不认识的设置项“{key}”，已忽略",
+            "en": "the settings file “{path}” has an unknown setting “{key}”; ignored",
+        },
+        "settings.bad_font": {
+            "zh": "设置文件“{path}”中的“{key}”应为字体名（带引号的文字），已使用默认字体",
+            "en": "in the settings file “{path}”, “{key}” should be a font name in quotes; using the default",
+        },
+        "settings.bad_lang": {
+            "zh": "设置文件“{path}”中的界面语言“{value}”无效（可选 {langs}），已使用中文",
+            "en": "in the settings file “{path}”, the language “{value}” is not one of {langs}; using Chinese",
+        },
+    }
+)
+
+MESSAGES.update(
+    {
         # --- the jixiao command (tui/cli.py) ------------------------------------------
         "cli.description": {
             "zh": "部门整体支出绩效评价报告：录入、校验、交换。\n不带命令时，jixiao [DB] 就是 jixiao open [DB]：用程序打开报告文件。",
