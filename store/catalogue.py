@@ -516,3 +516,63 @@ MESSAGES.update(
         "cli.check.no_value": {"zh": "无法计算（除数为零）", "en": "cannot be worked out (divisor is zero)"},
     }
 )
+
+MESSAGES.update(
+    {
+        # --- review: checks panel, preview, export dialog, F1 help, keys ---------------
+        "ui.checks.title": {"zh": "检查", "en": "Checks"},
+        "ui.checks.summary": {
+            "zh": "检查结果：{errors} 个错误，{warnings} 个警告（回车转到字段）",
+            "en": "Checks: {errors} errors, {warnings} warnings (Enter goes to the field)",
+        },
+        "ui.checks.none": {
+            "zh": "没有发现问题：各项数字相互吻合，必填章节均已填写。",
+            "en": "No findings: the figures agree and every required section is filled in.",
+        },
+        "ui.checks.error": {"zh": "错误", "en": "error"},
+        "ui.checks.warning": {"zh": "警告", "en": "warning"},
+        "ui.checks.ratios": {"zh": "绩效指标", "en": "Indicators"},
+        "ui.checks.choose_place": {
+            "zh": "这一问题涉及几处，转到哪一处？（回车选择，Esc 返回）",
+            "en": "This finding names several places; go to which? (Enter chooses, Esc goes back)",
+        },
+        "ui.preview.title": {"zh": "预览", "en": "Preview"},
+        "ui.export.title": {"zh": "导出报告", "en": "Export the report"},
+        "ui.export.format": {"zh": "格式", "en": "Format"},
+        "ui.export.markdown": {"zh": "Markdown（.md）", "en": "Markdown (.md)"},
+        "ui.export.word": {"zh": "Word 公文稿（.docx）", "en": "Word draft (.docx)"},
+        "ui.export.tables": {"zh": "附表（收支、支出分类、三公经费、指标）", "en": "Appendix tables (附表)"},
+        "ui.export.path": {"zh": "保存到", "en": "Save to"},
+        "ui.export.hint": {
+            "zh": "Ctrl+S 或在路径上回车即导出；Esc 关闭。",
+            "en": "Ctrl+S, or Enter on the path, exports; Esc closes.",
+        },
+        "ui.export.run": {"zh": "导出", "en": "Export"},
+        "ui.export.close": {"zh": "关闭", "en": "Close"},
+        "ui.export.no_path": {"zh": "请填写保存位置", "en": "Enter where to save the file"},
+        "ui.export.working": {"zh": "正在写入 {path} …", "en": "Writing {path} …"},
+        "ui.export.done": {"zh": "已导出：{path}", "en": "Exported: {path}"},
+        "ui.export.failed": {"zh": "导出失败：{reason}", "en": "Export failed: {reason}"},
+        "ui.help.title": {"zh": "按键（F1 或 Esc 关闭）", "en": "Keys (F1 or Esc closes)"},
+        "ui.help.screen_keys": {"zh": "本页按键", "en": "Keys of this screen"},
+        "ui.help.app_keys": {"zh": "随处可用", "en": "Keys that work everywhere"},
+        "ui.help.remap": {
+            "zh": '改键：在设置文件的 [keys] 一节写 "右列的编号" = "新键"，如 "jixiao.checks" = "f7"。',
+            "en": 'To remap, write "id in the right column" = "key" in the [keys] section of the settings file, e.g. "jixiao.checks" = "f7".',
+        },
+        "ui.key.checks": {"zh": "检查", "en": "Checks"},
+        "ui.key.preview": {"zh": "预览", "en": "Preview"},
+        "ui.key.export": {"zh": "导出", "en": "Export"},
+        "ui.key.help": {"zh": "按键帮助", "en": "Keys help"},
+        "ui.key.checks.goto": {"zh": "转到字段", "en": "Go to field"},
+        "ui.key.checks.cancel": {"zh": "返回", "en": "Back"},
+        "ui.key.preview.toc": {"zh": "目录", "en": "Contents"},
+        "ui.key.export.run": {"zh": "导出", "en": "Export"},
+        "ui.key.export.close": {"zh": "关闭", "en": "Close"},
+        "ui.key.help.close": {"zh": "关闭", "en": "Close"},
+        "settings.bad_key": {
+            "zh": '设置文件“{path}”中的 {key} 不是有效的按键设置（应为 "jixiao.编号" = "键"），已忽略',
+            "en": '{key} in the settings file “{path}” is not a key setting ("jixiao.id" = "key"); ignored',
+        },
+    }
+)

@@ -1,0 +1,63 @@
+"""F1: the keys of the screen in front, each with what it does, in the UI language.
+
+The list is built from the bindings themselves (after the user's keymap), so it cannot
+disagree with what the keys do: first the keys of the screen and its widgets, then those
+that work everywhere.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from tui.keymap import KeyEntry, key_entries, localize_bindings
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of `target` (the screen F1 was pressed on) and the app's global keys."""
+
+    BINDINGS = [Binding("escape,f1", "close", "关闭", id="jixiao.help.close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 90; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, target: Screen) -> None:
+        super().__init__()
+        self.target = target
+        self.entries: list[KeyEntry] = []
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        localize_bindings(self, lang)
+        self.entries = key_entries(self.target, self.app)
+        scroll = VerticalScroll(id="help-keys")
+        scroll.border_title = self.app.t("ui.help.title")
+        with scroll:
+            yield Static(self._table(True), id="help-screen-keys")
+            yield Static(self._table(False), id="help-app-keys")
+            yield Static(self.app.t("ui.help.remap"), id="help-remap")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-keys").focus()
+
+    def _table(self, on_screen: bool) -> Table:
+        title = self.app.t("ui.help.screen_keys" if on_screen else "ui.help.app_keys")
+        table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1)
+        table.add_column(style="dim", no_wrap=True)
+        for entry in self.entries:
+            if entry.on_screen == on_screen:
+                table.add_row(entry.key_text(self.app), entry.description, entry.binding_id)
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

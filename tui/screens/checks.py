@@ -1,0 +1,175 @@
+"""The checks panel: every finding of the store's checks, live, each one a way to its field.
+
+The findings and indicators come from `store.checks` (the same ones `jixiao check` prints);
+this screen only shows them. Severity is shown by a word as well as by colour, so it reads
+on a monochrome terminal and to a colour-blind officer. Choosing a finding moves the cursor
+to the field it names; a finding that names two places (项目支出 in 部门概况 and in the
+breakdown) first asks which one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.checks import ratios, run_checks
+from tui.keymap import localize_bindings
+
+if TYPE_CHECKING:
+    from store.checks import Finding, Place
+    from tui.session import ReportSession
+
+#: severity → the style of its word; the word itself comes from the catalogue.
+SEVERITY_STYLES = {"error": "bold white on dark_red", "warning": "bold black on yellow"}
+
+
+class PlaceChooser(ModalScreen["Place | None"]):
+    """Asks which of a finding's places to go to; dismisses with the chosen place or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "", id="jixiao.checks.cancel")]
+    DEFAULT_CSS = """
+    PlaceChooser { align: center middle; }
+    PlaceChooser > Vertical {
+        width: 80%; max-width: 90; height: auto; border: round $accent; background: $surface; padding: 0 1;
+    }
+    PlaceChooser OptionList { height: auto; max-height: 12; }
+    """
+
+    def __init__(self, places: list[Place], lang: str) -> None:
+        super().__init__()
+        self.places = places
+        self.lang = lang
+        localize_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.app.t("ui.checks.choose_place"), classes="title")
+            yield OptionList(
+                *(Option(Text(place_text(place, self.lang)), id=str(i)) for i, place in enumerate(self.places)),
+                id="places",
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.places[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def place_text(place: Place, lang: str) -> str:
+    """`部门概况 · 项目支出：3472.44` — where, and the value found there."""
+    return f"{place.label(lang)}：{place.value}"
+
+
+def finding_text(finding: Finding, lang: str, word: str) -> Text:
+    """A finding as one option: its severity as a coloured word, then what is wrong."""
+    text = Text()
+    text.append(f" {word} ", style=SEVERITY_STYLES.get(finding.severity, "bold"))
+    text.append(" ")
+    text.append(finding.text(lang))
+    return text
+
+
+class ChecksScreen(Screen):
+    """Every finding of the open report, refreshed on each change; Enter goes to the field."""
+
+    BINDINGS = [Binding("enter", "goto", "转到字段", id="jixiao.checks.goto")]
+    DEFAULT_CSS = """
+    ChecksScreen > #checks-summary { padding: 0 1; text-style: bold; }
+    ChecksScreen > #findings { height: 1fr; border: round $primary; }
+    ChecksScreen > #no-findings { height: 1fr; padding: 1 2; color: $success; }
+    ChecksScreen > #ratios-title { padding: 0 1; text-style: bold; }
+    ChecksScreen > #ratios { height: auto; max-height: 8; padding: 0 1; }
+    """
+
+    def __init__(self, session: ReportSession) -> None:
+        super().__init__()
+        self.session = session
+        self.findings: list[Finding] = []
+        self.shown_revision: int | None = None
+        localize_bindings(self, session.lang)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="checks-summary")
+        yield OptionList(id="findings")
+        yield Static(self.app.t("ui.checks.none"), id="no-findings")
+        yield Static(self.app.t("ui.checks.ratios"), id="ratios-title")
+        yield Static(id="ratios")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.app.t("ui.checks.title")
+        self.refresh_findings()
+
+    def on_screen_resume(self) -> None:
+        if self.session.revision != self.shown_revision:
+            self.refresh_findings()
+        self.query_one("#findings", OptionList).focus()
+
+    def on_report_changed(self, _message: Any) -> None:
+        self.refresh_findings()
+
+    def refresh_findings(self) -> None:
+        """Run the checks on the report as it is now and show the result."""
+        report = self.session.report
+        lang = self.session.lang
+        self.findings = run_checks(report)
+        self.shown_revision = self.session.revision
+        errors = sum(finding.severity == "error" for finding in self.findings)
+        warnings = len(self.findings) - errors
+        self.query_one("#checks-summary", Static).update(
+            self.app.t("ui.checks.summary", errors=errors, warnings=warnings)
+        )
+        listing = self.query_one("#findings", OptionList)
+        highlighted = listing.highlighted
+        listing.set_options(
+            Option(finding_text(finding, lang, self.app.t(f"ui.checks.{finding.severity}")), id=str(i))
+            for i, finding in enumerate(self.findings)
+        )
+        if self.findings:
+            listing.highlighted = min(highlighted or 0, len(self.findings) - 1)
+        listing.display = bool(self.findings)
+        self.query_one("#no-findings", Static).display = not self.findings
+        self.query_one("#ratios", Static).update(ratios_text(report, lang))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.choose(self.findings[event.option_index])
+
+    def action_goto(self) -> None:
+        index = self.query_one("#findings", OptionList).highlighted
+        if index is not None and index < len(self.findings):
+            self.choose(self.findings[index])
+
+    def choose(self, finding: Finding) -> None:
+        """Go to the finding's place, asking which one when it names several."""
+        places = list(finding.places)
+        if len(places) == 1:
+            self.app.goto_field(places[0].path)
+        elif places:
+            self.app.push_screen(PlaceChooser(places, self.session.lang), self._go_to_place)
+
+    def _go_to_place(self, place: Place | None) -> None:
+        if place is not None:
+            self.app.goto_field(place.path)
+
+
+def ratios_text(report: Any, lang: str) -> Text:
+    """The indicators, one a line: `预算执行率  99.36%  = 实际支出 ÷ 实际到位指标`."""
+    text = Text()
+    for i, ratio in enumerate(ratios(report)):
+        if i:
+            text.append("\n")
+        text.append(ratio.label(lang), style="bold")
+        text.append("  ")
+        text.append("—" if ratio.value is None else f"{ratio.value}%")
+        text.append("  = " + ratio.formula(lang), style="dim")
+    return text

@@ -1,0 +1,161 @@
+"""The export dialog: Markdown or Word, with or without 附表, to a file the officer names.
+
+The writing is the exporters' (`exporters.export_report`, which writes to a temporary file
+and renames it over the target); it runs in a thread so the screen stays responsive while
+a long Word draft is written. A file that cannot be written (open in Word, a read-only
+folder) is reported in the dialog with the exporter's reason; the dialog stays open with
+every choice as it was, so the officer closes Word and presses the key again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.worker import Worker, WorkerState
+
+from exporters import ExportError, default_filename, export_report
+from tui.keymap import localize_bindings
+
+if TYPE_CHECKING:
+    from tui.session import ReportSession
+
+#: Formats in the order offered, with the file suffix each writes.
+FORMATS: dict[str, str] = {"md": ".md", "docx": ".docx"}
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (Windows: 文档), where an export goes unless told otherwise."""
+    return Path(platformdirs.user_documents_dir())
+
+
+class ExportScreen(ModalScreen["Path | None"]):
+    """Choose format, 附表 and file; export; show where it went or why it could not be written.
+
+    Dismisses with the written path (or None when closed without exporting).
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "export", "导出", id="jixiao.export.run"),
+        Binding("escape", "close", "关闭", id="jixiao.export.close"),
+    ]
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 90%; max-width: 100; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    ExportScreen .title { text-style: bold; }
+    ExportScreen RadioSet { layout: horizontal; height: auto; }
+    ExportScreen #export-status { height: auto; margin: 1 0 0 0; }
+    ExportScreen #export-status.-error { color: $text-error; text-style: bold; }
+    ExportScreen #export-status.-done { color: $text-success; }
+    ExportScreen Horizontal { height: auto; align: right middle; }
+    ExportScreen Button { margin: 0 0 0 1; }
+    """
+
+    def __init__(self, session: ReportSession, folder: Path | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.folder = folder if folder is not None else documents_folder()
+        self.written: Path | None = None
+        localize_bindings(self, session.lang)
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        with Vertical():
+            yield Static(t("ui.export.title"), classes="title")
+            yield Label(t("ui.export.format"))
+            with RadioSet(id="export-format"):
+                yield RadioButton(t("ui.export.markdown"), value=True, id="format-md")
+                yield RadioButton(t("ui.export.word"), id="format-docx")
+            yield Checkbox(t("ui.export.tables"), value=True, id="export-tables")
+            yield Label(t("ui.export.path"))
+            yield Input(str(self.default_path("md")), id="export-path")
+            yield Static(t("ui.export.hint"), id="export-status")
+            with Horizontal():
+                yield Button(t("ui.export.run"), variant="primary", id="export-run")
+                yield Button(t("ui.export.close"), id="export-close")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-format", RadioSet).focus()
+
+    def default_path(self, fmt: str) -> Path:
+        """The documents folder and the exporters' standard name for this report and format."""
+        return self.folder / default_filename(self.session.report, fmt)
+
+    @property
+    def fmt(self) -> str:
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        return "docx" if pressed is not None and pressed.id == "format-docx" else "md"
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """Switching format switches the file's suffix too, keeping a folder or name already typed."""
+        event.stop()
+        field = self.query_one("#export-path", Input)
+        path = Path(field.value.strip())
+        suffix = FORMATS[self.fmt]
+        if path.suffix.lower() in FORMATS.values() and path.suffix.lower() != suffix:
+            field.value = str(path.with_suffix(suffix))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-run":
+            self.action_export()
+        else:
+            self.action_close()
+
+    def action_export(self) -> None:
+        """Write the file in a thread; the result arrives in on_worker_state_changed."""
+        typed = self.query_one("#export-path", Input).value.strip()
+        if not typed:
+            self.show_status(self.app.t("ui.export.no_path"), "-error")
+            return
+        path = Path(typed).expanduser()
+        if not path.suffix:
+            path = path.with_suffix(FORMATS[self.fmt])
+        report = self.session.report
+        fmt = self.fmt
+        tables = self.query_one("#export-tables", Checkbox).value
+        self.show_status(self.app.t("ui.export.working", path=str(path)), "")
+        self.run_worker(
+            lambda: export_report(report, fmt, path, tables=tables),
+            name="export",
+            group="export",
+            exclusive=True,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "export":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.written = Path(event.worker.result)
+            self.show_status(self.app.t("ui.export.done", path=str(self.written)), "-done")
+            self.query_one("#export-close", Button).focus()
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, ExportError):
+                reason = error.text(self.session.lang)
+            else:
+                reason = self.app.t("ui.export.failed", reason=str(error))
+            self.show_status(reason, "-error")
+
+    def show_status(self, text: str, kind: str) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(text)
+        status.set_classes(kind)
+
+    def action_close(self) -> None:
+        self.dismiss(self.written)
