@@ -1,0 +1,174 @@
+"""The jixiao app: the report file's home list, one screen per part of a report, and the way between.
+
+`run(db_path, lang)` opens the file before the UI starts (a file that cannot be used is
+refused with its reason and exit code 2). Screens are looked up by name in
+`tui.screens.SCREENS` and imported the first time they are shown, so opening a file loads
+the home screen alone. While a report is open, its screens are kept (installed) so that
+switching parts keeps each screen's place and any input still being fixed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from store.catalogue import message
+from store.repository import Store, StoreError
+from tui import screens
+from tui.keymap import localize_bindings
+from tui.session import ReportChanged, ReportSession
+from tui.widgets.field import FieldEditor
+
+#: Screens of an open report reached by a key, in the order of the keys.
+REPORT_SCREENS = (*screens.PARTS, "checks", "preview", "export")
+
+
+class JixiaoApp(App[int]):
+    """The whole program around one open Store; `session` is the report being edited, if any."""
+
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "退出", id="jixiao.quit", priority=True),
+        Binding("f2", "open('org')", "组织与人员", id="jixiao.org", priority=True, show=False),
+        Binding("f3", "open('budget')", "预算执行", id="jixiao.budget", priority=True, show=False),
+        Binding("f4", "open('results')", "项目成果", id="jixiao.results", priority=True, show=False),
+        Binding("f5", "open('problems')", "问题与改进", id="jixiao.problems", priority=True, show=False),
+        Binding("f6", "open('prose')", "其他章节与落款", id="jixiao.prose", priority=True, show=False),
+        Binding("f7", "open('checks')", "检查", id="jixiao.checks", priority=True),
+        Binding("f8", "open('preview')", "预览", id="jixiao.preview", priority=True),
+        Binding("f9", "open('export')", "导出", id="jixiao.export", priority=True),
+    ]
+
+    def __init__(self, store: Store, lang: str = "zh") -> None:
+        super().__init__()
+        self.store = store
+        self.lang = lang
+        self.session: ReportSession | None = None
+        self._report_screens: dict[str, Screen] = {}
+        self.title = self.t("ui.app.title")
+        self.sub_title = str(store.path)
+        localize_bindings(self, lang)
+
+    def t(self, key: str, **params: object) -> str:
+        """The catalogue text for `key` in the app's language."""
+        return message(key, self.lang, **params)
+
+    def get_default_screen(self) -> Screen:
+        return screens.screen_class("home")()
+
+    # --- moving between screens -----------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Report keys (F2–F9) only while a report is open."""
+        if action == "open":
+            return self.session is not None
+        return True
+
+    def commit_focused(self) -> bool:
+        """Save the field being edited, if any; False when what it holds was refused."""
+        focused = self.focused
+        if isinstance(focused, FieldEditor):
+            return focused.commit()
+        return True
+
+    async def open_report(self, report_id: int) -> None:
+        """Start editing a report: its first part comes up."""
+        self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
+        await self.show("org")
+
+    async def close_report(self) -> None:
+        """Back to the home list; the report's screens are dropped."""
+        self.commit_focused()
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        for name, screen in self._report_screens.items():
+            self.uninstall_screen(f"report-{name}")
+            await screen.remove()
+        self._report_screens.clear()
+        self.session = None
+        refresh = getattr(self.screen, "refresh_reports", None)
+        if refresh is not None:
+            refresh()
+
+    async def action_open(self, name: str) -> None:
+        if self.session is None:
+            return
+        self.commit_focused()
+        await self.show(name)
+
+    async def show(self, name: str) -> Screen:
+        """Bring up the report screen `name` in place of the report screen in front."""
+        assert self.session is not None
+        cls = screens.screen_class(name)
+        if issubclass(cls, ModalScreen):
+            screen = cls(self.session)
+            await self.push_screen(screen)
+            return screen
+        screen = self._report_screens.get(name)
+        if screen is None:
+            screen = cls(self.session)
+            self.install_screen(screen, f"report-{name}")
+            self._report_screens[name] = screen
+        if self.screen is screen:
+            return screen
+        if len(self.screen_stack) > 1:
+            await self.switch_screen(screen)
+        else:
+            await self.push_screen(screen)
+        return screen
+
+    def goto_field(self, path: str) -> None:
+        """Open the part screen that holds the field at `path` and put the cursor in it."""
+        self.run_worker(self._goto_field(path), group="goto", exclusive=True)
+
+    async def _goto_field(self, path: str) -> None:
+        screen = await self.show(screens.part_of(path))
+        await screen.focus_field(path)  # type: ignore[attr-defined]
+
+    # --- changes and conflicts -------------------------------------------------------
+
+    def on_report_changed(self, event: ReportChanged) -> None:
+        """Pass a change on to every screen of the open report (panels refresh, totals update)."""
+        for screen in {*self._report_screens.values(), *self.screen_stack[1:]}:
+            screen.post_message(ReportChanged(event.report_id, event.paths, reloaded=event.reloaded))
+
+    def ask_conflict(self) -> None:
+        """The file moved on under a change: ask whether to keep ours or take the file's."""
+        from tui.widgets.dialogs import ConflictDialog
+
+        if any(isinstance(screen, ConflictDialog) for screen in self.screen_stack):
+            return
+
+        def settle(keep_mine: bool | None) -> None:
+            if self.session is not None:
+                result = self.session.resolve_conflict(keep_mine is not False)
+                if not result.ok:
+                    self.notify(result.reason, severity="error")
+
+        self.push_screen(ConflictDialog(), settle)
+
+    async def action_quit(self) -> None:
+        """Quit, saving the field being edited first."""
+        self.commit_focused()
+        self.exit(0)
+
+
+def run(db_path: Path, lang: str = "zh") -> int:
+    """Open the report file at `db_path` and run the app; the exit code (2: the file was refused)."""
+    try:
+        store = Store.open(db_path)
+    except StoreError as error:
+        print(error.text(lang), file=sys.stderr)
+        return 2
+    try:
+        app = JixiaoApp(store, lang)
+        app.run()
+    finally:
+        store.close()
+    code: Any = app.return_code
+    return int(code or 0)

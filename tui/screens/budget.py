@@ -1,0 +1,114 @@
+"""预算执行: the budget figures as 部门概况 states them, the two breakdowns by economic category, 三公.
+
+Each breakdown line shows its share of the breakdown's total, and the total is shown with
+the figure 部门概况 states for it, all as they are typed (store.model.share and total, the
+same arithmetic the checks and the composer use), so a disagreement shows at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Static
+
+from store.model import FIGURE_KEYS, EconLine, SanGongItem, share, total
+from store.parse import format_amount
+from tui.screens.part import PartScreen
+from tui.widgets import field_id
+from tui.widgets.field import FieldInput, FieldRow
+from tui.widgets.listed import ListEditor
+
+#: Stated figures that are parts of the one before them (printed as 其中：…).
+OF_WHICH = ("fiscal_appropriation", "other_income", "basic_spent", "project_spent")
+#: Breakdown → the stated figure it should add up to.
+STATED = {"basic_lines": "basic_spent", "project_lines": "project_spent"}
+
+
+class BudgetScreen(PartScreen):
+    """一（二）and 二: stated figures, basic and project breakdowns, 三公经费."""
+
+    PART = "budget"
+
+    def compose_body(self) -> ComposeResult:
+        t = self.app.t
+        yield self.section("budget")
+        for key in FIGURE_KEYS:
+            path = f"figures.{key}"
+            label = t("ui.budget.of_which", label=self.label(path)) if key in OF_WHICH else ""
+            yield self.line(path, label=label, aside=True)
+        yield self.section("basic")
+        yield from self.breakdown("basic_lines")
+        yield self.section("sangong")
+        yield ListEditor(
+            self.session,
+            "sangong",
+            self.sangong_row,
+            lambda: SanGongItem(""),
+            header=lambda: self.columns(
+                (self.column("sangong.name"), "col-name"),
+                (self.column("sangong.budget"), "col-amount"),
+                (self.column("sangong.actual"), "col-amount"),
+                (self.column("sangong.last_year"), "col-amount"),
+            ),
+            add_label=t("ui.budget.add_sangong"),
+        )
+        yield self.section("project")
+        yield from self.breakdown("project_lines")
+
+    def breakdown(self, name: str) -> Iterable[Widget]:
+        yield ListEditor(
+            self.session,
+            name,
+            self.econ_row,
+            lambda: EconLine("", Decimal("0.00")),
+            header=lambda: self.columns(
+                (self.column(f"{name}.category"), "col-name"),
+                (self.app.t("ui.budget.amount_column"), "col-amount"),
+                (self.app.t("ui.budget.share_column"), "col-aside"),
+            ),
+            add_label=self.app.t("ui.budget.add_line"),
+        )
+        yield Static("", id=f"total-{name}", classes="total-line")
+
+    def econ_row(self, path: str, _line: Any) -> Iterable[Widget]:
+        yield FieldRow(
+            FieldInput(self.session, f"{path}.category", classes="col-name"),
+            FieldInput(self.session, f"{path}.amount", classes="col-amount"),
+            aside=True,
+        )
+
+    def sangong_row(self, path: str, _item: Any) -> Iterable[Widget]:
+        yield FieldRow(
+            FieldInput(self.session, f"{path}.name", classes="col-name"),
+            *(
+                FieldInput(self.session, f"{path}.{column}", classes="col-amount")
+                for column in ("budget", "actual", "last_year")
+            ),
+        )
+
+    def update_live(self) -> None:
+        t = self.app.t
+        for key in FIGURE_KEYS:
+            self.set_aside(f"figures.{key}", t("ui.budget.unit"))
+        for name, stated_key in STATED.items():
+            stored = getattr(self.session.report, name)
+            lines = [
+                EconLine(line.category, self.typed(f"{name}[{i}].amount") or Decimal("0.00"))
+                for i, line in enumerate(stored)
+            ]
+            whole = total(lines)
+            for i, line in enumerate(lines):
+                part = share(line.amount, whole)
+                for row in self.query(f"#{field_id(f'{name}[{i}]')} FieldRow").results(FieldRow):
+                    row.set_aside("" if part is None else f"{part}%")
+            stated = self.typed(f"figures.{stated_key}")
+            words = t("ui.budget.total", total=format_amount(whole))
+            if stated is not None:
+                words += t("ui.budget.stated", label=self.label(f"figures.{stated_key}"), amount=format_amount(stated))
+            line = self.query_one(f"#total-{name}", Static)
+            line.update(words)
+            line.set_class(stated is not None and stated != whole, "-differs")

@@ -1,0 +1,288 @@
+"""The home screen: the reports in the file, found by typing, opened with Enter.
+
+Each line shows the unit, the year, when it was last edited and how many findings the
+checks raise. Counting findings means loading every report, so it runs in a thread with
+its own connection and fills the column in as it goes: a file with thousands of reports
+still opens at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.worker import get_current_worker
+
+from store import fields
+from store.parse import InputError
+from store.repository import ReportSummary, Store, StoreError
+from tui.keymap import localize_bindings
+from tui.widgets.dialogs import ConfirmDialog
+
+if TYPE_CHECKING:
+    from tui.app import JixiaoApp
+
+#: Reports counted before the column is updated on screen.
+COUNT_BATCH = 25
+
+
+class NewReportDialog(ModalScreen["int | None"]):
+    """Asks for the unit and the year of a new report; dismisses with its id, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
+
+    def __init__(self, store: Store, year: int) -> None:
+        super().__init__(classes="dialog")
+        self.store = store
+        self.year = year
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        with Vertical(classes="dialog-box"):
+            yield Static(t("ui.home.new_title"), classes="dialog-title")
+            with Horizontal(classes="field-line"):
+                yield Label(t("ui.home.unit"), classes="field-label")
+                yield Input(placeholder=t("ui.home.unit_hint"), id="unit", compact=True)
+            with Horizontal(classes="field-line"):
+                yield Label(t("ui.home.year"), classes="field-label")
+                yield Input(str(self.year), id="year", compact=True)
+            yield Static("", id="reason", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("ui.home.create"), variant="primary", id="create")
+                yield Button(t("ui.dialog.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.lang)
+        self.query_one("#unit", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "unit":
+            self.query_one("#year", Input).focus()
+        else:
+            self.create()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "create":
+            self.create()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def create(self) -> None:
+        """Read both fields with the store's parser and make the report, or say what is wrong."""
+        lang = self.app.lang
+        reason = self.query_one("#reason", Static)
+        try:
+            unit = fields.parse("unit_name", self.query_one("#unit", Input).value)
+        except InputError as error:
+            reason.update(f"{self.app.t('ui.home.unit')}：{error.text(lang)}")
+            self.query_one("#unit", Input).focus()
+            return
+        try:
+            year = fields.parse("fiscal_year", self.query_one("#year", Input).value)
+        except InputError as error:
+            reason.update(f"{self.app.t('ui.home.year')}：{error.text(lang)}")
+            self.query_one("#year", Input).focus()
+            return
+        try:
+            report_id = self.store.create_report(unit, year)
+        except StoreError as error:
+            reason.update(error.text(lang))
+            return
+        self.dismiss(report_id)
+
+
+class HomeScreen(Screen):
+    """The list of reports in the open file."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "new", "新建报告", id="jixiao.home.new"),
+        Binding("ctrl+delete", "delete", "删除报告", id="jixiao.home.delete"),
+        Binding("up", "cursor('cursor_up')", "上一份", show=False, id="jixiao.home.up"),
+        Binding("down", "cursor('cursor_down')", "下一份", show=False, id="jixiao.home.down"),
+        Binding("pageup", "cursor('page_up')", "上一页", show=False, id="jixiao.home.page_up"),
+        Binding("pagedown", "cursor('page_down')", "下一页", show=False, id="jixiao.home.page_down"),
+    ]
+
+    app: JixiaoApp
+
+    def __init__(self) -> None:
+        super().__init__(id="home")
+        self.summaries: list[ReportSummary] = []
+        self.counts: dict[int, tuple[int, int]] = {}
+        self.counted: dict[int, int] = {}
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        yield Static(t("ui.home.heading", path=self.app.store.path), id="home-heading", classes="heading")
+        if self.app.store.readonly:
+            yield Static(t("safety.readonly_banner"), classes="banner")
+        with Horizontal(classes="field-line", id="filter-line"):
+            yield Label(t("ui.home.filter"), classes="field-label")
+            yield Input(placeholder=t("ui.home.filter_hint"), id="filter", compact=True)
+        table: DataTable = DataTable(id="reports", cursor_type="row", zebra_stripes=True)
+        table.add_column(t("ui.home.unit"), key="unit")
+        table.add_column(t("ui.home.year"), key="year")
+        table.add_column(t("ui.home.updated"), key="updated")
+        table.add_column(t("ui.home.findings"), key="findings")
+        yield table
+        yield Static(t("ui.home.empty"), id="home-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.lang)
+        self.refresh_reports()
+        self.query_one("#filter", Input).focus()
+
+    # --- the list --------------------------------------------------------------------
+
+    def refresh_reports(self, select: int | None = None) -> None:
+        """Read the list from the file again, keep the selection, count what changed."""
+        self.summaries = self.app.store.list_reports()
+        self.show_reports(select)
+        stale = [s.id for s in self.summaries if self.counted.get(s.id) != s.revision]
+        if stale:
+            self.count_findings(stale)
+
+    def show_reports(self, select: int | None = None) -> None:
+        """Fill the table with the reports the filter lets through."""
+        table = self.query_one("#reports", DataTable)
+        if select is None and table.row_count:
+            select = self.selected_id()
+        words = self.query_one("#filter", Input).value.strip().casefold().split()
+        table.clear()
+        for summary in self.summaries:
+            line = f"{summary.unit_name} {summary.fiscal_year}".casefold()
+            if all(word in line for word in words):
+                table.add_row(
+                    summary.unit_name,
+                    str(summary.fiscal_year),
+                    summary.updated_at.replace("T", " ")[:16],
+                    self.count_text(summary.id),
+                    key=str(summary.id),
+                )
+        if select is not None and str(select) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(select)), animate=False)
+        self.query_one("#home-empty", Static).display = not self.summaries
+
+    def count_text(self, report_id: int) -> str:
+        counts = self.counts.get(report_id)
+        if counts is None:
+            return "…"
+        errors, warnings = counts
+        if not errors and not warnings:
+            return self.app.t("ui.home.no_findings")
+        return self.app.t("ui.home.finding_counts", errors=errors, warnings=warnings)
+
+    def selected_id(self) -> int | None:
+        """The id of the highlighted report, or None when the list shows none."""
+        table = self.query_one("#reports", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    @work(thread=True, exclusive=True, group="counts")
+    def count_findings(self, report_ids: list[int]) -> None:
+        """Run the checks on each report in a thread of its own, reporting in batches."""
+        from store.checks import run_checks
+
+        worker = get_current_worker()
+        store = Store.open(self.app.store.path, create=False)
+        try:
+            batch: dict[int, tuple[int, int, int]] = {}
+            for report_id in report_ids:
+                if worker.is_cancelled:
+                    return
+                try:
+                    report = store.load(report_id)
+                except StoreError:
+                    continue
+                findings = run_checks(report)
+                errors = sum(finding.severity == "error" for finding in findings)
+                batch[report_id] = (errors, len(findings) - errors, report.revision)
+                if len(batch) >= COUNT_BATCH:
+                    self.app.call_from_thread(self.show_counts, batch)
+                    batch = {}
+            if batch:
+                self.app.call_from_thread(self.show_counts, batch)
+        finally:
+            store.close()
+
+    def show_counts(self, batch: dict[int, tuple[int, int, int]]) -> None:
+        """Put counted findings into the table."""
+        table = self.query_one("#reports", DataTable)
+        for report_id, (errors, warnings, revision) in batch.items():
+            self.counts[report_id] = (errors, warnings)
+            self.counted[report_id] = revision
+            if str(report_id) in table.rows:
+                table.update_cell(str(report_id), "findings", self.count_text(report_id), update_width=True)
+
+    # --- keys --------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.show_reports()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            event.stop()
+            self.open_selected()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_selected()
+
+    def action_cursor(self, move: str) -> None:
+        """Move the highlight in the list while the cursor stays in the filter."""
+        getattr(self.query_one("#reports", DataTable), f"action_{move}")()
+
+    def open_selected(self) -> None:
+        report_id = self.selected_id()
+        if report_id is not None:
+            self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
+
+    def action_new(self) -> None:
+        if self.app.store.readonly:
+            self.notify(self.app.t("safety.readonly_banner"), severity="error")
+            return
+
+        def created(report_id: int | None) -> None:
+            if report_id is None:
+                return
+            self.query_one("#filter", Input).value = ""
+            self.refresh_reports(select=report_id)
+            self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
+
+        self.app.push_screen(NewReportDialog(self.app.store, date.today().year - 1), created)
+
+    def action_delete(self) -> None:
+        report_id = self.selected_id()
+        summary = next((s for s in self.summaries if s.id == report_id), None)
+        if summary is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.delete_report(summary.id)
+            except StoreError as error:
+                self.notify(error.text(self.app.lang), severity="error")
+                return
+            self.counts.pop(summary.id, None)
+            self.refresh_reports()
+            self.notify(self.app.t("ui.home.deleted", unit=summary.unit_name, year=summary.fiscal_year))
+
+        question = self.app.t("ui.home.confirm_delete", unit=summary.unit_name, year=summary.fiscal_year)
+        self.app.push_screen(ConfirmDialog(question, self.app.t("ui.home.delete")), answered)

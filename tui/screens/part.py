@@ -1,0 +1,201 @@
+"""What every part screen shares: the report's name and file, the row of parts, the status line.
+
+A part screen lays out its fields in the order the report prints them (`compose_body`), so
+Tab walks through them in reading order. It keeps derived figures (shares, totals,
+completion) current on every keystroke (`update_live`) and on every saved change, and
+rebuilds itself when the report was reloaded from the file (after a conflict).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Static
+
+from store import fields
+from store.parse import InputError
+from tui.keymap import localize_bindings
+from tui.screens import PARTS
+from tui.session import ReportChanged, ReportSession
+from tui.widgets import field_id
+from tui.widgets.field import FieldEditor, FieldInput, FieldRow, FieldState, ProseArea
+
+if TYPE_CHECKING:
+    from tui.app import JixiaoApp
+
+#: Keys shown in the row of parts, in the order of PARTS.
+PART_KEYS = ("F2", "F3", "F4", "F5", "F6")
+
+
+class PartBody(VerticalScroll, can_focus=False):
+    """The scrolling form of a part screen; recomposed whole after a reload.
+
+    Not focusable itself: the cursor belongs in a field, and the form scrolls to follow it.
+    """
+
+    def compose(self) -> ComposeResult:
+        screen = self.screen
+        assert isinstance(screen, PartScreen)
+        yield from screen.compose_body()
+
+
+class PartScreen(Screen):
+    """Base of the five screens that edit the parts of a report."""
+
+    PART: ClassVar[str] = ""
+    BINDINGS = [Binding("escape", "home", "报告列表", id="jixiao.home")]
+
+    app: JixiaoApp
+
+    def __init__(self, session: ReportSession) -> None:
+        super().__init__(classes="part")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.heading_text(), classes="heading", id="part-heading")
+        if self.session.readonly:
+            yield Static(self.app.t("safety.readonly_banner"), classes="banner")
+        yield Static(self.tabs_text(), classes="tabs")
+        yield PartBody(id="part-body")
+        yield Static(self.status_text(), id="status")
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's fields in reading order (each part screen says what they are)."""
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.session.lang)
+        self.update_live()
+
+    # --- what the screen says around the form ---------------------------------------------
+
+    def heading_text(self) -> str:
+        report = self.session.report
+        return self.app.t(
+            "ui.part.heading", unit=report.short_name, year=report.fiscal_year, path=self.session.store.path
+        )
+
+    def tabs_text(self) -> Text:
+        text = Text()
+        for key, part in zip(PART_KEYS, PARTS, strict=True):
+            words = f" {key} {self.app.t(f'ui.part.{part}')} "
+            text.append(words, style="reverse bold" if part == self.PART else "")
+            text.append(" ")
+        return text
+
+    def status_text(self) -> str:
+        saved = self.session.saved_at
+        if saved is None:
+            return self.app.t("ui.status.ready")
+        return self.app.t("ui.status.saved", time=saved.strftime("%H:%M:%S"))
+
+    def section(self, key: str) -> Static:
+        """A heading as the report prints it (`section.<key>` in the catalogue)."""
+        return Static(self.app.t(f"section.{key}"), classes="section")
+
+    def label(self, path: str) -> str:
+        """The short name of the field at `path` (the same words the checks panel uses)."""
+        return fields.label(path, self.session.lang)
+
+    def column(self, shape: str) -> str:
+        """The name of one column of a list (`basic_lines.amount` → 金额)."""
+        return self.app.t(f"field.{shape}")
+
+    def line(self, path: str, *, label: str = "", aside: bool = False, placeholder: str = "") -> FieldRow:
+        """A labelled one-line field."""
+        editor = FieldInput(self.session, path, placeholder=placeholder)
+        return FieldRow(editor, label=label or self.label(path), aside=aside, id=f"row-{field_id(path)}")
+
+    def prose(self, path: str, *, label: str | None = None) -> FieldRow:
+        """A prose field with its label above it ("" for none)."""
+        return FieldRow(ProseArea(self.session, path), label=self.label(path) if label is None else label, stacked=True)
+
+    def text_item(self, path: str, _text: Any) -> Iterable[Widget]:
+        """One paragraph item of a numbered list (a duty, a problem, an efficiency point)."""
+        yield FieldRow(ProseArea(self.session, path), stacked=True)
+
+    def columns(self, *names: tuple[str, str], numbered: bool = False) -> Horizontal:
+        """The heading line of a list's columns: (text, width class) pairs."""
+        line = Horizontal(classes="columns" + (" -numbered" if numbered else ""))
+        for text, width in names:
+            line.compose_add_child(Label(text, classes=width))
+        return line
+
+    def set_aside(self, path: str, text: str) -> None:
+        """Show `text` beside the one-line field at `path` (made with `line(..., aside=True)`)."""
+        for row in self.query(f"#row-{field_id(path)}").results(FieldRow):
+            row.set_aside(text)
+
+    def typed(self, path: str) -> Any:
+        """The value of the field at `path` as typed so far, or as stored while it cannot be read."""
+        editor = self.query(f"#{field_id(path)}")
+        if editor:
+            widget = editor.first()
+            if isinstance(widget, FieldEditor):
+                try:
+                    return fields.parse(path, widget.text_now)
+                except InputError:
+                    pass
+        return self.session.value(path)
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.update_live()
+
+    # --- keeping up with changes ----------------------------------------------------------
+
+    async def on_report_changed(self, event: ReportChanged) -> None:
+        self.query_one("#part-heading", Static).update(self.heading_text())
+        self.query_one("#status", Static).update(self.status_text())
+        if event.reloaded:
+            await self.query_one(PartBody).recompose()
+        else:
+            for path in event.paths:
+                for editor in self.query(f"#{field_id(path)}"):
+                    if isinstance(editor, FieldEditor):
+                        editor.settle()
+        self.update_live()
+
+    def on_field_state(self, event: FieldState) -> None:
+        status = self.query_one("#status", Static)
+        if event.reason:
+            status.update(self.app.t("ui.status.refused", field=self.label(event.path), reason=event.reason))
+        else:
+            status.update(self.status_text())
+
+    def update_live(self) -> None:
+        """Refresh what is derived from the fields (shares, totals); nothing by default."""
+
+    # --- moving -------------------------------------------------------------------------
+
+    async def focus_field(self, path: str) -> None:
+        """Put the cursor in the field at `path`, or in the nearest thing that holds it."""
+        candidate = path
+        while candidate:
+            matches = self.query(f"#{field_id(candidate)}")
+            if matches:
+                target = matches.first()
+                if not target.focusable:
+                    editors = target.query(FieldEditor)
+                    target = editors.first() if editors else target
+                target.focus()
+                target.scroll_visible(animate=False)
+                return
+            candidate = _parent_path(candidate)
+
+    def action_home(self) -> None:
+        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
+
+
+def _parent_path(path: str) -> str:
+    """`results[2].indicators[1].target` → `results[2].indicators[1]` → `results[2]` → `results`."""
+    if path.endswith("]"):
+        return path[: path.rindex("[")]
+    return path[: path.rindex(".")] if "." in path else ""

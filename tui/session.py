@@ -1,0 +1,170 @@
+"""One open report and every change made to it from the screens.
+
+`ReportSession` is the only way a screen touches a report: it parses what was typed with
+the store's parser, writes it through the Store with the revision it last saw, keeps
+`.report` fresh, and tells the app (`ReportChanged`) so open panels can refresh.
+
+When the file moved on under us (another window or PC changed the report), the change is
+not written; the session keeps it as a pending `Conflict` and the app asks the person
+whether to keep theirs-on-screen or take the file's. The whole of that decision is here, in
+`resolve_conflict`, so it can be hardened in one place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from textual.message import Message
+
+from store import fields
+from store.catalogue import message
+from store.model import Report
+from store.parse import InputError
+from store.repository import ConflictError, Store, StoreError
+
+
+class ReportChanged(Message, bubble=False):
+    """The open report changed: `paths` were written, or everything when `reloaded`."""
+
+    def __init__(self, report_id: int, paths: tuple[str, ...], *, reloaded: bool = False) -> None:
+        super().__init__()
+        self.report_id = report_id
+        self.paths = paths
+        self.reloaded = reloaded
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What became of one change: saved, refused with a reason, or held back by a conflict."""
+
+    ok: bool
+    reason: str = ""
+    conflict: bool = False
+
+
+@dataclass
+class Conflict:
+    """A change the file refused because the report moved on since we loaded it."""
+
+    paths: tuple[str, ...]
+    write: Callable[[int], int] = field(repr=False)
+
+
+def value_at(report: Report, path: str) -> Any:
+    """The value a field path names in a loaded report (`figures.spent`, `duties[2]`, …)."""
+    node: Any = report
+    for name, index in fields.split(path):
+        node = node[name] if isinstance(node, dict) else getattr(node, name)
+        if index is not None:
+            node = node[index]
+    return node
+
+
+class ReportSession:
+    """An open report: `.report` is what the file holds now, `.revision` the version we saw."""
+
+    def __init__(
+        self, store: Store, report_id: int, lang: str = "zh", notify: Callable[[ReportChanged], object] | None = None
+    ) -> None:
+        self.store = store
+        self.report_id = report_id
+        self.lang = lang
+        self.notify = notify
+        self.report: Report = store.load(report_id)
+        self.revision: int = self.report.revision
+        self.saved_at: datetime | None = None
+        self.conflict: Conflict | None = None
+
+    @property
+    def readonly(self) -> bool:
+        """Whether the file may only be read (every change is then refused with the reason)."""
+        return self.store.readonly
+
+    def value(self, path: str) -> Any:
+        """The stored value of the field at `path`."""
+        return value_at(self.report, path)
+
+    # --- changes ---------------------------------------------------------------------
+
+    def save(self, path: str, typed_text: str) -> SaveResult:
+        """Parse what was typed into the field at `path` and write it; the reason if refused."""
+        try:
+            value = fields.parse(path, typed_text)
+        except InputError as error:
+            return SaveResult(False, error.text(self.lang))
+        return self._write(
+            (path,), lambda revision: self.store.set(self.report_id, path, value, expected_revision=revision)
+        )
+
+    def insert(self, list_path: str, index: int, value: Any) -> SaveResult:
+        """Put a new item (str or model item) at `index` of the list at `list_path`."""
+        return self._write(
+            (list_path,),
+            lambda revision: self.store.insert(self.report_id, list_path, index, value, expected_revision=revision),
+        )
+
+    def delete(self, list_path: str, index: int) -> SaveResult:
+        """Remove item `index` of the list at `list_path`."""
+        return self._write(
+            (list_path,),
+            lambda revision: self.store.delete(self.report_id, list_path, index, expected_revision=revision),
+        )
+
+    def move(self, list_path: str, index: int, new_index: int) -> SaveResult:
+        """Move item `index` of the list at `list_path` to `new_index`."""
+        return self._write(
+            (list_path,),
+            lambda revision: self.store.move(self.report_id, list_path, index, new_index, expected_revision=revision),
+        )
+
+    def _write(self, paths: tuple[str, ...], write: Callable[[int], int]) -> SaveResult:
+        """Run one write with the revision we saw; keep it pending if the file moved on.
+
+        While a conflict waits for the person's answer, further writes are refused the same
+        way (their fields stay marked and save on the next try), so the answer covers one change.
+        """
+        if self.conflict is not None:
+            return SaveResult(False, message("conflict", self.lang), conflict=True)
+        try:
+            self.revision = write(self.revision)
+        except ConflictError as error:
+            self.conflict = Conflict(paths, write)
+            return SaveResult(False, error.text(self.lang), conflict=True)
+        except StoreError as error:
+            return SaveResult(False, error.text(self.lang))
+        except sqlite3.Error as error:
+            return SaveResult(False, message("ui.save.failed", self.lang, error=error))
+        self._changed(paths)
+        return SaveResult(True)
+
+    def _changed(self, paths: tuple[str, ...], *, reloaded: bool = False) -> None:
+        self.report = self.store.load(self.report_id)
+        self.revision = self.report.revision
+        if not reloaded:
+            self.saved_at = datetime.now()
+        if self.notify is not None:
+            self.notify(ReportChanged(self.report_id, paths, reloaded=reloaded))
+
+    # --- conflicts -------------------------------------------------------------------
+
+    def resolve_conflict(self, keep_mine: bool) -> SaveResult:
+        """Settle the pending conflict: write our change over the file's, or take the file's.
+
+        Taking the file's reloads the report (ReportChanged with `reloaded`), so every open
+        screen shows what the file holds; our refused change is dropped.
+        """
+        conflict, self.conflict = self.conflict, None
+        if conflict is None:
+            return SaveResult(True)
+        try:
+            current = self.store.revision(self.report_id)
+        except StoreError as error:
+            return SaveResult(False, error.text(self.lang))
+        if keep_mine:
+            return self._write(conflict.paths, lambda _seen: conflict.write(current))
+        self._changed(conflict.paths, reloaded=True)
+        return SaveResult(True)

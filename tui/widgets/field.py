@@ -1,0 +1,267 @@
+"""Editing one field of the report: a one-line input, a prose area, and the row that shows both.
+
+Both editors save through the session when the person leaves the field, on Enter (one-line
+fields), and after a short pause in typing, so a crash loses at most the last second of work.
+What cannot be read is marked at the field with the parser's reason and not saved; the text
+stays as typed so it can be fixed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from store import fields
+from store.parse import InputError, format_amount, format_date, format_number
+from tui.widgets import field_id
+
+if TYPE_CHECKING:
+    from tui.app import JixiaoApp
+    from tui.session import ReportSession, SaveResult
+
+_WidgetMixin = Widget if TYPE_CHECKING else object
+
+#: Seconds of quiet after the last keystroke before a changed field is saved.
+PAUSE = 0.6
+
+
+def display(path: str, value: Any) -> str:
+    """A stored value as the field shows it for editing (1610.68, 2020年9月21日, 甲、乙)."""
+    kind = fields.kind_of(path)
+    if value is None:
+        return ""
+    if kind in ("amount", "required_amount", "signed_amount"):
+        return format_amount(value)
+    if kind == "number":
+        return format_number(value)
+    if kind == "date":
+        return format_date(value)
+    if kind == "plates":
+        return "、".join(value)
+    return str(value)
+
+
+class FieldState(Message):
+    """A field's input was refused (`reason`) or is fine again (`reason` is "")."""
+
+    def __init__(self, editor: Widget, path: str, reason: str) -> None:
+        super().__init__()
+        self.editor = editor
+        self.path = path
+        self.reason = reason
+
+
+class FieldEditor(_WidgetMixin):
+    """What the one-line input and the prose area share: save on leave, on a pause, on demand.
+
+    A plain mixin, listed after the Textual widget it extends, so that the widget's own
+    styles and component classes are inherited (Textual follows the first widget base).
+    """
+
+    app: JixiaoApp
+    session: ReportSession
+    path: str
+    saved_text: str
+    _pause_timer: Timer | None
+
+    @property
+    def text_now(self) -> str:
+        """What the field holds on screen."""
+        raise NotImplementedError
+
+    @property
+    def refused(self) -> bool:
+        """Whether the field shows a refused input."""
+        return self.has_class("-refused")
+
+    def _typed(self) -> None:
+        """Called on every change of the text: clears a fixed error, restarts the pause."""
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+            self._pause_timer = None
+        if self.text_now == self.saved_text:
+            self._mark("")
+            return
+        if self.refused and self._reason(self.text_now) == "":
+            self._mark("")
+        self._pause_timer = self.set_timer(PAUSE, self._paused)
+
+    def _paused(self) -> None:
+        self._pause_timer = None
+        self.commit(final=False)
+
+    def _reason(self, text: str) -> str:
+        try:
+            fields.parse(self.path, text)
+        except InputError as error:
+            return error.text(self.session.lang)
+        return ""
+
+    def commit(self, *, final: bool = True) -> bool:
+        """Save the field if it changed; False (and marked) when refused.
+
+        `final` is True when the person leaves the field: the text is then shown as the store
+        understood it (１６１０．６８ → 1610.68).
+        """
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+            self._pause_timer = None
+        text = self.text_now
+        if text == self.saved_text:
+            return not self.refused
+        result = self.session.save(self.path, text)
+        if not result.ok:
+            self._mark(result.reason)
+            self._ask_if_conflict(result)
+            return False
+        self.saved_text = text
+        self._mark("")
+        if final:
+            self._show_stored()
+        return True
+
+    def _ask_if_conflict(self, result: SaveResult) -> None:
+        if result.conflict:
+            self.app.ask_conflict()
+
+    def _show_stored(self) -> None:
+        """Show the stored value in its usual form (one-line fields only)."""
+
+    def _mark(self, reason: str) -> None:
+        was = self.refused
+        self.set_class(bool(reason), "-refused")
+        if reason or was:
+            self.post_message(FieldState(self, self.path, reason))
+
+    def settle(self) -> None:
+        """The field's path was just written (perhaps after a conflict): if the file now holds
+        what the field shows, the field is saved and no longer marked."""
+        try:
+            value = fields.parse(self.path, self.text_now)
+        except InputError:
+            return
+        if value == self.session.value(self.path):
+            self.saved_text = self.text_now
+            self._mark("")
+
+
+class FieldInput(Input, FieldEditor):
+    """A one-line field (name, amount, count, date) bound to a field path."""
+
+    def __init__(self, session: ReportSession, path: str, *, placeholder: str = "", classes: str = "") -> None:
+        text = display(path, session.value(path))
+        super().__init__(text, placeholder=placeholder, id=field_id(path), classes=classes, compact=True)
+        self.session = session
+        self.path = path
+        self.saved_text = text
+        self._pause_timer = None
+
+    @property
+    def text_now(self) -> str:
+        return self.value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self:
+            self._typed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self:
+            return
+        event.stop()
+        if self.commit():
+            self.screen.focus_next()
+
+    def on_blur(self, _event: events.Blur) -> None:
+        self.commit()
+
+    def _show_stored(self) -> None:
+        shown = display(self.path, self.session.value(self.path))
+        self.saved_text = shown
+        if shown != self.value:
+            with self.prevent(Input.Changed):
+                self.value = shown
+
+
+class ProseArea(TextArea, FieldEditor):
+    """Multi-line prose bound to a field path; Enter starts a new paragraph, pastes keep every line."""
+
+    def __init__(self, session: ReportSession, path: str, *, placeholder: str = "") -> None:
+        text = session.value(path) or ""
+        super().__init__(
+            text,
+            id=field_id(path),
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            compact=True,
+            placeholder=placeholder,
+            highlight_cursor_line=False,
+        )
+        self.session = session
+        self.path = path
+        self.saved_text = text
+        self._pause_timer = None
+
+    @property
+    def text_now(self) -> str:
+        return self.text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is self:
+            self._typed()
+
+    def on_blur(self, _event: events.Blur) -> None:
+        self.commit()
+
+
+class FieldRow(Vertical):
+    """A labelled line of one or more field editors, with their reasons shown underneath.
+
+    `stacked` puts the label on its own line above (prose); otherwise it sits to the left.
+    `aside` is a live note beside the editors (a share, a total, a completion rate).
+    """
+
+    def __init__(
+        self, *editors: Widget, label: str = "", aside: bool = False, stacked: bool = False, id: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes="field-row" + (" -stacked" if stacked else ""))
+        self.editors = editors
+        self.label = label
+        self.with_aside = aside
+        self.stacked = stacked
+        self.reasons: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        if self.stacked:
+            if self.label:
+                yield Label(self.label, classes="field-label")
+            yield from self.editors
+        else:
+            with Horizontal(classes="field-line"):
+                if self.label:
+                    yield Label(self.label, classes="field-label")
+                yield from self.editors
+                if self.with_aside:
+                    yield Static("", classes="aside")
+        yield Static("", classes="field-error")
+
+    def on_field_state(self, message: FieldState) -> None:
+        if message.reason:
+            self.reasons[message.path] = message.reason
+        else:
+            self.reasons.pop(message.path, None)
+        error = self.query_one(".field-error", Static)
+        error.update("\n".join(self.reasons.values()))
+        self.set_class(bool(self.reasons), "-refused")
+
+    def set_aside(self, text: str) -> None:
+        """Show `text` beside the editors (nothing if the row has no aside)."""
+        for aside in self.query(".aside").results(Static):
+            aside.update(text)

@@ -1,0 +1,247 @@
+"""An ordered list of the report (duties, results, breakdown lines, bodies…) edited by keys alone.
+
+ctrl+n adds an item after the one being edited, ctrl+o inserts one before it, alt+↑/alt+↓
+(or ctrl+↑/ctrl+↓) move it, ctrl+delete deletes it — at once when it is blank, otherwise
+after a confirmation, so nothing typed is ever lost silently. In nested lists (bodies in a
+group, indicators in a result) the keys act on the innermost list around the cursor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Label, Static
+
+from tui.keymap import localize_bindings
+from tui.session import ReportSession
+from tui.widgets import field_id
+from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.field import FieldEditor
+
+if TYPE_CHECKING:
+    from tui.app import JixiaoApp
+
+#: Builds the widgets of one item from its path (`duties[3]`) and its value.
+RowMaker = Callable[[str, Any], Iterable[Widget]]
+
+
+def is_blank(value: Any) -> bool:
+    """Whether an item holds nothing a person typed (so deleting it loses nothing)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, int | Decimal):
+        return value == 0
+    if isinstance(value, list):
+        return all(is_blank(item) for item in value)
+    if dataclasses.is_dataclass(value):
+        return all(is_blank(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
+class ItemRow(Vertical):
+    """One item of a list, with its number when the list is numbered."""
+
+    def __init__(self, path: str, number: str, children: Iterable[Widget]) -> None:
+        super().__init__(id=field_id(path), classes="item-row")
+        self.path = path
+        self.number = number
+        self.parts = list(children)
+
+    def compose(self) -> ComposeResult:
+        if self.number:
+            with Horizontal(classes="item-numbered"):
+                yield Label(self.number, classes="item-number")
+                with Vertical(classes="item-body"):
+                    yield from self.parts
+        else:
+            yield from self.parts
+
+
+class ListEditor(Vertical):
+    """The list at `list_path`, one ItemRow per item, rebuilt from the store after each change."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "add(1)", "新增一项", id="jixiao.list.add"),
+        Binding("ctrl+o", "add(0)", "在前面插入", id="jixiao.list.insert"),
+        Binding("alt+up,ctrl+up", "move(-1)", "上移", id="jixiao.list.up"),
+        Binding("alt+down,ctrl+down", "move(1)", "下移", id="jixiao.list.down"),
+        Binding("ctrl+delete", "delete", "删除本项", id="jixiao.list.delete"),
+    ]
+
+    app: JixiaoApp
+
+    def __init__(
+        self,
+        session: ReportSession,
+        list_path: str,
+        make_row: RowMaker,
+        new_item: Callable[[], Any],
+        *,
+        numbered: bool = False,
+        header: Callable[[], Widget] | None = None,
+        add_label: str = "",
+    ) -> None:
+        super().__init__(id=field_id(list_path), classes="list-editor")
+        self.session = session
+        self.list_path = list_path
+        self.make_row = make_row
+        self.new_item = new_item
+        self.numbered = numbered
+        self.header = header
+        self.add_label = add_label
+
+    def compose(self) -> ComposeResult:
+        items = self.session.value(self.list_path)
+        if self.header is not None and items:
+            yield self.header()
+        for index, item in enumerate(items):
+            path = f"{self.list_path}[{index}]"
+            yield ItemRow(path, f"{index + 1}." if self.numbered else "", self.make_row(path, item))
+        if not items:
+            yield Button(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
+        yield Static("", classes="field-error list-error")
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.session.lang)
+
+    @property
+    def size_now(self) -> int:
+        return len(self.session.value(self.list_path))
+
+    # --- where the cursor is -----------------------------------------------------------
+
+    def current(self) -> tuple[int, str] | None:
+        """(index of the item holding the cursor, the focused field's path after the item)."""
+        node = self.app.focused
+        suffix = ""
+        if isinstance(node, FieldEditor):
+            suffix = node.path
+        while node is not None and node is not self:
+            if isinstance(node, ItemRow) and node.parent is self:
+                index = int(node.path[node.path.rindex("[") + 1 : -1])
+                rest = suffix[len(node.path) :] if suffix.startswith(node.path) else ""
+                return index, rest
+            node = node.parent
+        return None
+
+    def _can_change(self) -> bool:
+        """Refuse to rebuild while a field of this list holds input that was refused: it would be lost."""
+        if not self.app.commit_focused():
+            self.say(self.app.t("ui.list.fix_first"))
+            return False
+        for editor in self.query(FieldEditor):
+            if editor.refused:
+                self.say(self.app.t("ui.list.fix_first"))
+                editor.focus()
+                return False
+        return True
+
+    def say(self, text: str) -> None:
+        """Show why a list change was refused, under the list."""
+        self.query_children(".list-error").first(Static).update(text)
+        self.set_class(bool(text), "-refused")
+
+    # --- changes -----------------------------------------------------------------------
+
+    async def action_add(self, after: int) -> None:
+        """Add a blank item after (1) or before (0) the current one; at the end if none is current."""
+        if not self._can_change():
+            return
+        where = self.current()
+        index = self.size_now if where is None else where[0] + after
+        if self._done(self.session.insert(self.list_path, index, self.new_item())):
+            await self.rebuild(index, "")
+
+    async def action_move(self, step: int) -> None:
+        """Move the current item up (-1) or down (1)."""
+        where = self.current()
+        if where is None or not self._can_change():
+            return
+        index, rest = where
+        target = index + step
+        if not 0 <= target < self.size_now:
+            return
+        if self._done(self.session.move(self.list_path, index, target)):
+            await self.rebuild(target, rest)
+
+    async def action_delete(self) -> None:
+        """Delete the current item: at once if blank, else after the person confirms."""
+        where = self.current()
+        if where is None or not self._can_change():
+            return
+        index = where[0]
+        item = self.session.value(f"{self.list_path}[{index}]")
+        if is_blank(item):
+            await self._delete(index)
+            return
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self._delete(index)
+            else:
+                self.focus_item(index, where[1])
+
+        question = self.app.t("ui.list.confirm_delete", n=index + 1, what=_preview(item))
+        self.app.push_screen(ConfirmDialog(question, self.app.t("ui.list.delete")), answered)
+
+    async def _delete(self, index: int) -> None:
+        if self._done(self.session.delete(self.list_path, index)):
+            await self.rebuild(min(index, self.size_now - 1), "")
+
+    def _done(self, result: Any) -> bool:
+        if result.ok:
+            self.say("")
+            return True
+        self.say(result.reason)
+        if result.conflict:
+            self.app.ask_conflict()
+        return False
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.has_class("list-add") and event.button.parent is self:
+            event.stop()
+            await self.action_add(1)
+
+    async def rebuild(self, index: int, rest: str) -> None:
+        """Show the list as the store now holds it and put the cursor in item `index`."""
+        await self.recompose()
+        self.focus_item(index, rest)
+
+    def focus_item(self, index: int, rest: str) -> None:
+        """Focus the field `rest` of item `index` (its first field if `rest` is "")."""
+        if index < 0:
+            self.query_children(".list-add").first().focus()
+            return
+        path = f"{self.list_path}[{index}]"
+        for widget in (f"{path}{rest}", path):
+            matches = self.query(f"#{field_id(widget)}")
+            if matches:
+                target = matches.first()
+                if target.focusable:
+                    target.focus()
+                    return
+                editors = target.query(FieldEditor)
+                if editors:
+                    editors.first().focus()
+                    return
+
+
+def _preview(item: Any, width: int = 24) -> str:
+    """A short reminder of what an item says, for the delete question."""
+    if isinstance(item, str):
+        text = item
+    else:
+        text = next(
+            (getattr(item, name) for name in ("title", "category", "name", "label") if getattr(item, name, "")), ""
+        )
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
