@@ -133,6 +133,33 @@ MESSAGES.update(
     }
 )
 
+MESSAGES.update(
+    {
+        # --- keeping the officer's data safe: backups, journal, read-only ------------
+        "backup_failed": {
+            "zh": "无法在“{path}”中保存备份（{reason}）：请检查文件夹是否只读、磁盘是否已满",
+            "en": "cannot save a backup in “{path}” ({reason}): is the folder read-only or the disk full?",
+        },
+        "safety.backup_made": {
+            "zh": "已备份到 {path}",
+            "en": "backed up to {path}",
+        },
+        "cli.help.backup": {
+            "zh": "立即把报告文件备份到其旁边的 backups 文件夹（保留最近 10 份），并显示备份的位置",
+            "en": "back up the report file now into the backups folder beside it (the last 10 are kept); print where",
+        },
+        "safety.rollback_journal": {
+            "zh": "此文件在网络共享盘上（或不支持 WAL）：改用回滚日志方式保存，照样每改一处即存盘，只是稍慢",
+            "en": "this file is on a network share (or WAL is unavailable): saving with a rollback journal, "
+            "still at every change, a little slower",
+        },
+        "safety.readonly_banner": {
+            "zh": "只读：此文件或其所在文件夹不可写，可以查看、检查、导出，不能修改",
+            "en": "read-only: this file or its folder cannot be written; you can view, check and export, not edit",
+        },
+    }
+)
+
 
 MESSAGES.update(
     {

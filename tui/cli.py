@@ -265,11 +265,24 @@ def _load(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _backup_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.db", lang))
+
+
+def _backup(args: argparse.Namespace, lang: str) -> int:
+    """A backup copy of the report file now, into the backups folder beside it; prints its path."""
+    with _open_existing(args.db) as store:
+        copy = store.backup()
+    _say(message("safety.backup_made", lang, path=copy.resolve()))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Command] = {
     "open": Command("cli.help.open", _open_arguments, _open),
     "check": Command("cli.help.check", _check_arguments, _check),
     "dump": Command("cli.help.dump", _dump_arguments, _dump),
     "load": Command("cli.help.load", _load_arguments, _load),
+    "backup": Command("cli.help.backup", _backup_arguments, _backup),
 }
 
 
