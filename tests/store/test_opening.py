@@ -1,0 +1,132 @@
+"""Files that are not a report file jixiao can use are refused with a reason, and left exactly
+as they were: same bytes, nothing created beside them; the command line says so and exits 2."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from store.repository import Store, StoreError
+from store.schema import SCHEMA_VERSION
+from tui.cli import main
+
+
+def newer(folder: Path) -> Path:
+    path = folder / "newer.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    return path
+
+
+def not_sqlite(folder: Path) -> Path:
+    path = folder / "notes.db"
+    path.write_text("部门整体支出绩效评价报告\n这是一个文本文件。\n", encoding="utf-8")
+    return path
+
+
+def empty(folder: Path) -> Path:
+    path = folder / "empty.db"
+    path.write_bytes(b"")
+    return path
+
+
+def foreign(folder: Path) -> Path:
+    path = folder / "contacts.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE people (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO people VALUES ('张三', '0731-1234567')")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def damaged(folder: Path) -> Path:
+    path = folder / "damaged.db"
+    good = folder / "good.db"
+    Store.open(good).close()
+    data = bytearray(good.read_bytes())
+    good.unlink()
+    data[100:4096] = b"\xff" * (4096 - 100)
+    path.write_bytes(bytes(data))
+    return path
+
+
+CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "newer schema": (newer, "newer_schema"),
+    "not SQLite": (not_sqlite, "not_sqlite"),
+    "empty file": (empty, "empty_file"),
+    "another program's database": (foreign, "foreign_db"),
+    "damaged": (damaged, "damaged"),
+}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b"<dir>" for p in folder.rglob("*")}
+
+
+@pytest.fixture(params=sorted(CASES))
+def refused_file(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str]:
+    make, code = CASES[request.param]
+    return make(tmp_path), code
+
+
+def test_opening_is_refused_with_the_reason(refused_file: tuple[Path, str]) -> None:
+    path, code = refused_file
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert caught.value.code == code
+    assert path.name in caught.value.text("zh") and path.name in caught.value.text("en")
+
+
+def test_a_refused_file_is_left_byte_for_byte_untouched(refused_file: tuple[Path, str]) -> None:
+    path, _ = refused_file
+    before = snapshot(path.parent)
+    with pytest.raises(StoreError):
+        Store.open(path)
+    assert snapshot(path.parent) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", "{db}"], ["dump", "{db}"], ["load", "{toml}", "{db}"], ["check", "{db}", "--lang", "en"]],
+    ids=["check", "dump", "load", "check-en"],
+)
+def test_the_command_line_refuses_it_with_exit_2_and_leaves_it_untouched(
+    refused_file: tuple[Path, str], command: list[str], seed_toml: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = refused_file
+    toml = path.parent.parent / f"{path.parent.name}-seed.toml"
+    toml.write_text(seed_toml, encoding="utf-8")
+    before = snapshot(path.parent)
+
+    status = main([part.format(db=path, toml=toml) for part in command])
+
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert path.name in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert out == ""
+    assert snapshot(path.parent) == before
+
+
+def test_a_missing_file_is_not_created_by_commands_that_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "不存在.db"
+    assert main(["check", str(missing)]) == 2
+    assert main(["dump", str(missing)]) == 2
+    assert "不存在.db" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_opening_a_good_file_and_reading_it_leaves_its_bytes_alone(sample_copy: Path) -> None:
+    before = sample_copy.read_bytes()
+    with Store.open(sample_copy) as store:
+        store.load(store.list_reports()[0].id)
+    assert sample_copy.read_bytes() == before
+    assert not sample_copy.with_name("sample.db-wal").exists()
