@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store import fields
+from store import backup as backups
+from store import fields, schema
 from store.catalogue import message
 from store.model import (
     ECON_LISTS,
@@ -145,10 +147,11 @@ def _inspect(path: Path) -> int:
     """user_version of an existing file, opened read-only; refuses foreign or damaged files."""
     try:
         conn = _connect_untouched(path)
-    except sqlite3.Error:
-        raise StoreError("cannot_read", path=path) from None
+    except sqlite3.OperationalError as error:
+        raise StoreError("locked" if _is_busy(error) else "cannot_read", path=path) from None
+    except sqlite3.DatabaseError:
+        raise StoreError("damaged", path=path) from None
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -175,6 +178,10 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.journal = journal
+        #: The backup copy taken when this file was opened (first open of the day, or before a migration).
+        self.opening_backup: Path | None = None
+        #: Why that copy could not be taken (read-only folder, disk full), to show the user; None if fine.
+        self.backup_problem: StoreError | None = None
         self._depth = 0
 
     # --- opening -------------------------------------------------------------------
@@ -185,36 +192,83 @@ class Store:
 
         Refuses, leaving the file byte-for-byte untouched: a folder, an empty or non-SQLite
         file, another program's database, a damaged file, a file from a newer jixiao.
-        A file the user may not write to opens read-only (`readonly` is True).
+        A file the user may not write to (or whose folder is read-only) opens read-only
+        (`readonly` is True). An existing file gets a backup copy (store/backup.py) on the first
+        open of the day and before any migration; a migration never runs without one.
         """
         path = Path(path)
-        if path.exists():
+        existed = path.exists()
+        version = 0
+        if existed:
             _check_file(path)
-            _inspect(path)
+            version = _inspect(path)
         elif not create:
             raise StoreError("no_such_file", path=path)
         elif not path.parent.is_dir():
             raise StoreError("no_such_folder", path=path.parent)
-        readonly = path.exists() and not _writable(path)
+        readonly = existed and not _writable(path)
+        store: Store | None
         try:
-            if readonly:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-            else:
-                conn = sqlite3.connect(str(path), isolation_level=None)
-        except sqlite3.Error:
-            raise StoreError("cannot_write" if not path.exists() else "cannot_read", path=path) from None
+            store = cls._connect(path, readonly=readonly)
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise StoreError("locked", path=path) from None
+            if not existed or readonly:
+                raise StoreError("cannot_read" if existed else "cannot_write", path=path) from None
+            store = None
+        if store is not None and existed and not store.readonly and not _can_write(store.conn):
+            store.close()
+            store = None
+        if store is None:
+            # The system refuses writing although permissions allow it (a write-protected
+            # medium, no room for SQLite's -shm file): the file can still be viewed and exported.
+            try:
+                store = cls._connect(path, readonly=True)
+            except sqlite3.OperationalError:
+                raise StoreError("cannot_read", path=path) from None
+        if store.readonly:
+            return store
+        try:
+            migrating = version < SCHEMA_VERSION or bool(schema.migrations.pending(store.db))
+            if existed and version > 0:
+                store._backup_on_open(migrating=migrating)
+            if migrating:
+                migrate(store.db)
+        except (StoreError, sqlite3.OperationalError) as error:
+            store.close()
+            if isinstance(error, StoreError):
+                raise
+            raise StoreError("locked" if _is_busy(error) else "cannot_write", path=path) from None
+        return store
+
+    @classmethod
+    def _connect(cls, path: Path, *, readonly: bool) -> Store:
+        """The connection, configured (foreign keys, busy timeout, sync, journal); closed again if that fails."""
+        conn = _connect_readonly(path) if readonly else sqlite3.connect(str(path), isolation_level=None)
         try:
             journal = _configure(conn, path, readonly=readonly)
-            store = cls(conn, path, readonly=readonly, journal=journal)
-            if not readonly:
-                migrate(store.db)
-        except sqlite3.OperationalError as error:
+        except sqlite3.Error:
             conn.close()
-            text = str(error)
-            if "locked" in text or "busy" in text:
-                raise StoreError("locked", path=path) from None
-            raise StoreError("cannot_write", path=path) from None
-        return store
+            raise
+        return cls(conn, path, readonly=readonly, journal=journal)
+
+    def _backup_on_open(self, *, migrating: bool) -> None:
+        """Take the day's first copy, or the copy before a migration; without that one, refuse to migrate."""
+        if not backups.due(self.path, migrating=migrating):
+            return
+        try:
+            self.opening_backup = backups.make_backup(self.conn, self.path)
+        except (OSError, sqlite3.Error) as error:
+            self.backup_problem = StoreError("backup_failed", path=backups.folder_for(self.path), reason=error)
+            if migrating:
+                raise self.backup_problem from None
+
+    def backup(self) -> Path:
+        """A backup copy now (`jixiao backup`), into the backups folder beside the file; returns its path."""
+        try:
+            return backups.make_backup(self.conn, self.path)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError("backup_failed", path=backups.folder_for(self.path), reason=error) from None
 
     def close(self) -> None:
         """Close the file (WAL is checkpointed by SQLite on the last close)."""
@@ -575,7 +629,23 @@ def _connect_untouched(path: Path) -> sqlite3.Connection:
         header = handle.read(20)
     if len(header) == 20 and header[18] == 2 and not path.with_name(f"{path.name}-wal").exists():
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return _connect_readonly(path)
+
+
+def _can_write(conn: sqlite3.Connection) -> bool:
+    """Whether SQLite may write the file (taking and dropping the write lock writes nothing).
+
+    A lock held by another program means yes (that is "busy", said when an edit waits too long).
+    """
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        return _is_busy(error)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return True
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
@@ -622,6 +692,16 @@ def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> str:
 
 
 def _on_network_share(path: Path) -> bool:
-    """A UNC path (\\\\server\\share\\…): WAL's shared memory does not work across PCs there."""
-    text = str(path.resolve())
-    return text.startswith("\\\\") or text.startswith("//")
+    """A UNC path (\\\\server\\share\\…) or a mapped network drive: WAL's shared memory does not work there."""
+    texts = (str(path), str(path.resolve()))
+    if any(text.startswith(("\\\\", "//")) for text in texts):
+        return True
+    return sys.platform == "win32" and _remote_drive(Path(texts[1]).anchor)
+
+
+def _remote_drive(anchor: str) -> bool:
+    """Whether a Windows drive (`Z:\\`) is a mapped network share (GetDriveTypeW says DRIVE_REMOTE)."""
+    import ctypes
+
+    drive_remote = 4
+    return bool(anchor) and ctypes.windll.kernel32.GetDriveTypeW(anchor) == drive_remote
