@@ -444,12 +444,12 @@ MESSAGES.update(
             "en": "in the settings file “{path}”, [{section}] should be a table; ignored",
         },
         "settings.unknown_key": {
-            "zh": "设置文件“{path}”中有不认识的设置项“{key}”，已忽略",
-            "en": "the settings file “{path}” has an unknown setting “{key}”; ignored",
+            "zh": "设置文件“{path}”中有不认识的设置项“{name}”，已忽略",
+            "en": "the settings file “{path}” has an unknown setting “{name}”; ignored",
         },
         "settings.bad_font": {
-            "zh": "设置文件“{path}”中的“{key}”应为字体名（带引号的文字），已使用默认字体",
-            "en": "in the settings file “{path}”, “{key}” should be a font name in quotes; using the default",
+            "zh": "设置文件“{path}”中的“{name}”应为字体名（带引号的文字），已使用默认字体",
+            "en": "in the settings file “{path}”, “{name}” should be a font name in quotes; using the default",
         },
         "settings.bad_lang": {
             "zh": "设置文件“{path}”中的界面语言“{value}”无效（可选 {langs}），已使用中文",
@@ -704,5 +704,21 @@ MESSAGES.update(
         "ui.key.list.up": {"zh": "上移", "en": "Move up"},
         "ui.key.list.down": {"zh": "下移", "en": "Move down"},
         "ui.key.list.delete": {"zh": "删除本项", "en": "Delete item"},
+    }
+)
+
+MESSAGES.update(
+    {
+        # --- jixiao export (tui/cli.py) -------------------------------------------------------
+        "cli.help.export": {
+            "zh": "导出报告为 Markdown 或公文格式 Word 稿",
+            "en": "export a report as Markdown or as an official-layout Word draft",
+        },
+        "cli.help.format": {"zh": "导出格式：md 或 docx", "en": "format: md or docx"},
+        "cli.help.export_output": {
+            "zh": "保存为此文件或存入此文件夹（省略时为当前文件夹下的“单位简称-年度-绩效评价报告”）",
+            "en": "save as this file or into this folder (default: <unit>-<year>-绩效评价报告 in the current folder)",
+        },
+        "cli.help.no_tables": {"zh": "不附附表", "en": "leave out the appendix tables (附表)"},
     }
 )
