@@ -270,13 +270,18 @@ def _spending(report: Report) -> list[Block]:
     texts, f = report.texts, report.figures
     out: list[Block] = [Heading(2, number(2, 1), "基本支出")]
     n = 0
-    basic = paragraphs(texts.get("basic_intro", ""))
+    intro = paragraphs(texts.get("basic_intro", ""))
     figures = _econ_sentence(report, "基本支出", report.basic_lines, f.get("basic_spent"))
-    basic += [figures] if figures else []
-    if basic:
+    if intro:
+        # As the seed does: the number runs into the intro ("1.基本支出主要包括，…").
         n += 1
-        out.append(Paragraph(basic[0], number=number(3, n)))
-        out.extend(Paragraph(p) for p in basic[1:])
+        out.append(Paragraph(intro[0], number=number(3, n)))
+        out.extend(Paragraph(p) for p in intro[1:])
+    elif figures:
+        # A number run into "2019年…" would read as 1.2019: give the figures a heading instead.
+        n += 1
+        out.append(Heading(3, number(3, n), "基本支出情况"))
+    out += [Paragraph(figures)] if figures else []
     sangong = _sangong(report)
     if sangong:
         n += 1

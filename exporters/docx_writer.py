@@ -363,9 +363,12 @@ class _Writer:
     def __init__(self, doc: WordDocument) -> None:
         self.doc = doc
         self.break_before = False
+        # Style ids looked up once: python-docx's `paragraph.style = name` scans every style each time.
+        self.style_ids = {style.name: style.style_id for style in doc.styles}
 
     def paragraph(self, text: str, style: str) -> WordParagraph:
-        para = self.doc.add_paragraph(style=style)
+        para = self.doc.add_paragraph()
+        para._p.style = self.style_ids[style]
         if text:
             para.add_run(_text(text))
         if self.break_before:
@@ -424,7 +427,7 @@ class _Writer:
                 cell.width = width
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 para = cell.paragraphs[0]
-                para.style = self.doc.styles[TABLE_HEAD if index == 0 else TABLE_TEXT]
+                para._p.style = self.style_ids[TABLE_HEAD if index == 0 else TABLE_TEXT]
                 para.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER if index == 0 else _ALIGN[align]
                 para.paragraph_format.keep_with_next = index < last
                 if value:

@@ -95,9 +95,9 @@ def _fonts(table: Any, path: Path, notices: list[Notice]) -> Fonts:
     chosen: dict[str, str] = {}
     for key, value in table.items():
         if key not in known:
-            notices.append(Notice("settings.unknown_key", {"path": str(path), "key": f"fonts.{key}"}))
+            notices.append(Notice("settings.unknown_key", {"path": str(path), "name": f"fonts.{key}"}))
         elif not isinstance(value, str) or not value.strip():
-            notices.append(Notice("settings.bad_font", {"path": str(path), "key": f"fonts.{key}"}))
+            notices.append(Notice("settings.bad_font", {"path": str(path), "name": f"fonts.{key}"}))
         else:
             chosen[key] = value.strip()
     return replace(Fonts(), **chosen)

@@ -277,12 +277,41 @@ def _backup(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _export_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.db", lang))
+    _add_report_option(parser, lang)
+    parser.add_argument("--format", required=True, choices=("md", "docx"), help=message("cli.help.format", lang))
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=message("cli.help.export_output", lang))
+    parser.add_argument("--no-tables", action="store_true", help=message("cli.help.no_tables", lang))
+
+
+def _export(args: argparse.Namespace, lang: str) -> int:
+    """The report as Markdown or a Word draft, into -o or `<单位简称>-<年度>-绩效评价报告.<ext>` here."""
+    from exporters import ExportError, default_filename, export_report
+    from store.settings import load_settings
+
+    with _open_existing(args.db) as store:
+        report = store.load(_pick_report(store, args.report))
+    settings = load_settings()
+    for notice in settings.notices:
+        _say(notice.text(lang), error=True)
+    target = args.output or Path(default_filename(report, args.format))
+    try:
+        written = export_report(report, args.format, target, tables=not args.no_tables, settings=settings)
+    except ExportError as error:
+        _say(message("cli.refused", lang, reason=error.text(lang)), error=True)
+        return EXIT_UNUSABLE
+    _say(message("export.done", lang, path=written))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Command] = {
     "open": Command("cli.help.open", _open_arguments, _open),
     "check": Command("cli.help.check", _check_arguments, _check),
     "dump": Command("cli.help.dump", _dump_arguments, _dump),
     "load": Command("cli.help.load", _load_arguments, _load),
     "backup": Command("cli.help.backup", _backup_arguments, _backup),
+    "export": Command("cli.help.export", _export_arguments, _export),
 }
 
 

@@ -1,0 +1,81 @@
+"""The Word draft as LibreOffice lays it out: converted to PDF headlessly, its text and pages checked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from export_facts import SEED_AMOUNTS, SEED_SHARES
+
+from exporters import export_report
+from store.model import Report
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"),
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed"),
+]
+
+
+def to_pdf(source: Path, folder: Path) -> Path:
+    """Convert with a profile of its own (parallel runs must not share one) and a time limit."""
+    profile = folder / "lo-profile"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return folder / (source.stem + ".pdf")
+
+
+def pdf_text(pdf: Path, *pages: str) -> str:
+    return subprocess.run(["pdftotext", *pages, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def test_the_seed_draft_converts_to_an_a4_pdf_with_every_figure(seed_report: Report, tmp_path: Path) -> None:
+    docx_file = export_report(seed_report, "docx", tmp_path / "seed.docx")
+    pdf = to_pdf(docx_file, tmp_path)
+    info = pdf_info(pdf)
+    pages = int(info["Pages"])
+    # About 8,900 characters of prose at 22 × 28 a page, plus the appendix tables.
+    assert 14 <= pages <= 20, pages
+    width, height = (float(v) for v in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1
+    text = re.sub(r"\s+", "", pdf_text(pdf))
+    for heading in ("一、部门概况", "四、资产管理情况", "七、改进措施和有关建议", "附表5"):
+        assert heading in text
+    for amount in SEED_AMOUNTS:
+        assert amount in text, amount
+    for share in SEED_SHARES:
+        assert f"{share}%" in text, share
+    assert "长沙市开福区月湖街道办事处2020年9月21日" in text
+    # The footer's PAGE field counts the pages: "— 1 —" on the first, "— N —" on the last.
+    assert "—1—" in re.sub(r"\s+", "", pdf_text(pdf, "-f", "1", "-l", "1"))
+    assert f"—{pages}—" in re.sub(r"\s+", "", pdf_text(pdf, "-f", str(pages), "-l", str(pages)))
+
+
+def test_without_tables_the_last_page_carries_the_signature(seed_report: Report, tmp_path: Path) -> None:
+    docx_file = export_report(seed_report, "docx", tmp_path / "short.docx", tables=False)
+    pdf = to_pdf(docx_file, tmp_path)
+    pages = pdf_info(pdf)["Pages"].strip()
+    assert "附表" not in pdf_text(pdf)
+    last = re.sub(r"\s+", "", pdf_text(pdf, "-f", pages, "-l", pages))
+    assert "长沙市开福区月湖街道办事处2020年9月21日" in last
