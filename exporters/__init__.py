@@ -46,13 +46,16 @@ def export_report(
 ) -> Path:
     """Write the report as `fmt` ("md" or "docx") to `path` safely and return the file written.
 
-    `path` may be a folder: the file is then named by `default_filename`. Raises ExportError
+    `path` may be a folder: the file is then named by `default_filename`; a name without an
+    extension gets the format's (Word would not open "报告" by double-click). Raises ExportError
     with a message naming the file when it cannot be written; an existing file stays intact.
     """
+    extension = _extension(fmt)
     target = Path(path)
     if target.is_dir():
         target = target / default_filename(report, fmt)
-    _extension(fmt)
+    elif not target.suffix:
+        target = target.with_name(f"{target.name}.{extension}")
     document = compose(report, tables=tables)
     if fmt == "md":
         data = markdown.render(document).encode("utf-8")

@@ -37,6 +37,11 @@ def test_a_folder_as_target_gets_the_default_name(seed_report: Report, tmp_path:
     assert written.read_bytes()[:2] == b"PK"
 
 
+def test_a_name_without_extension_gets_the_formats(seed_report: Report, tmp_path: Path) -> None:
+    assert export_report(seed_report, "docx", tmp_path / "报告") == tmp_path / "报告.docx"
+    assert export_report(seed_report, "md", tmp_path / "报告.txt") == tmp_path / "报告.txt"
+
+
 def test_a_file_open_in_word_is_reported_by_name_and_kept(
     seed_report: Report, old_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
