@@ -44,9 +44,10 @@ def load_build_script():
 
 
 def offline_env(**extra: str) -> dict[str, str]:
-    """The environment for installs and runs: no pip configuration, no index, no outer venv."""
+    """The environment for installs and runs: no pip configuration, no index, no outer venv, no user settings."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PIP_", "PYTHON", "VIRTUAL_ENV"))}
     env["PIP_CONFIG_FILE"] = os.devnull
+    env["JIXIAO_SETTINGS"] = os.devnull
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     env.update(extra)
     return env
@@ -236,6 +237,23 @@ def test_install_sh_in_a_chinese_folder_with_spaces(tmp_path: Path) -> None:
     version = run([moved / "jixiao", "--version"], cwd=tmp_path)
     assert version.returncode == 0, version.stderr
     assert VERSION in version.stdout + version.stderr
+
+
+@bundle_only
+def test_windows_install_paths_leave_room_under_max_path() -> None:
+    """Installed on Windows, no file is more than 140 characters below the folder the bundle was unpacked in.
+
+    Windows refuses paths over 260 characters unless long paths are switched on, so the
+    bundle can be unpacked in any folder whose own path is up to 120 characters long.
+    """
+    venv_lib = f"{BUNDLE.name}\\.venv\\Lib\\site-packages\\"
+    longest = max(
+        len(venv_lib) + len(member)
+        for wheel in (BUNDLE / "wheels").glob("*.whl")
+        if "manylinux" not in wheel.name
+        for member in zipfile.ZipFile(wheel).namelist()
+    )
+    assert longest <= 140
 
 
 @bundle_only
