@@ -30,6 +30,7 @@ def alternate(contenders: Mapping[str, Callable[[], T]], rounds: int) -> dict[st
 class Figure:
     """One row of the table: jixiao's runs against the baseline's, and the ratio the issue sets."""
 
+    row: int
     name: str
     baseline_name: str
     baseline: list[float]

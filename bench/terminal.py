@@ -90,27 +90,9 @@ class Terminal:
             if time.perf_counter() > deadline:
                 raise TerminalError(f"{what}: not shown after {TIMEOUT:.0f} s; the pane shows:\n{text}")
 
-    def settle(self, quiet: float = 0.5) -> str:
-        """Wait until the pane has not changed for `quiet` seconds (work after the first paint is done)."""
-        text = self.screen()
-        since = time.perf_counter()
-        deadline = since + TIMEOUT
-        while time.perf_counter() - since < quiet:
-            time.sleep(0.02)
-            now = self.screen()
-            if now != text:
-                text, since = now, time.perf_counter()
-            if time.perf_counter() > deadline:
-                break
-        return text
-
     def send_text(self, text: str) -> None:
         """Type `text` into the pane literally, all at once (as an input method commits a word)."""
         self._tmux("send-keys", "-t", self.target, "-l", text)
-
-    def send_keys(self, *keys: str) -> None:
-        """Press keys by tmux name (Escape, C-q, F9…)."""
-        self._tmux("send-keys", "-t", self.target, *keys)
 
     def stop(self, session: Session) -> None:
         """End the program and wait until it is gone, so the next launch has the machine to itself."""
@@ -119,7 +101,7 @@ class Terminal:
         except ProcessLookupError:
             return
         deadline = time.perf_counter() + 10
-        while Path(f"/proc/{session.pid}").exists() and _state(session.pid) != "Z":
+        while _state(session.pid) != "Z":
             if time.perf_counter() > deadline:
                 os.kill(session.pid, signal.SIGKILL)
                 deadline += 10
@@ -129,8 +111,28 @@ class Terminal:
 def _state(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
+    except (OSError, IndexError):
         return "Z"
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process (all its threads) has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_idle(pid: int, window: float = 0.5, busy: float = 0.05) -> float:
+    """Wait until the process uses under `busy` of a CPU over `window` seconds (work after the
+    first paint, such as counting findings in a thread, is done); returns the time waited."""
+    start = time.perf_counter()
+    used = cpu_seconds(pid)
+    while time.perf_counter() - start < TIMEOUT:
+        time.sleep(window)
+        now = cpu_seconds(pid)
+        if now - used < busy * window:
+            break
+        used = now
+    return time.perf_counter() - start
 
 
 def peak_rss(pid: int) -> int:

@@ -1,0 +1,422 @@
+"""`make bench`: measure every figure of issue #6 against its baseline and write BENCHMARKS.md.
+
+    python -m bench.run [--quick] [--rounds N] [--output BENCHMARKS.md]
+
+Needs tmux (the terminal figures) and pandoc (the whole-process export baseline). Works in a
+scratch folder under build/, on copies: sample.db is never written. `--quick` runs every
+figure once on a small generated file, to prove the harness works (the test suite uses it);
+its numbers mean nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from bench.generate import STREETS, generate, unit_key
+from bench.measure import Figure, alternate
+from bench.report import render
+from bench.terminal import HEIGHT, WIDTH, Terminal, contains_any, peak_rss, wait_idle
+from store.codec import reports_from_data
+from store.repository import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+JIXIAO = str(Path(PYTHON).parent / "jixiao")
+ROUNDS = 7
+#: Exporting 2,000 reports takes a minute a run: these rounds are the issue's minimum.
+EXPORT_ALL_ROUNDS = 5
+SAMPLE_NAME = "月湖"
+#: Every unit name, the seed's and the generated ones, ends so: a line holding it is a row of the list.
+UNIT_SUFFIX = "街道办事处"
+
+
+def prepare_sample(work: Path) -> Path:
+    """A copy of sample.db to measure on (built from samples/yuehu-2019.toml if the repo has none)."""
+    target = work / "sample.db"
+    source = ROOT / "sample.db"
+    if source.exists():
+        shutil.copyfile(source, target)
+        return target
+    with (ROOT / "samples" / "yuehu-2019.toml").open("rb") as handle, Store.open(target) as store:
+        for report in reports_from_data(tomllib.load(handle)):
+            store.add_report(report, keep_times=True)
+    return target
+
+
+def run_probe(*args: str) -> dict[str, list[float]]:
+    """One bench.probe command in a fresh interpreter; its JSON result."""
+    done = subprocess.run(
+        [PYTHON, "-m", "bench.probe", *args], cwd=ROOT, capture_output=True, text=True, encoding="utf-8"
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"bench.probe {' '.join(args)} failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+def process_time(argv: list[str], cwd: Path) -> Callable[[], float]:
+    """A contender: the wall time of one whole process, from start to exit."""
+
+    def run() -> float:
+        start = time.perf_counter()
+        done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stderr}")
+        return elapsed
+
+    return run
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, or "unknown" where the system does not keep them."""
+    try:
+        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def filtered(typed: str, rows: int) -> Callable[[str], bool]:
+    """A screen test: `typed` is in the filter and the list shows exactly `rows` rows, all of that unit."""
+
+    def shows(text: str) -> bool:
+        lines = text.splitlines()
+        listed = [line for line in lines if UNIT_SUFFIX in line]
+        echoed = any(typed in line and UNIT_SUFFIX not in line for line in lines)
+        return echoed and len(listed) == rows and all(typed in line for line in listed)
+
+    return shows
+
+
+class Bench:
+    """One `make bench` run: its scratch files, its terminal, the figures measured so far."""
+
+    def __init__(self, work: Path, rounds: int, quick: bool) -> None:
+        self.work = work
+        self.rounds = rounds
+        self.quick = quick
+        self.figures: list[Figure] = []
+        self.notes: list[str] = []
+        home = work / "home"
+        self.env = {
+            "LANG": "C.UTF-8",
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_STATE_HOME": str(home / "state"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+        }
+        self.sample = prepare_sample(work)
+        units, years = (5, 2) if quick else (200, 10)
+        self.district = work / "district.db"
+        self.unit_keys = generate(self.district, units, years)
+        self.years = years
+        self.reports = units * years
+        self.one = work / "one.db"
+        generate(self.one, 1, 1)
+
+    def warm_up(self, contenders: Mapping[str, Callable[[], object]]) -> None:
+        """One untimed run of each (files into the page cache, .pyc written, the day's backup made);
+        skipped by --quick, whose numbers are not meant to be read."""
+        if not self.quick:
+            alternate(contenders, 1)
+
+    def add(self, figure: Figure) -> None:
+        self.figures.append(figure)
+        print(f"{figure.name}: {figure.ratio:.2f}× (target ≤ {figure.target:g}×)", flush=True)
+
+    # --- in a terminal ---------------------------------------------------------------
+
+    def terminal_figures(self) -> None:
+        """First paint, peak memory and the home-list filter, each program in the same tmux pane.
+
+        A round opens the bare app, jixiao on sample.db, on the district file and on a file of one
+        report. Each session: first paint; wait until the process is idle (jixiao counts findings
+        in a thread after the list shows); read its peak memory; on the district and one-report
+        files, type a unit's name into the home filter and time until the list shows only it.
+        """
+        typed = unit_key(0)
+        with Terminal(self.work, self.env) as terminal:
+
+            def session(
+                argv: list[str], shows: Callable[[str], bool], rows: int | None = None
+            ) -> Callable[[], tuple[float, int, float]]:
+                def run() -> tuple[float, int, float]:
+                    opened = terminal.launch(argv, shows)
+                    wait_idle(opened.pid)
+                    rss = peak_rss(opened.pid)
+                    filtering = float("nan")
+                    if rows is not None:
+                        start = time.perf_counter()
+                        terminal.send_text(typed)
+                        terminal.wait_until(filtered(typed, rows), f"the list filtered by {typed}")
+                        filtering = time.perf_counter() - start
+                    terminal.stop(opened)
+                    return opened.first_paint, rss, filtering
+
+                return run
+
+            contenders = {
+                "bare": session([PYTHON, str(ROOT / "bench" / "bare_app.py")], contains_any([SAMPLE_NAME])),
+                "sample": session([JIXIAO, str(self.sample)], contains_any([SAMPLE_NAME])),
+                "district": session([JIXIAO, str(self.district)], contains_any(STREETS), rows=self.years),
+                "one": session([JIXIAO, str(self.one)], contains_any(STREETS), rows=1),
+            }
+            self.warm_up(contenders)
+            runs = alternate(contenders, self.rounds)
+        paint = {name: [sample[0] for sample in samples] for name, samples in runs.items()}
+        memory = {name: [float(sample[1]) for sample in samples] for name, samples in runs.items()}
+        filtering = {name: [sample[2] for sample in samples] for name, samples in runs.items()}
+        reports = f"{self.reports:,}"
+        self.add(
+            Figure(
+                1,
+                "first paint, `jixiao sample.db`",
+                "bare Textual app",
+                paint["bare"],
+                paint["sample"],
+                1.25,
+                "s",
+                f"tmux pane {WIDTH}×{HEIGHT}; from `tmux respawn-pane` starting the program until `capture-pane` "
+                f"shows “{SAMPLE_NAME}” (the unit in jixiao's home list; the bare app's Static shows the same name).",
+            )
+        )
+        self.add(
+            Figure(
+                2,
+                "peak memory of that session",
+                "bare Textual app",
+                memory["bare"],
+                memory["sample"],
+                1.5,
+                "bytes",
+                "VmHWM of the pane's process, read once it is idle (under 5% of a CPU for 0.5 s), just before it is ended.",
+            )
+        )
+        self.add(
+            Figure(
+                7,
+                f"first paint with {reports} reports",
+                "`jixiao sample.db`",
+                paint["sample"],
+                paint["district"],
+                1.1,
+                "s",
+                f"as the first figure, on a file from bench/generate.py ({self.reports // self.years} units × "
+                f"{self.years} years); done when any unit name shows.",
+            )
+        )
+        self.add(
+            Figure(
+                8,
+                f"filtering the home list of {reports} reports",
+                "the same with 1 report",
+                filtering["one"],
+                filtering["district"],
+                1.2,
+                "s",
+                f"once the app is idle, “{typed}” is sent to the focused filter at once (as an input method commits "
+                f"a word); done when the pane shows it in the filter and only that unit's rows ({self.years} in the "
+                "district file, 1 in the one-report file).",
+            )
+        )
+        self.add(
+            Figure(
+                10,
+                f"peak memory with {reports} reports open",
+                "`jixiao sample.db`",
+                memory["sample"],
+                memory["district"],
+                1.2,
+                "bytes",
+                "VmHWM as above, from the same sessions as the first paint (after the findings column is filled).",
+            )
+        )
+
+    # --- in process ------------------------------------------------------------------
+
+    def save_figure(self) -> None:
+        result = run_probe("save", str(self.sample), str(self.rounds))
+        self.add(
+            Figure(
+                3,
+                "one field change saved",
+                "bare sqlite3 UPDATE + commit",
+                result["baseline"],
+                result["jixiao"],
+                1.5,
+                "s",
+                "`Store.set(id, 'figures.project_spent', Decimal, expected_revision=…)` as the app saves, against "
+                "`UPDATE figures SET amount = ? …` + `commit()` on a second connection with Store.open's pragmas "
+                "(foreign keys, busy timeout, synchronous FULL, WAL), same file; each run is the mean of 40 saves.",
+            )
+        )
+
+    def export_figures(self) -> None:
+        result = run_probe("export", str(self.sample), str(self.rounds), str(self.work / "export"))
+        self.add(
+            Figure(
+                4,
+                "DOCX export of the sample, in process",
+                "plain python-docx",
+                result["plain"],
+                result["docx"],
+                1.5,
+                "s",
+                "`export_report(report, 'docx', path)` against python-docx writing the same paragraphs and tables "
+                "(read back from jixiao's own .docx) into the default template with no styling; each run is the mean of 3.",
+            )
+        )
+        self.add(
+            Figure(
+                6,
+                "Markdown export, in process",
+                "DOCX export, in process",
+                result["docx"],
+                result["markdown"],
+                0.1,
+                "s",
+                "`export_report(report, 'md', path)` against `export_report(report, 'docx', path)`, same runs as above.",
+            )
+        )
+
+    def cli_export_figure(self) -> None:
+        markdown = self.work / "cli" / "sample.md"
+        markdown.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [JIXIAO, "export", str(self.sample), "--format", "md", "--output", str(markdown)],
+            check=True,
+            cwd=self.work,
+            capture_output=True,
+        )
+        contenders = {
+            "jixiao": process_time(
+                [
+                    JIXIAO,
+                    "export",
+                    str(self.sample),
+                    "--format",
+                    "docx",
+                    "--output",
+                    str(markdown.with_suffix(".docx")),
+                ],
+                self.work,
+            ),
+            "pandoc": process_time(["pandoc", str(markdown), "-o", str(markdown.with_name("pandoc.docx"))], self.work),
+        }
+        self.warm_up(contenders)
+        runs = alternate(contenders, self.rounds)
+        self.add(
+            Figure(
+                5,
+                "`jixiao export --format docx`, whole process",
+                "pandoc .md → .docx",
+                runs["pandoc"],
+                runs["jixiao"],
+                2,
+                "s",
+                "wall time of `jixiao export sample.db --format docx` against `pandoc sample.md -o sample.docx` "
+                "on the Markdown jixiao exports.",
+            )
+        )
+
+    def export_all_figure(self) -> None:
+        """All reports of the district file exported by one process, in turns between lone exports.
+
+        Exporting 2,000 reports takes minutes, so the one process runs once: it exports the file
+        in `rounds` turns, and a fresh process exporting the one-report file runs between turns.
+        Each turn's time per report is one jixiao run.
+        """
+        out = self.work / "export-all"
+        rounds = max(self.rounds, 5) if not self.quick else self.rounds
+        batch = subprocess.Popen(
+            [PYTHON, "-m", "bench.probe", "export-all", str(self.district), str(rounds), str(out / "district")],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        assert batch.stdin is not None and batch.stdout is not None
+
+        def turn() -> float:
+            batch.stdin.write("go\n")
+            batch.stdin.flush()
+            return json.loads(batch.stdout.readline())["per_report"]
+
+        def lone() -> float:
+            done = subprocess.run(
+                [PYTHON, "-m", "bench.probe", "export-all", str(self.one), "1", str(out / "one")],
+                cwd=ROOT,
+                input="go\n",
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                check=True,
+            )
+            return json.loads(done.stdout)["per_report"]
+
+        self.warm_up({"one": lone})
+        runs = alternate({"district": turn, "one": lone}, rounds)
+        batch.stdin.close()
+        if batch.wait() != 0:
+            raise RuntimeError("bench.probe export-all failed")
+        shutil.rmtree(out, ignore_errors=True)
+        reports = f"{self.reports:,}"
+        self.add(
+            Figure(
+                9,
+                f"export all {reports} reports to DOCX, per report",
+                "one report",
+                runs["one"],
+                runs["district"],
+                1.2,
+                "s",
+                f"one process loads and exports each of the {reports} reports (`Store.load` + `export_report`, a "
+                f"file each), in {rounds} turns; a fresh process exporting a file of one generated report runs "
+                "between turns. Runs are time per report of a turn, and the lone export; no warm-up in either.",
+            )
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="every figure once, on a small file")
+    parser.add_argument("--rounds", type=int, help=f"runs of each contender (default {ROUNDS})")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    missing = [tool for tool in ("tmux", "pandoc") if shutil.which(tool) is None]
+    if missing:
+        print(f"make bench needs {' and '.join(missing)}: apt-get install {' '.join(missing)}", file=sys.stderr)
+        return 2
+    rounds = args.rounds or (1 if args.quick else ROUNDS)
+    start = time.perf_counter()
+    (ROOT / "build").mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-", dir=ROOT / "build"))
+    try:
+        bench = Bench(work, rounds, args.quick)
+        bench.notes.append(f"load average at the start of the run: {load_average()}")
+        bench.terminal_figures()
+        bench.save_figure()
+        bench.export_figures()
+        bench.cli_export_figure()
+        bench.export_all_figure()
+        bench.notes.append(f"load average at the end of the run: {load_average()} (other programs share the machine)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    figures = sorted(bench.figures, key=lambda figure: figure.row)
+    args.output.write_text(render(figures, time.perf_counter() - start, bench.notes), encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
