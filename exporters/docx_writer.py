@@ -41,9 +41,10 @@ from store.settings import Fonts
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
 TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+TEXT_HEIGHT = Emu(PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
 LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
-#: Exact line pitch: 22 lines fill the 225 mm text block (579 twips = 28.95 pt).
-LINE_PITCH = Twips(579)
+#: Exact line pitch, whole twips, so 22 lines fill the 225 mm text block: 579 twips = 28.95 pt.
+LINE_PITCH = Twips(int(TEXT_HEIGHT / LINES_PER_PAGE / Twips(1)))
 BODY_SIZE, TITLE_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = Pt(16), Pt(22), Pt(12), Pt(14)
 TABLE_LINE = Pt(20)
 #: Table columns: room for the cell margins (in table characters); a column this narrow never wraps.
@@ -110,7 +111,9 @@ def _set_char_spacing(rpr: CT_RPr, twentieths: int) -> None:
 
 
 def _no_auto_space(ppr: BaseOxmlElement) -> None:
-    """No extra gap between Chinese and digits: 2019年 stays tight, as typeset documents have it."""
+    """No extra gap between Chinese and digits: 2019年 stays tight, as typeset documents have it.
+
+    Word and WPS honour this; LibreOffice ignores it and still adds a small gap."""
     for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
