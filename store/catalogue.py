@@ -593,13 +593,16 @@ MESSAGES.update(
         "ui.key.help": {"zh": "按键帮助", "en": "Keys help"},
         "ui.key.checks.goto": {"zh": "转到字段", "en": "Go to field"},
         "ui.key.checks.cancel": {"zh": "返回", "en": "Back"},
-        "ui.key.preview.toc": {"zh": "目录", "en": "Contents"},
+        "ui.key.preview.next": {"zh": "下一章", "en": "Next chapter"},
+        "ui.key.preview.previous": {"zh": "上一章", "en": "Previous chapter"},
         "ui.key.export.run": {"zh": "导出", "en": "Export"},
         "ui.key.export.close": {"zh": "关闭", "en": "Close"},
         "ui.key.help.close": {"zh": "关闭", "en": "Close"},
+        "ui.key.palette": {"zh": "命令", "en": "Commands"},
+        "ui.palette.placeholder": {"zh": "输入要做的事或按键，如“检查”“f9”…", "en": "Type what to do or a key, e.g. checks, f9…"},
         "settings.bad_key": {
-            "zh": '设置文件“{path}”中的 {key} 不是有效的按键设置（应为 "jixiao.编号" = "键"），已忽略',
-            "en": '{key} in the settings file “{path}” is not a key setting ("jixiao.id" = "key"); ignored',
+            "zh": '设置文件“{path}”中的“{name}”不是有效的按键设置（应为 "jixiao.编号" = "键"），已忽略',
+            "en": 'in the settings file “{path}”, “{name}” is not a key setting ("jixiao.id" = "key"); ignored',
         },
     }
 )

@@ -8,10 +8,15 @@ user's keymap. Typing filters by description or by key (`检查`, `f7`).
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from tui.keymap import KeyEntry, key_entries
+
+if TYPE_CHECKING:
+    from tui.app import JixiaoApp
 
 
 class KeyCommands(Provider):
@@ -23,16 +28,24 @@ class KeyCommands(Provider):
     def _run(self, entry: KeyEntry) -> partial:
         return partial(self.app.run_action, entry.action, entry.node)
 
+    def _line(self, words: str | Content, entry: KeyEntry) -> Content:
+        """The entry on one line: what it does, then its key, dimmed."""
+        return Content.assemble(words, "  ", (entry.key_text(self.app), "dim"))
+
     async def discover(self) -> Hits:
         for entry in self._entries():
-            yield DiscoveryHit(entry.description, self._run(entry), help=entry.key_text(self.app))
+            yield DiscoveryHit(self._line(entry.description, entry), self._run(entry), text=entry.description)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for entry in self._entries():
-            keys = entry.key_text(self.app)
             score = max(matcher.match(entry.description), matcher.match(" ".join(entry.keys)))
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(entry.description), self._run(entry), text=entry.description, help=keys
-                )
+                display = self._line(matcher.highlight(entry.description), entry)
+                yield Hit(score, display, self._run(entry), text=entry.description)
+
+
+def command_palette(app: JixiaoApp) -> None:
+    """Open the palette (once) with its prompt in the UI language."""
+    if not CommandPalette.is_open(app):
+        app.push_screen(CommandPalette(placeholder=app.t("ui.palette.placeholder"), id="--command-palette"))

@@ -43,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
         with scroll:
             yield Static(self._table(True), id="help-screen-keys")
             yield Static(self._table(False), id="help-app-keys")
-            yield Static(self.app.t("ui.help.remap"), id="help-remap")
+            yield Static(self.app.t("ui.help.remap"), id="help-remap", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-keys").focus()

@@ -44,7 +44,7 @@ def read_keymap(settings: Settings) -> tuple[dict[str, str], list[Notice]]:
         if binding_id.startswith(PREFIX) and keys:
             keymap[binding_id] = keys
         else:
-            notices.append(Notice("settings.bad_key", {"path": where, "key": f"keys.{binding_id}"}))
+            notices.append(Notice("settings.bad_key", {"path": where, "name": f"keys.{binding_id}"}))
     return keymap, notices
 
 
@@ -68,20 +68,28 @@ def description(binding_id: str, lang: str) -> str:
     return message("ui.key." + binding_id.removeprefix(PREFIX), lang)
 
 
+#: Textual's own actions that jixiao names and lets the user remap like its own.
+TEXTUAL_ACTIONS = {"command_palette": "jixiao.palette"}
+
+
 def localize_bindings(node: DOMNode, lang: str) -> None:
     """Give every jixiao binding of `node` its description in `lang`.
 
     Textual copies a class's BINDINGS into each instance, so this changes the words for this
-    node only; call it from the node's constructor or on_mount.
+    node only; call it from the node's constructor or on_mount. The command-palette key that
+    Textual adds to the app gets the id `jixiao.palette` here, so it too is named and remappable.
     """
     bindings = node._bindings.key_to_bindings
     for key, entries in bindings.items():
-        bindings[key] = [
-            replace(binding, description=description(binding.id, lang))
-            if binding.id and binding.id.startswith(PREFIX)
-            else binding
-            for binding in entries
-        ]
+        bindings[key] = [_localized(binding, lang) for binding in entries]
+
+
+def _localized(binding: Binding, lang: str) -> Binding:
+    binding_id = binding.id or TEXTUAL_ACTIONS.get(binding.action.removeprefix("app."))
+    if not (binding_id and binding_id.startswith(PREFIX)):
+        return binding
+    words = description(binding_id, lang)
+    return replace(binding, id=binding_id, description=words, tooltip=words if binding.tooltip else "")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -69,13 +70,16 @@ def place_text(place: Place, lang: str) -> str:
     return f"{place.label(lang)}：{place.value}"
 
 
-def finding_text(finding: Finding, lang: str, word: str) -> Text:
-    """A finding as one option: its severity as a coloured word, then what is wrong."""
-    text = Text()
-    text.append(f" {word} ", style=SEVERITY_STYLES.get(finding.severity, "bold"))
-    text.append(" ")
-    text.append(finding.text(lang))
-    return text
+def finding_prompt(finding: Finding, lang: str, word: str) -> Table:
+    """A finding as one option: its severity as a coloured word, then what is wrong, wrapped beside it."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(
+        Text(f" {word} ", style=SEVERITY_STYLES.get(finding.severity, "bold")),
+        Text(finding.text(lang), overflow="fold"),
+    )
+    return grid
 
 
 class ChecksScreen(Screen):
@@ -98,6 +102,11 @@ class ChecksScreen(Screen):
         localize_bindings(self, session.lang)
 
     def compose(self) -> ComposeResult:
+        report = self.session.report
+        heading = self.app.t(
+            "ui.part.heading", unit=report.short_name, year=report.fiscal_year, path=self.session.store.path
+        )
+        yield Static(f"{self.app.t('ui.checks.title')} · {heading}", classes="heading")
         yield Static(id="checks-summary")
         yield OptionList(id="findings")
         yield Static(self.app.t("ui.checks.none"), id="no-findings")
@@ -106,7 +115,6 @@ class ChecksScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.app.t("ui.checks.title")
         self.refresh_findings()
 
     def on_screen_resume(self) -> None:
@@ -131,7 +139,7 @@ class ChecksScreen(Screen):
         listing = self.query_one("#findings", OptionList)
         highlighted = listing.highlighted
         listing.set_options(
-            Option(finding_text(finding, lang, self.app.t(f"ui.checks.{finding.severity}")), id=str(i))
+            Option(finding_prompt(finding, lang, self.app.t(f"ui.checks.{finding.severity}")), id=str(i))
             for i, finding in enumerate(self.findings)
         )
         if self.findings:

@@ -143,7 +143,6 @@ class ExportScreen(ModalScreen["Path | None"]):
         if event.state == WorkerState.SUCCESS:
             self.written = Path(event.worker.result)
             self.show_status(self.app.t("ui.export.done", path=str(self.written)), "-done")
-            self.query_one("#export-close", Button).focus()
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, ExportError):

@@ -1,18 +1,23 @@
 """The preview: the whole report exactly as the Markdown export will say it.
 
 The text is the exporter's own Markdown (`exporters.to_markdown`), so what is read here is
-what is exported; this screen decides no wording. It is rebuilt only when the report has
-changed since it was last shown, so flipping back to it is instant.
+what is exported; this screen decides no wording. Textual's Markdown widget builds a widget
+per paragraph and table cell, which takes the better part of a second for the whole seed
+report; so the text is cut into its chapters (一、… 七、 and the 附表), one Markdown widget
+each, and after an edit only the chapters whose text changed are rebuilt. The screen comes
+up at once and fills in chapter by chapter.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, MarkdownViewer
+from textual.widgets import Footer, Markdown, Static
 
 from exporters import to_markdown
 from tui.keymap import localize_bindings
@@ -20,57 +25,91 @@ from tui.keymap import localize_bindings
 if TYPE_CHECKING:
     from tui.session import ReportSession
 
-#: Below this width the table of contents starts hidden, leaving the text room to read.
-TOC_MIN_WIDTH = 110
+
+def chapters(markdown: str) -> list[str]:
+    """The Markdown cut before each level-2 heading (一、…) and each thematic break (附表)."""
+    parts: list[list[str]] = [[]]
+    for line in markdown.splitlines():
+        if (line.startswith("## ") or line == "---") and parts[-1]:
+            parts.append([])
+        parts[-1].append(line)
+    return ["\n".join(lines) + "\n" for lines in parts if lines]
 
 
 class PreviewScreen(Screen):
-    """The report as it will export, with a table of contents that can be shown or hidden."""
+    """The report as it will export; n / p jump to the next / previous chapter."""
 
-    BINDINGS = [Binding("t", "toggle_toc", "目录", id="jixiao.preview.toc")]
+    BINDINGS = [
+        Binding("n", "chapter(1)", "下一章", id="jixiao.preview.next"),
+        Binding("p", "chapter(-1)", "上一章", id="jixiao.preview.previous"),
+    ]
     DEFAULT_CSS = """
-    PreviewScreen MarkdownViewer { height: 1fr; }
-    PreviewScreen MarkdownTableOfContents { width: 32; }
+    PreviewScreen #preview-body { height: 1fr; background: $surface; }
+    PreviewScreen #preview-body > Markdown { margin: 0; }
     """
 
     def __init__(self, session: ReportSession) -> None:
         super().__init__()
         self.session = session
         self.shown_revision: int | None = None
+        self._rendering = asyncio.Lock()
         localize_bindings(self, session.lang)
 
     def compose(self) -> ComposeResult:
-        yield MarkdownViewer(show_table_of_contents=False, open_links=False)
+        report = self.session.report
+        heading = self.app.t(
+            "ui.part.heading", unit=report.short_name, year=report.fiscal_year, path=self.session.store.path
+        )
+        yield Static(f"{self.app.t('ui.preview.title')} · {heading}", classes="heading")
+        yield VerticalScroll(id="preview-body", can_focus=True)
         yield Footer()
 
-    async def on_mount(self) -> None:
-        self.title = self.app.t("ui.preview.title")
-        self.viewer.show_table_of_contents = self.app.size.width >= TOC_MIN_WIDTH
-        await self.refresh_preview()
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.refresh_preview)
 
     async def on_screen_resume(self) -> None:
-        if self.session.revision != self.shown_revision:
+        self.body.focus()
+        if self.shown_revision is not None and self.session.revision != self.shown_revision:
             await self.refresh_preview()
-        self.viewer.document.focus()
 
     async def on_report_changed(self, _message: Any) -> None:
         if self.is_current:
             await self.refresh_preview()
 
     @property
-    def viewer(self) -> MarkdownViewer:
-        return self.query_one(MarkdownViewer)
+    def body(self) -> VerticalScroll:
+        return self.query_one("#preview-body", VerticalScroll)
 
     @property
-    def document(self) -> Markdown:
-        return self.viewer.document
+    def blocks(self) -> list[Markdown]:
+        """The chapters' Markdown widgets, in order."""
+        return list(self.body.query_children(Markdown))
 
     async def refresh_preview(self) -> None:
-        """Render the report as it is now, keeping the reading position."""
-        scroll_y = self.viewer.scroll_y
-        self.shown_revision = self.session.revision
-        await self.document.update(to_markdown(self.session.report))
-        self.viewer.scroll_to(y=scroll_y, animate=False)
+        """Show the report as it is now, rebuilding only the chapters whose text changed."""
+        async with self._rendering:
+            self.shown_revision = self.session.revision
+            texts = chapters(to_markdown(self.session.report))
+            blocks = self.blocks
+            for index, text in enumerate(texts):
+                if index < len(blocks):
+                    if blocks[index].source != text:
+                        await blocks[index].update(text)
+                else:
+                    block = Markdown(open_links=False)
+                    await self.body.mount(block)
+                    await block.update(text)
+            for extra in blocks[len(texts) :]:
+                await extra.remove()
 
-    def action_toggle_toc(self) -> None:
-        self.viewer.show_table_of_contents = not self.viewer.show_table_of_contents
+    def action_chapter(self, step: int) -> None:
+        """Scroll so that the next (step 1) or previous (step -1) chapter starts at the top."""
+        body = self.body
+        tops = [block.virtual_region.y for block in self.blocks]
+        here = round(body.scroll_y)
+        if step > 0:
+            target = next((top for top in tops if top > here), None)
+        else:
+            target = next((top for top in reversed(tops) if top < here), None)
+        if target is not None:
+            body.scroll_to(y=target, animate=False)

@@ -1,0 +1,221 @@
+"""Review in the app: the checks panel leads to the field, the preview, export from the dialog."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from pilot_helpers import retype, type_text
+from textual.widgets import Checkbox, Input, Markdown, OptionList, Static
+
+import tui.screens.export as export_screen
+from exporters import default_filename
+from tui.screens.budget import BudgetScreen
+from tui.screens.checks import ChecksScreen, PlaceChooser
+from tui.screens.export import ExportScreen
+from tui.screens.preview import PreviewScreen, chapters
+
+
+async def open_report(pilot, key: str) -> None:
+    """Open the seed report from the home list and press `key`."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
+def option_texts(option_list: OptionList) -> list[str]:
+    """What each option of a list says, as plain text (a finding's prompt is a two-column grid)."""
+    out = []
+    for option in option_list.options:
+        prompt = option.prompt
+        cells = [cell for column in getattr(prompt, "columns", ()) for cell in column._cells]
+        out.append(" ".join(str(cell) for cell in cells) if cells else str(prompt))
+    return out
+
+
+def static_text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_the_seed_finding_leads_to_the_stated_project_spending(make_app):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f7")
+        screen = pilot.app.screen
+        assert isinstance(screen, ChecksScreen)
+        (finding,) = option_texts(screen.query_one("#findings", OptionList))
+        assert "错误" in finding and "3472.44" in finding and "3472.66" in finding
+        assert "1 个错误" in static_text(screen.query_one("#checks-summary", Static))
+
+        await pilot.press("enter")
+        await pilot.pause()
+        chooser = pilot.app.screen
+        assert isinstance(chooser, PlaceChooser)
+        places = option_texts(chooser.query_one("#places", OptionList))
+        overview = next(i for i, text in enumerate(places) if "部门概况" in text)
+        assert "3472.44" in places[overview]
+        for _ in range(overview):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BudgetScreen)
+        assert pilot.app.focused.id == "f-figures-project-spent"
+        assert pilot.app.focused.value == "3472.44"
+
+
+async def test_escape_in_the_place_chooser_stays_on_the_checks(make_app):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f7")
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChecksScreen)
+
+
+async def test_fixing_the_figure_clears_the_checks(make_app, stored):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f7")
+        await pilot.press("f3")
+        await pilot.pause()
+        await retype(pilot, "figures.project_spent", "3472.66")
+        await pilot.press("f7")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ChecksScreen)
+        assert not screen.query_one("#findings", OptionList).display
+        assert screen.query_one("#no-findings", Static).display
+        assert "0 个错误" in static_text(screen.query_one("#checks-summary", Static))
+    assert stored("figures.project_spent") == Decimal("3472.66")
+
+
+async def test_ratios_are_shown_with_their_formula(make_app):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f7")
+        ratios = static_text(pilot.app.screen.query_one("#ratios", Static))
+        assert "预算执行率" in ratios and "90.21%" in ratios and "5083.34" in ratios
+
+
+async def test_preview_shows_the_title_and_the_chapters(make_app):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f8")
+        screen = pilot.app.screen
+        assert isinstance(screen, PreviewScreen)
+        await screen.refresh_preview()
+        headings = [label for block in screen.query(Markdown) for _level, label, _id in block.table_of_contents]
+        assert "绩效评价报告" in headings
+        assert "一、部门概况" in headings and "七、改进措施和有关建议" in headings
+
+
+async def test_preview_follows_an_edit(make_app):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f8")
+        await pilot.app.screen.refresh_preview()
+        await pilot.press("f3")
+        await pilot.pause()
+        await retype(pilot, "figures.project_spent", "3472.66")
+        await pilot.press("f8")
+        await pilot.pause()
+        screen = pilot.app.screen
+        await screen.refresh_preview()
+        text = "".join(block.source for block in screen.query(Markdown))
+        assert "3472.66" in text and "3472.44" not in text
+
+
+def test_chapters_cut_at_each_chapter_and_the_tables():
+    markdown = "# 标题\n\n导语\n\n## 一、甲\n\n正文\n\n## 二、乙\n\n---\n\n**附表1**\n"
+    assert chapters(markdown) == ["# 标题\n\n导语\n\n", "## 一、甲\n\n正文\n\n", "## 二、乙\n\n", "---\n\n**附表1**\n"]
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's documents folder, here a temporary one."""
+    folder = tmp_path / "文档"
+    folder.mkdir()
+    monkeypatch.setattr(export_screen, "documents_folder", lambda: folder)
+    return folder
+
+
+async def test_export_writes_markdown_and_word_to_the_documents_folder(make_app, documents):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f9")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportScreen)
+        report = pilot.app.session.report
+        markdown_file = documents / default_filename(report, "md")
+        assert dialog.query_one("#export-path", Input).value == str(markdown_file)
+
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert markdown_file.read_text(encoding="utf-8").startswith("# 绩效评价报告")
+        assert str(markdown_file) in static_text(dialog.query_one("#export-status", Static))
+
+        await pilot.press("right")  # the format choice has the cursor: Markdown → Word
+        await pilot.press("enter")
+        await pilot.pause()
+        word_file = documents / default_filename(report, "docx")
+        assert dialog.query_one("#export-path", Input).value == str(word_file)
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(word_file) in static_text(dialog.query_one("#export-status", Static))
+        paragraphs = [p.text for p in docx.Document(str(word_file)).paragraphs]
+        assert "绩效评价报告" in paragraphs
+        assert any("3472.44" in text for text in paragraphs)
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ExportScreen)
+
+
+async def test_export_without_tables_to_a_typed_path(make_app, documents, tmp_path):
+    target = tmp_path / "送审稿.md"
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f9")
+        dialog = pilot.app.screen
+        dialog.query_one("#export-tables", Checkbox).value = False
+        path = dialog.query_one("#export-path", Input)
+        path.focus()
+        path.clear()
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    text = target.read_text(encoding="utf-8")
+    assert "七、改进措施和有关建议" in text and "附表" not in text
+
+
+async def test_a_file_open_in_word_is_reported_and_kept(make_app, documents, monkeypatch):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f9")
+        dialog = pilot.app.screen
+        target = Path(dialog.query_one("#export-path", Input).value)
+        target.write_text("上一版", encoding="utf-8")
+
+        def refuse(_source: object, _target: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(os, "replace", refuse)
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        status = dialog.query_one("#export-status", Static)
+        assert pilot.app.screen is dialog
+        assert status.has_class("-error")
+        assert str(target) in static_text(status)
+        assert dialog.query_one("#export-path", Input).value == str(target)
+    assert target.read_text(encoding="utf-8") == "上一版"
+    assert [p.name for p in documents.iterdir()] == [target.name]
+
+
+async def test_checks_panel_in_english(make_app):
+    async with make_app(lang="en").run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f7")
+        screen = pilot.app.screen
+        (finding,) = option_texts(screen.query_one("#findings", OptionList))
+        assert "error" in finding and "3472.44" in finding
+        assert "错误" not in finding
+        assert "Checks: 1 errors" in static_text(screen.query_one("#checks-summary", Static))
