@@ -1,23 +1,44 @@
 """Crash safety: a process killed outright at a random moment loses no edit it had reported saved.
 
-Each trial starts a real process on a real report file, lets it make edits, and kills it
-(SIGKILL on POSIX, TerminateProcess on Windows) after a seeded random delay, sometimes while
-it is still opening the file. Then the file must pass `PRAGMA integrity_check` and hold every
-edit the process had reported saved (and at most the one it was making when killed).
-`make stress` runs ten times as many trials.
+Two kinds of trial, 30 of each in the normal suite and 300 of each with `make stress`:
+
+- the real app in a real terminal (tmux): the test types figures into the 预算执行 screen
+  as an officer would (full-width digits through the input method, Enter), and counts an
+  edit as reported saved once the screen shows it in its stored form and the status line
+  says 已保存; a timer kills the app with SIGKILL at a seeded random moment, sometimes while
+  it is still starting or opening the report. POSIX with tmux only.
+- a process editing through the Store API as fast as it can, printing each committed edit,
+  killed the same way (TerminateProcess on Windows): many more edits per kill.
+
+After each kill the file must pass `PRAGMA integrity_check` and hold every edit reported
+saved (the edit in flight at the kill may or may not be there), and nothing else may change.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import re
+import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fault_helpers import integrity, make_report_file, observed, state_after
+from fault_helpers import REPO, integrity, make_report_file, observed, same_apart_from_stamps, state_after
+from terminal import Pane, have_tmux, kill_server
 
+from store import fields
+from store.model import FIGURE_KEYS
+from store.parse import InputError, format_amount
 from store.repository import Store
 
 WRITER = Path(__file__).with_name("crash_writer.py")
@@ -71,3 +92,186 @@ def test_saved_means_on_disk(tmp_path: Path) -> None:
     with Store.open(tmp_path / "x.db") as store:
         assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert store.journal == "wal"
+
+
+# --- the real app in a real terminal ---------------------------------------------------
+
+SAMPLE_DB = REPO / "sample.db"
+SEED_ID = 1
+#: The fields the trials type into, in screen order: the first rows of 预算执行. Enter saves one
+#: and moves to the next, so each edit of a trial goes to a different field.
+ROWS = tuple(f"figures.{key}" for key in FIGURE_KEYS)
+#: Trials run this many at a time, each in its own tmux session.
+LANES = 3
+#: How long one step may take on a slow, busy machine before the trial counts as stuck.
+STEP = 60.0
+#: The background Textual gives the focused input (cursor line, selection) in the default theme.
+_FOCUSED = ("\x1b[48;5;17m", "\x1b[48;5;24m")
+_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+_FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "0123456789.,"}
+
+
+def _tui_value(k: int) -> Decimal:
+    """The amount edit k types: unique, so the screen shows which edit a field holds."""
+    return Decimal(1000 + 7 * k) + Decimal(k % 97) / 100
+
+
+def _typed(k: int) -> str:
+    """Edit k as an officer types it through a Chinese input method: full-width, grouped."""
+    return f"{_tui_value(k):,.2f}".translate(_FULL_WIDTH)
+
+
+def _row(screen: str, path: str) -> str:
+    """The line of the screen that shows the field at `path` (its label starts the line)."""
+    label = fields.label(path, "zh")
+    heads = (label, f"其中：{label}")
+    return next((line for line in screen.splitlines() if _STYLE.sub("", line).split()[:1] in ([h] for h in heads)), "")
+
+
+def _focused(path: str) -> Callable[[str], bool]:
+    """The cursor is in the field at `path` (read from the styled screen)."""
+    return lambda screen: any(style in _row(screen, path) for style in _FOCUSED)
+
+
+def _saved_on_screen(path: str, value: Decimal) -> Callable[[str], bool]:
+    """The screen reports the edit saved: the field shows the stored form, the status line 已保存."""
+    shown = format_amount(value)
+    return lambda screen: shown in _row(screen, path).split() and "已保存" in screen
+
+
+def _in_flight(k: int) -> set[Decimal | None]:
+    """What the field of an unconfirmed edit may hold: what a pause mid-typing may have saved, or all of it."""
+    typed = _typed(k)
+    values: set[Decimal | None] = set()
+    for end in range(1, len(typed) + 1):
+        try:
+            values.add(fields.parse(ROWS[k], typed[:end]))
+        except InputError:
+            continue
+    return values
+
+
+@dataclass
+class Trial:
+    """What one trial did: the edits sent and those the screen reported saved."""
+
+    seed: int
+    sent: list[int]
+    saved: list[int]
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _drive(pane: Pane, killer: threading.Timer, trial: Trial, rng: random.Random) -> None:
+    """Open the seed report's 预算执行 screen and type one edit into each figure until killed.
+
+    Unless the kill was set for start-up, it comes a random fraction of a second after a
+    random edit is sent: around the moment that edit is being saved, however fast the machine.
+
+    Each key waits for the screen to show the last one took effect: Textual runs bound keys
+    (Enter, Tab) after the characters typed behind them when it falls behind (textual#6605),
+    so type-ahead across fields would land in the wrong one.
+    """
+    if pane.wait(lambda screen: "错误" in screen and "月湖" in screen, STEP) is None:
+        return
+    pane.keys("Enter")
+    if pane.wait(lambda screen: "F3 预算执行" in screen, STEP) is None:
+        return
+    pane.keys("F3")
+    last = rng.randrange(len(ROWS))
+    for k, path in enumerate(ROWS):
+        if pane.wait(_focused(path), STEP, styled=True) is None:
+            return
+        pane.text(_typed(k))
+        pane.keys("Enter")
+        trial.sent.append(k)
+        if k == last and not killer.finished.is_set():
+            killer.interval = rng.uniform(0, 0.5)
+            killer.start()
+        if pane.wait(_saved_on_screen(path, _tui_value(k)), STEP) is None:
+            return
+        trial.saved.append(k)
+    pane.wait(lambda screen: False, STEP)
+
+
+def _tui_trial(socket: str, lane: int, folder: Path, seed: int) -> Trial:
+    """One kill of the app in a terminal; raises AssertionError naming the seed if anything is lost."""
+    rng = random.Random(seed)
+    path = folder / "月湖 2019.db"
+    shutil.copyfile(SAMPLE_DB, path)
+    with Store.open(path) as store:
+        start = store.load(SEED_ID)
+    pane = Pane(socket, f"lane{lane}")
+    trial = Trial(seed, [], [])
+    pid = pane.launch(
+        [sys.executable, "-m", "tui.cli", str(path)], folder, {"JIXIAO_SETTINGS": str(folder / "none.toml")}
+    )
+    killer = threading.Timer(0.0, _kill, (pid,))
+    if rng.random() < 0.15:
+        killer.interval = rng.uniform(0, 3.0)
+        killer.start()
+    try:
+        _drive(pane, killer, trial, rng)
+    finally:
+        killer.cancel()
+        _kill(pid)
+        pane.close()
+    assert integrity(path) == "ok", f"seed {seed}"
+    with Store.open(path) as store:
+        now = store.load(SEED_ID)
+    for k, row in enumerate(ROWS):
+        key = row.removeprefix("figures.")
+        if k in trial.saved:
+            allowed = {_tui_value(k)}
+        elif k in trial.sent:
+            allowed = {start.figures[key], *_in_flight(k)}
+        else:
+            allowed = {start.figures[key]}
+        assert now.figures[key] in allowed, f"seed {seed}: {row} holds {now.figures[key]}, expected one of {allowed}"
+    untouched = replace(now, figures=start.figures)
+    assert same_apart_from_stamps(untouched, start), f"seed {seed}: something besides the figures changed"
+    return trial
+
+
+def _tui_trials(tmp_path: Path, seeds: range) -> list[Trial]:
+    """Run the trials `LANES` at a time on one private tmux server."""
+    socket = f"jixiao-crash-{os.getpid()}"
+    lanes = list(range(LANES))
+    lock = threading.Lock()
+
+    def run(seed: int) -> Trial:
+        with lock:
+            lane = lanes.pop()
+        try:
+            folder = tmp_path / f"trial-{seed}"
+            folder.mkdir()
+            return _tui_trial(socket, lane, folder, seed)
+        finally:
+            with lock:
+                lanes.append(lane)
+
+    try:
+        with ThreadPoolExecutor(LANES) as pool:
+            return list(pool.map(run, seeds))
+    finally:
+        kill_server(socket)
+
+
+needs_tmux = pytest.mark.skipif(not have_tmux(), reason="needs POSIX and tmux (a real terminal)")
+
+
+@needs_tmux
+@pytest.mark.slow
+def test_killed_app_keeps_every_edit_it_showed_saved(tmp_path: Path) -> None:
+    trials = _tui_trials(tmp_path, range(30))
+    assert sum(len(trial.saved) for trial in trials) > 0, "no trial got as far as a saved edit"
+
+
+@needs_tmux
+@pytest.mark.slow
+@pytest.mark.stress
+def test_killed_app_stress(tmp_path: Path) -> None:
+    _tui_trials(tmp_path, range(1000, 1300))
