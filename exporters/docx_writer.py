@@ -110,16 +110,23 @@ def _set_char_spacing(rpr: CT_RPr, twentieths: int) -> None:
     rpr.insert_element_before(spacing, "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:lang", "w:eastAsianLayout")
 
 
-def _no_auto_space(ppr: BaseOxmlElement) -> None:
-    """No extra gap between Chinese and digits: 2019年 stays tight, as typeset documents have it.
+def _chinese_line_rules(ppr: BaseOxmlElement) -> None:
+    """Line rules for Chinese text: punctuation at the end of a full line, and digits beside Chinese.
 
-    Word and WPS honour this; LibreOffice ignores it and still adds a small gap."""
-    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+    `overflowPunct` is set ON: Word (whose default it is) lets a 、 or ， hang in the margin;
+    LibreOffice reads the flag inverted and, when it is absent or off, hangs the mark out of
+    sight, so a full line silently loses its 、. With it on, LibreOffice moves the mark down
+    with the character before it. No extra gap between Chinese and digits (2019年 stays tight):
+    Word and WPS honour that; LibreOffice ignores it and adds a small gap.
+    """
+    rules = (("w:overflowPunct", "1"), ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0"))
+    for tag, _ in rules:
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
     successors = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")
-    ppr.insert_element_before(OxmlElement("w:autoSpaceDE", {qn("w:val"): "0"}), "w:autoSpaceDN", *successors)
-    ppr.insert_element_before(OxmlElement("w:autoSpaceDN", {qn("w:val"): "0"}), *successors)
+    for i, (tag, value) in enumerate(rules):
+        later = [t for t, _ in rules[i + 1 :]]
+        ppr.insert_element_before(OxmlElement(tag, {qn("w:val"): value}), *later, *successors)
 
 
 def _text(text: str) -> str:
@@ -197,7 +204,7 @@ def _define_styles(doc: WordDocument, fonts: Fonts) -> None:
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.alignment = WD_PARAGRAPH_ALIGNMENT.JUSTIFY
     fmt.widow_control = False
-    _no_auto_space(normal.element.get_or_add_pPr())
+    _chinese_line_rules(normal.element.get_or_add_pPr())
 
     _paragraph_style(doc, BODY, font=fonts.body, latin=latin, first_line=TWO_CHARS)
     _paragraph_style(

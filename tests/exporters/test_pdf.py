@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_facts import SEED_AMOUNTS, SEED_SHARES
+from export_facts import SEED_AMOUNTS, SEED_SENTENCES, SEED_SHARES, seed_narrative
 
 from exporters import export_report
 from store.model import Report
@@ -67,6 +67,11 @@ def test_the_seed_draft_converts_to_an_a4_pdf_with_every_figure(seed_report: Rep
     for share in SEED_SHARES:
         assert f"{share}%" in text, share
     assert "长沙市开福区月湖街道办事处2020年9月21日" in text
+    # No character lost in the layout (a 、 hung out of sight at the end of a full line, say):
+    # every sentence and paragraph reads whole, once the page numbers between pages are taken out.
+    running = re.sub(r"—\d+—", "", text)
+    for paragraph in [*SEED_SENTENCES, *seed_narrative(seed_report)]:
+        assert re.sub(r"\s+", "", paragraph) in running, paragraph[:40]
     # The footer's PAGE field counts the pages: "— 1 —" on the first, "— N —" on the last.
     assert "—1—" in re.sub(r"\s+", "", pdf_text(pdf, "-f", "1", "-l", "1"))
     assert f"—{pages}—" in re.sub(r"\s+", "", pdf_text(pdf, "-f", str(pages), "-l", str(pages)))
