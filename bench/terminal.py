@@ -57,10 +57,12 @@ class Terminal:
         self._tmux("new-session", "-d", "-s", "bench", "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(self.cwd))
         self._tmux("set-option", "-g", "remain-on-exit", "on")
         self._tmux("set-option", "-g", "status", "off")
+        self.socket_path = Path(self._tmux("display-message", "-p", "#{socket_path}").strip())
         return self
 
     def __exit__(self, *exc: object) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        self.socket_path.unlink(missing_ok=True)
 
     def screen(self) -> str:
         """The pane's text now."""
