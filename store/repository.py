@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from sqlite_utils import Database
@@ -628,7 +628,7 @@ def _connect_untouched(path: Path) -> sqlite3.Connection:
     with path.open("rb") as handle:
         header = handle.read(20)
     if len(header) == 20 and header[18] == 2 and not path.with_name(f"{path.name}-wal").exists():
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        return sqlite3.connect(f"{_sqlite_uri(path.resolve())}?mode=ro&immutable=1", uri=True, isolation_level=None)
     return _connect_readonly(path)
 
 
@@ -648,6 +648,19 @@ def _can_write(conn: sqlite3.Connection) -> bool:
     return True
 
 
+def _sqlite_uri(path: PurePath) -> str:
+    """An absolute path as an SQLite `file:` URI, also for a Windows network path.
+
+    `as_uri()` writes `\\\\server\\share\\x.db` as `file://server/share/x.db`, and SQLite refuses
+    any URI authority but "localhost"; with an empty authority (`file:////server/share/x.db`)
+    SQLite on Windows opens the UNC path. Spaces, `?`, `#` and Chinese are percent-encoded.
+    """
+    uri = path.as_uri()
+    if not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return uri
+
+
 def _connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection, also where SQLite cannot make its -shm file beside a WAL file.
 
@@ -655,7 +668,7 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     even for reading, and `mode=ro` fails; `immutable=1` then reads the file as it lies on
     disk (without locking), which is all a person who may not write there can be shown.
     """
-    uri = path.resolve().as_uri()
+    uri = _sqlite_uri(path.resolve())
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -14,10 +14,11 @@ import subprocess
 import sys
 import tomllib
 import zipfile
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 
+from store.repository import Store, _sqlite_uri
 from store.settings import ENV_VAR as SETTINGS_VAR
 from tui import cli
 
@@ -175,6 +176,22 @@ def test_export_over_a_file_word_holds_open_says_so(
     assert "月湖 报告.docx" in said.err and "Word" in said.err
     assert "Traceback" not in said.err + said.out
     assert target.read_bytes() == b"the draft open in Word"
+
+
+def test_sqlite_uris_keep_windows_network_paths_openable() -> None:
+    """A report file on a network share (\\\\server\\share) gets a URI SQLite accepts: empty authority."""
+    unc = _sqlite_uri(PureWindowsPath(r"\\fileserver\财务\2019 年度\报告.db"))
+    assert unc == "file:////fileserver/%E8%B4%A2%E5%8A%A1/2019%20%E5%B9%B4%E5%BA%A6/%E6%8A%A5%E5%91%8A.db"
+    drive = _sqlite_uri(PureWindowsPath(r"D:\绩效\报告 1.db"))
+    assert drive == "file:///D:/%E7%BB%A9%E6%95%88/%E6%8A%A5%E5%91%8A%201.db"
+
+
+def test_a_report_file_named_with_uri_characters_opens(office_folder: Path) -> None:
+    """Spaces, "#", "%" and Chinese in a file name survive the read-only look taken before opening."""
+    odd = office_folder / "报告 #1 100%.db"
+    shutil.copy2(office_folder / "月湖 街道 报告.db", odd)
+    with Store.open(odd, create=False) as store:
+        assert [summary.fiscal_year for summary in store.list_reports()] == [2019]
 
 
 def product_files() -> list[Path]:
