@@ -153,6 +153,12 @@ MESSAGES.update(
             "en": "this file is on a network share (or WAL is unavailable): saving with a rollback journal, "
             "still at every change, a little slower",
         },
+        "ui.conflict.reshaped": {
+            "zh": "另一处刚在这一列表中增删了条目，你的修改已对不上原来的那一项，所以没有保存；"
+            "现在显示的是文件中的内容，请在对应的条目上重新修改",
+            "en": "items were just added to or removed from this list elsewhere, so your change no longer "
+            "matches its item and was not saved; the file's version is shown, please make the change again",
+        },
         "safety.readonly_banner": {
             "zh": "只读：此文件或其所在文件夹不可写，可以查看、检查、导出，不能修改",
             "en": "read-only: this file or its folder cannot be written; you can view, check and export, not edit",

@@ -48,10 +48,27 @@ class SaveResult:
 
 @dataclass
 class Conflict:
-    """A change the file refused because the report moved on since we loaded it."""
+    """A change the file refused because the report moved on since we loaded it.
+
+    `lists` are the lists the change finds its place in by position: if another copy added or
+    removed items there, the same position now holds a different item.
+    """
 
     paths: tuple[str, ...]
     write: Callable[[int], int] = field(repr=False)
+    lists: tuple[str, ...] = ()
+
+
+def lists_along(path: str) -> tuple[str, ...]:
+    """The lists a path reaches into by position: `results[4].indicators[1].target` → (results, results[4].indicators)."""
+    found: list[str] = []
+    prefix = ""
+    for name, index in fields.split(path):
+        prefix = f"{prefix}.{name}" if prefix else name
+        if index is not None:
+            found.append(prefix)
+            prefix += f"[{index}]"
+    return tuple(found)
 
 
 def value_at(report: Report, path: str) -> Any:
@@ -97,7 +114,9 @@ class ReportSession:
         except InputError as error:
             return SaveResult(False, error.text(self.lang))
         return self._write(
-            (path,), lambda revision: self.store.set(self.report_id, path, value, expected_revision=revision)
+            (path,),
+            lambda revision: self.store.set(self.report_id, path, value, expected_revision=revision),
+            lists_along(path),
         )
 
     def insert(self, list_path: str, index: int, value: Any) -> SaveResult:
@@ -105,6 +124,7 @@ class ReportSession:
         return self._write(
             (list_path,),
             lambda revision: self.store.insert(self.report_id, list_path, index, value, expected_revision=revision),
+            (*lists_along(list_path), list_path),
         )
 
     def delete(self, list_path: str, index: int) -> SaveResult:
@@ -112,6 +132,7 @@ class ReportSession:
         return self._write(
             (list_path,),
             lambda revision: self.store.delete(self.report_id, list_path, index, expected_revision=revision),
+            (*lists_along(list_path), list_path),
         )
 
     def move(self, list_path: str, index: int, new_index: int) -> SaveResult:
@@ -119,9 +140,12 @@ class ReportSession:
         return self._write(
             (list_path,),
             lambda revision: self.store.move(self.report_id, list_path, index, new_index, expected_revision=revision),
+            (*lists_along(list_path), list_path),
         )
 
-    def _write(self, paths: tuple[str, ...], write: Callable[[int], int]) -> SaveResult:
+    def _write(
+        self, paths: tuple[str, ...], write: Callable[[int], int], lists: tuple[str, ...] = (), *, reload: bool = False
+    ) -> SaveResult:
         """Run one write with the revision we saw; keep it pending if the file moved on.
 
         While a conflict waits for the person's answer, further writes are refused the same
@@ -132,19 +156,19 @@ class ReportSession:
         try:
             self.revision = write(self.revision)
         except ConflictError as error:
-            self.conflict = Conflict(paths, write)
+            self.conflict = Conflict(paths, write, lists)
             return SaveResult(False, error.text(self.lang), conflict=True)
         except StoreError as error:
             return SaveResult(False, error.text(self.lang))
         except sqlite3.Error as error:
             return SaveResult(False, message("ui.save.failed", self.lang, error=error))
-        self._changed(paths)
+        self._changed(paths, reloaded=reload)
         return SaveResult(True)
 
-    def _changed(self, paths: tuple[str, ...], *, reloaded: bool = False) -> None:
+    def _changed(self, paths: tuple[str, ...], *, reloaded: bool = False, saved: bool = True) -> None:
         self.report = self.store.load(self.report_id)
         self.revision = self.report.revision
-        if not reloaded:
+        if saved:
             self.saved_at = datetime.now()
         if self.notify is not None:
             self.notify(ReportChanged(self.report_id, paths, reloaded=reloaded))
@@ -154,8 +178,11 @@ class ReportSession:
     def resolve_conflict(self, keep_mine: bool) -> SaveResult:
         """Settle the pending conflict: write our change over the file's, or take the file's.
 
-        Taking the file's reloads the report (ReportChanged with `reloaded`), so every open
-        screen shows what the file holds; our refused change is dropped.
+        Either way the report is reloaded (ReportChanged with `reloaded`), so every open screen
+        shows what the file holds, the other copy's changes included: a screen still showing
+        what it loaded would let the next save silently undo them. Keeping ours is refused when
+        the other copy added or removed items in a list our change finds its place in by
+        position: written there, it would land on a different item.
         """
         conflict, self.conflict = self.conflict, None
         if conflict is None:
@@ -164,7 +191,20 @@ class ReportSession:
             current = self.store.revision(self.report_id)
         except StoreError as error:
             return SaveResult(False, error.text(self.lang))
+        if keep_mine and not self._reshaped(conflict.lists):
+            return self._write(conflict.paths, lambda _seen: conflict.write(current), reload=True)
+        self._changed(conflict.paths, reloaded=True, saved=False)
         if keep_mine:
-            return self._write(conflict.paths, lambda _seen: conflict.write(current))
-        self._changed(conflict.paths, reloaded=True)
+            return SaveResult(False, message("ui.conflict.reshaped", self.lang))
         return SaveResult(True)
+
+    def _reshaped(self, lists: tuple[str, ...]) -> bool:
+        """Whether any of `lists` has a different number of items in the file than in what we loaded."""
+        now = self.store.load(self.report_id)
+        for path in lists:
+            try:
+                if len(value_at(self.report, path)) != len(value_at(now, path)):
+                    return True
+            except (IndexError, KeyError):
+                return True
+        return False

@@ -7,17 +7,29 @@ two Store instances, and two processes writing at once.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
-from fault_helpers import make_report_file, seed_report
+from fault_helpers import REPO, make_report_file, seed_report
+from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from store.repository import ConflictError, Store
+from store.settings import Settings
+from tui.app import JixiaoApp
+from tui.session import value_at
+from tui.widgets import field_id
+from tui.widgets.dialogs import ConflictDialog
 
 WRITER = Path(__file__).with_name("concurrent_writer.py")
+SAMPLE_DB = REPO / "sample.db"
+SEED_ID = 1
 
 
 @pytest.fixture
@@ -90,3 +102,102 @@ def test_two_processes_appending_at_once_lose_nothing(shared_file: tuple[Path, i
     assert sorted(added) == sorted(f"{name}-{i}" for name in ("甲", "乙") for i in range(count))
     for name in ("甲", "乙"):
         assert [item for item in added if item.startswith(name)] == [f"{name}-{i}" for i in range(count)]
+
+
+# --- two copies of the app (Pilot) ---------------------------------------------------------
+
+
+@pytest.fixture
+def apps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], JixiaoApp]]:
+    """Apps on one copy of sample.db, each with its own Store, as two windows would have."""
+    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path / "no-settings.toml"))
+    path = tmp_path / "共享 月湖.db"
+    shutil.copyfile(SAMPLE_DB, path)
+    stores: list[Store] = []
+
+    def make() -> JixiaoApp:
+        stores.append(Store.open(path))
+        return JixiaoApp(stores[-1], "zh", settings=Settings())
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+def _in_file(app: JixiaoApp, path: str) -> object:
+    with Store.open(app.store.path) as store:
+        return value_at(store.load(SEED_ID), path)
+
+
+async def _open(pilot: Pilot, key: str) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
+def _field(pilot: Pilot, path: str) -> Any:
+    return pilot.app.screen.query_one(f"#{field_id(path)}")
+
+
+async def _retype(pilot: Pilot, path: str, text: str) -> None:
+    """Replace what the field holds with `text` at once (as an input method commits it) and leave it."""
+    editor = _field(pilot, path)
+    editor.focus()
+    await pilot.pause()
+    if isinstance(editor, TextArea):
+        editor.text = text
+    else:
+        editor.value = text
+    await pilot.press("tab")
+    await pilot.pause()
+
+
+async def _answer(pilot: Pilot, button: str) -> None:
+    assert isinstance(pilot.app.screen, ConflictDialog), "the conflict was not put to the person"
+    await pilot.click(f"#{button}")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_two_apps_keep_mine_keeps_both_edits_and_shows_theirs(apps: Callable[[], JixiaoApp]) -> None:
+    mine, theirs = apps(), apps()
+    async with mine.run_test(size=(100, 40)) as a, theirs.run_test(size=(100, 40)) as b:
+        await _open(a, "f3")
+        await _open(b, "f3")
+        await _retype(b, "figures.budget_approved", "2041")
+        await _retype(a, "figures.spent", "5083.35")
+        await _answer(a, "mine")
+        assert _in_file(mine, "figures.spent") == Decimal("5083.35")
+        assert _in_file(mine, "figures.budget_approved") == Decimal("2041.00")
+        assert _field(a, "figures.budget_approved").value == "2041.00", "A still shows what B replaced"
+        await _retype(a, "figures.funds_received", "5116.10")
+        assert _in_file(mine, "figures.budget_approved") == Decimal("2041.00")
+        assert "已保存" in str(a.app.screen.query_one("#status").render())
+
+
+async def test_two_apps_take_theirs_drops_mine_and_shows_the_file(apps: Callable[[], JixiaoApp]) -> None:
+    mine, theirs = apps(), apps()
+    async with mine.run_test(size=(100, 40)) as a, theirs.run_test(size=(100, 40)) as b:
+        await _open(a, "f3")
+        await _open(b, "f3")
+        await _retype(b, "figures.spent", "5000")
+        await _retype(a, "figures.spent", "6000")
+        await _answer(a, "theirs")
+        assert _in_file(mine, "figures.spent") == Decimal("5000.00")
+        assert _field(a, "figures.spent").value == "5000.00"
+
+
+async def test_keep_mine_never_lands_on_a_different_list_item(apps: Callable[[], JixiaoApp]) -> None:
+    """The other copy deleted the first duty: our edit of the fourth would hit the old fifth."""
+    mine, theirs = apps(), apps()
+    async with mine.run_test(size=(100, 40)) as a, theirs.run_test(size=(100, 40)) as b:
+        await _open(a, "f2")
+        await _open(b, "f2")
+        duties = list(mine.session.report.duties)
+        assert theirs.session.delete("duties", 0).ok
+        await _retype(a, "duties[3]", "我改的第四项职责")
+        await _answer(a, "mine")
+        assert _in_file(mine, "duties") == duties[1:], "an item the person never touched was overwritten"
+        assert mine.session.report.duties == duties[1:]
+        assert any("增删" in str(n.message) for n in a.app._notifications), "the person was not told"
