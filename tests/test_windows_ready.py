@@ -305,3 +305,56 @@ def text_io_without_encoding(path: Path) -> list[str]:
 def test_product_code_names_the_encoding_of_every_text_file() -> None:
     """Every text read or write says encoding=...: Windows would otherwise use GBK (cp936)."""
     assert [use for path in product_files() for use in text_io_without_encoding(path)] == []
+
+
+TAKEN_BY_WINDOWS = {
+    "ctrl+space",  # the input method: Chinese on/off
+    "shift+space",  # the input method: full/half width
+    "ctrl+full_stop",  # the input method: Chinese/English punctuation
+    "alt+enter",  # Windows Terminal and conhost: full screen
+    "f11",  # Windows Terminal: full screen
+    "alt+f4",  # close the window
+    "alt+space",  # Windows Terminal: window menu
+    "alt+tab",
+    "ctrl+escape",
+    "ctrl+tab",  # Windows Terminal: next tab
+    "ctrl+comma",  # Windows Terminal: settings
+    "ctrl+plus",  # Windows Terminal: font size
+    "ctrl+equals_sign",
+    "ctrl+minus",
+    "ctrl+0",
+    "ctrl+insert",  # Windows Terminal: copy
+    "shift+insert",  # Windows Terminal: paste
+}
+TAKEN_PREFIXES = ("ctrl+shift+", "alt+shift+", "ctrl+alt+", "super+")  # Windows Terminal, Windows
+PANE_KEYS = {"alt+up", "alt+down", "alt+left", "alt+right"}  # Windows Terminal: pane focus
+
+
+def app_bindings() -> list[tuple[str, str]]:
+    """Every `Binding("keys", ...)` in tui/, as (where, keys)."""
+    found = []
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Binding"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.args[0].value))
+    return found
+
+
+def test_app_keys_avoid_what_windows_terminal_conhost_and_the_ime_take() -> None:
+    """No key of the app is one Windows takes first (docs/windows.md lists them and why);
+    a Windows Terminal pane key is only ever an alternative to a key that gets through."""
+    bindings = app_bindings()
+    assert bindings, "no Binding(...) found in tui/"
+    wrong = []
+    for where, keys in bindings:
+        names = [key.strip() for key in keys.split(",")]
+        taken = [key for key in names if key in TAKEN_BY_WINDOWS or key.startswith(TAKEN_PREFIXES)]
+        if taken or all(key in PANE_KEYS for key in names):
+            wrong.append(f"{where} {keys}")
+    assert wrong == []
