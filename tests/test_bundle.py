@@ -133,6 +133,24 @@ def test_templates_get_the_line_ends_windows_needs(tmp_path: Path) -> None:
     assert script.stat().st_mode & stat.S_IXUSR
 
 
+def test_install_bat_survives_chinese_folders_with_spaces_and_parentheses() -> None:
+    """The rules install.bat keeps so that cmd.exe copes with any folder name (it cannot be run here):
+    commands are ASCII (only echo text is Chinese), every path expansion is inside double quotes,
+    and no parenthesised block spans lines (a ")" in a folder name would end it early)."""
+    lines = (ROOT / "packaging" / "install.bat").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        words = line.lstrip("> ").split(" ", 2)
+        command = words[1] if line.startswith((">", ">>")) and len(words) > 1 else line.split(" ", 1)[0]
+        if command.lower() not in {"echo", "rem"}:
+            assert line.isascii(), f"line {number}: {line}"
+        for variable in ("%HERE%", "%VENV%", "%~dp0"):
+            start = line.find(variable)
+            while start != -1:
+                assert line[:start].count('"') % 2 == 1, f"line {number} leaves {variable} unquoted: {line}"
+                start = line.find(variable, start + 1)
+        assert not line.rstrip().endswith("("), f"line {number} opens a block: {line}"
+
+
 @bundle_only
 @pytest.mark.parametrize("python", PYTHONS)
 def test_windows_wheels_resolve_offline(python: str) -> None:
