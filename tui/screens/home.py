@@ -156,7 +156,8 @@ class HomeScreen(Screen):
         self.show_reports(select)
         stale = [s.id for s in self.summaries if self.counted.get(s.id) != s.revision]
         if stale:
-            self.count_findings(stale)
+            # After the list is on screen: the counting thread shares the interpreter with the UI.
+            self.call_after_refresh(self.count_findings, stale)
 
     def show_reports(self, select: int | None = None) -> None:
         """Fill the table with the reports the filter lets through."""
