@@ -5,9 +5,12 @@ No timing is asserted here; the figures themselves live in BENCHMARKS.md.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from store.repository import Store
 
@@ -29,3 +32,22 @@ def test_generated_file_holds_distinct_units_and_years(tmp_path: Path) -> None:
     other = next(report for report in reports if "月湖" not in report.unit_name)
     assert not any("月湖" in text for text in other.texts.values())
     assert all(report.duties and report.basic_lines and report.results for report in reports)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("pandoc") is None, reason="needs tmux and pandoc")
+def test_quick_run_measures_every_figure(tmp_path: Path) -> None:
+    output = tmp_path / "BENCHMARKS.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--quick", "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in output.read_text(encoding="utf-8").splitlines() if line.startswith("| ") and "×" in line]
+    assert len(rows) == 10
+    assert all(row.split("|")[4].strip().endswith("×") for row in rows)
+    assert "textual" in output.read_text(encoding="utf-8")
