@@ -27,15 +27,20 @@ from pathlib import Path
 
 import pytest
 from fault_helpers import SAMPLE_TOML, digest, make_report_file
+from textual.widgets import Input
 
 import exporters
 import store.repository
 from exporters import ExportError
 from store import exchange
+from store.catalogue import message
 from store.model import Report
 from store.repository import Store, StoreError
 from store.schema import SCHEMA_VERSION
+from store.settings import Settings
 from tui import cli
+from tui.app import JixiaoApp
+from tui.widgets import field_id
 
 #: Whether chmod really stops this process writing (not as root, not for folders on Windows).
 HONOURS_PERMISSIONS = os.name == "posix" and os.geteuid() != 0
@@ -164,16 +169,23 @@ def test_refused_file_is_left_untouched(tmp_path: Path, capsys: pytest.CaptureFi
 
 @pytest.mark.parametrize("case", REFUSALS, ids=[case.name for case in REFUSALS])
 def test_refusal_from_a_real_process(tmp_path: Path, case: Refusal) -> None:
+    """`jixiao check FILE` and, for a file that exists, `jixiao FILE` (the app): exit 2, one line, no traceback."""
     path = case.make(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--lang", "en", "check", str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert_one_line_refusal(done.returncode, done.stderr, *case.words)
-    assert done.stdout == ""
+    before = digest(path) if path.is_file() else None
+    commands = [["check", str(path)], *([[str(path)]] if path.exists() else [])]
+    for command in commands:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--lang", "en", *command],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+        assert done.returncode == cli.EXIT_UNUSABLE, command
+        assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+        assert all(word in done.stderr for word in case.words), done.stderr
+        assert done.stdout == ""
+    assert (digest(path) if path.is_file() else None) == before
 
 
 # --- files that open, with limits ----------------------------------------------------------
@@ -247,6 +259,34 @@ def test_read_only_folder_opens_read_only(
         assert caught.value.code == "readonly"
     assert run_cli(capsys, "check", path)[0] in (cli.EXIT_OK, cli.EXIT_FINDINGS)
     assert_one_line_refusal(*run_cli(capsys, "backup", path)[::2], "cannot save a backup")
+    assert digest(path) == before
+
+
+async def test_read_only_file_in_the_app(
+    tmp_path: Path, read_only: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app says "read-only" on every screen and refuses an edit at the field, with the reason."""
+    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path / "no-settings.toml"))
+    path = _real_file(tmp_path)
+    read_only(path)
+    before = digest(path)
+    banner = message("safety.readonly_banner", "zh")
+    with Store.open(path) as opened:
+        app = JixiaoApp(opened, "zh", settings=Settings())
+        async with app.run_test(size=(100, 40)) as pilot:
+            assert banner in [str(node.render()) for node in app.screen.query(".banner")]
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("f3")
+            await pilot.pause()
+            assert banner in [str(node.render()) for node in app.screen.query(".banner")]
+            field = app.screen.query_one(f"#{field_id('figures.spent')}", Input)
+            field.focus()
+            field.value = "1.00"
+            await pilot.press("tab")
+            await pilot.pause()
+            assert field.has_class("-refused")
+            assert message("readonly", "zh", path=path) in str(app.screen.query_one("#status").render())
     assert digest(path) == before
 
 
