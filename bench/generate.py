@@ -30,6 +30,8 @@ SEED = ROOT / "samples" / "yuehu-2019.toml"
 SEED_STREET = "月湖"
 SEED_DISTRICT = "开福区"
 SEED_YEAR = 2019
+#: The generated years start here (200 units × 10 years: 2014–2023).
+FIRST_YEAR = 2014
 
 #: 10 districts × 20 streets give 200 distinct units; "district + street" names one unit.
 #: No street but 月湖 occurs in the seed's prose, so a street on screen means a unit name.
@@ -117,8 +119,8 @@ def variant(seed: Report, index: int, year: int, rng: random.Random) -> Report:
     return report
 
 
-def generate(path: Path, units: int = 200, years: int = 10, *, first_year: int = 2014) -> list[str]:
-    """Write a fresh file at `path` with `units` × `years` reports; returns the units' short keys."""
+def generate(path: Path, units: int = 200, years: int = 10, *, first_year: int = FIRST_YEAR) -> None:
+    """Write a fresh file at `path` with `units` × `years` reports, unit by unit, year by year."""
     if units > len(DISTRICTS) * len(STREETS):
         raise ValueError(f"at most {len(DISTRICTS) * len(STREETS)} units")
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -130,7 +132,6 @@ def generate(path: Path, units: int = 200, years: int = 10, *, first_year: int =
         for index in range(units):
             for year in range(first_year, first_year + years):
                 store.add_report(variant(seed, index, year, rng), keep_times=True)
-    return [unit_key(index) for index in range(units)]
 
 
 def main(argv: list[str] | None = None) -> int:
