@@ -19,8 +19,10 @@ from textual.screen import ModalScreen, Screen
 
 from store.catalogue import message
 from store.repository import Store, StoreError
+from store.settings import Settings, load_settings
 from tui import screens
-from tui.keymap import localize_bindings
+from tui.commands import KeyCommands
+from tui.keymap import localize_bindings, read_keymap
 from tui.session import ReportChanged, ReportSession
 from tui.widgets.field import FieldEditor
 
@@ -32,8 +34,11 @@ class JixiaoApp(App[int]):
     """The whole program around one open Store; `session` is the report being edited, if any."""
 
     CSS_PATH = "app.tcss"
+    #: Only jixiao's own commands: Textual's system commands are in English whatever the language.
+    COMMANDS = {KeyCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "退出", id="jixiao.quit", priority=True),
+        Binding("f1", "help", "按键", id="jixiao.help"),
         Binding("f2", "open('org')", "组织与人员", id="jixiao.org", priority=True, show=False),
         Binding("f3", "open('budget')", "预算执行", id="jixiao.budget", priority=True, show=False),
         Binding("f4", "open('results')", "项目成果", id="jixiao.results", priority=True, show=False),
@@ -44,7 +49,7 @@ class JixiaoApp(App[int]):
         Binding("f9", "open('export')", "导出", id="jixiao.export", priority=True),
     ]
 
-    def __init__(self, store: Store, lang: str = "zh") -> None:
+    def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
         super().__init__()
         self.store = store
         self.lang = lang
@@ -53,6 +58,12 @@ class JixiaoApp(App[int]):
         self.title = self.t("ui.app.title")
         self.sub_title = str(store.path)
         localize_bindings(self, lang)
+        keymap, self._notices = read_keymap(settings if settings is not None else load_settings())
+        self.set_keymap(keymap)
+
+    def on_mount(self) -> None:
+        for notice in self._notices:
+            self.notify(notice.text(self.lang), severity="warning", timeout=10)
 
     def t(self, key: str, **params: object) -> str:
         """The catalogue text for `key` in the app's language."""
@@ -101,8 +112,11 @@ class JixiaoApp(App[int]):
         self.commit_focused()
         await self.show(name)
 
-    async def show(self, name: str) -> Screen:
-        """Bring up the report screen `name` in place of the report screen in front."""
+    async def show(self, name: str, focus: str = "") -> Screen:
+        """Bring up the report screen `name` in place of the report screen in front.
+
+        With `focus`, the cursor goes to that field path once the screen is up.
+        """
         assert self.session is not None
         cls = screens.screen_class(name)
         if issubclass(cls, ModalScreen):
@@ -115,7 +129,11 @@ class JixiaoApp(App[int]):
             self.install_screen(screen, f"report-{name}")
             self._report_screens[name] = screen
         if self.screen is screen:
+            if focus:
+                screen.focus_field(focus)  # type: ignore[attr-defined]
             return screen
+        if focus:
+            screen.focus_on = focus  # type: ignore[attr-defined]
         if len(self.screen_stack) > 1:
             await self.switch_screen(screen)
         else:
@@ -127,8 +145,8 @@ class JixiaoApp(App[int]):
         self.run_worker(self._goto_field(path), group="goto", exclusive=True)
 
     async def _goto_field(self, path: str) -> None:
-        screen = await self.show(screens.part_of(path))
-        await screen.focus_field(path)  # type: ignore[attr-defined]
+        self.commit_focused()
+        await self.show(screens.part_of(path), focus=path)
 
     # --- changes and conflicts -------------------------------------------------------
 
@@ -151,6 +169,12 @@ class JixiaoApp(App[int]):
                     self.notify(result.reason, severity="error")
 
         self.push_screen(ConflictDialog(), settle)
+
+    def action_help(self) -> None:
+        """F1: the keys of the screen in front."""
+        from tui.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
         """Quit, saving the field being edited first."""

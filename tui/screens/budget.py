@@ -18,7 +18,6 @@ from textual.widgets import Static
 from store.model import FIGURE_KEYS, EconLine, SanGongItem, share, total
 from store.parse import format_amount
 from tui.screens.part import PartScreen
-from tui.widgets import field_id
 from tui.widgets.field import FieldInput, FieldRow
 from tui.widgets.listed import ListEditor
 
@@ -39,7 +38,7 @@ class BudgetScreen(PartScreen):
         for key in FIGURE_KEYS:
             path = f"figures.{key}"
             label = t("ui.budget.of_which", label=self.label(path)) if key in OF_WHICH else ""
-            yield self.line(path, label=label, aside=True)
+            yield self.line(path, label=label, aside=t("ui.budget.unit"))
         yield self.section("basic")
         yield from self.breakdown("basic_lines")
         yield self.section("sangong")
@@ -78,7 +77,7 @@ class BudgetScreen(PartScreen):
         yield FieldRow(
             FieldInput(self.session, f"{path}.category", classes="col-name"),
             FieldInput(self.session, f"{path}.amount", classes="col-amount"),
-            aside=True,
+            aside="",
         )
 
     def sangong_row(self, path: str, _item: Any) -> Iterable[Widget]:
@@ -92,8 +91,6 @@ class BudgetScreen(PartScreen):
 
     def update_live(self) -> None:
         t = self.app.t
-        for key in FIGURE_KEYS:
-            self.set_aside(f"figures.{key}", t("ui.budget.unit"))
         for name, stated_key in STATED.items():
             stored = getattr(self.session.report, name)
             lines = [
@@ -103,8 +100,7 @@ class BudgetScreen(PartScreen):
             whole = total(lines)
             for i, line in enumerate(lines):
                 part = share(line.amount, whole)
-                for row in self.query(f"#{field_id(f'{name}[{i}]')} FieldRow").results(FieldRow):
-                    row.set_aside("" if part is None else f"{part}%")
+                self.set_aside(f"{name}[{i}].amount", "" if part is None else f"{part}%")
             stated = self.typed(f"figures.{stated_key}")
             words = t("ui.budget.total", total=format_amount(whole))
             if stated is not None:

@@ -31,7 +31,7 @@ class OrgScreen(PartScreen):
         yield self.prose("texts.org_intro")
         yield ListEditor(session, "org_groups", self.group_row, lambda: OrgGroup(""), add_label=t("ui.org.add_group"))
         yield self.section("staff")
-        yield self.line("staff_total", aside=True)
+        yield self.line("staff_total", aside="")
         yield ListEditor(
             session,
             "staff_lines",

@@ -25,7 +25,8 @@ from tui.keymap import localize_bindings
 from tui.screens import PARTS
 from tui.session import ReportChanged, ReportSession
 from tui.widgets import field_id
-from tui.widgets.field import FieldEditor, FieldInput, FieldRow, FieldState, ProseArea
+from tui.widgets.field import EDITORS, FieldEditor, FieldInput, FieldRow, FieldState, ProseArea, row_of
+from tui.widgets.listed import ListEditor, item_id
 
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
@@ -57,6 +58,10 @@ class PartScreen(Screen):
     def __init__(self, session: ReportSession) -> None:
         super().__init__(classes="part")
         self.session = session
+        self._editors: dict[str, FieldEditor] = {}
+        self._live_pending = False
+        #: A field path to put the cursor in when the screen comes up (set by `app.goto_field`).
+        self.focus_on = ""
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading_text(), classes="heading", id="part-heading")
@@ -73,7 +78,12 @@ class PartScreen(Screen):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.session.lang)
-        self.update_live()
+        self.live_soon()
+
+    def on_screen_resume(self) -> None:
+        if self.focus_on:
+            path, self.focus_on = self.focus_on, ""
+            self.focus_field(path)
 
     # --- what the screen says around the form ---------------------------------------------
 
@@ -109,10 +119,10 @@ class PartScreen(Screen):
         """The name of one column of a list (`basic_lines.amount` → 金额)."""
         return self.app.t(f"field.{shape}")
 
-    def line(self, path: str, *, label: str = "", aside: bool = False, placeholder: str = "") -> FieldRow:
-        """A labelled one-line field."""
+    def line(self, path: str, *, label: str = "", aside: str | None = None, placeholder: str = "") -> FieldRow:
+        """A labelled one-line field, with a note beside it when `aside` is given."""
         editor = FieldInput(self.session, path, placeholder=placeholder)
-        return FieldRow(editor, label=label or self.label(path), aside=aside, id=f"row-{field_id(path)}")
+        return FieldRow(editor, label=label or self.label(path), aside=aside)
 
     def prose(self, path: str, *, label: str | None = None) -> FieldRow:
         """A prose field with its label above it ("" for none)."""
@@ -129,24 +139,47 @@ class PartScreen(Screen):
             line.compose_add_child(Label(text, classes=width))
         return line
 
+    # --- what is typed, and what is derived from it -------------------------------------
+
+    def editor(self, path: str) -> FieldEditor | None:
+        """The widget editing the field at `path`, found through an index rebuilt as lists change."""
+        found = self._editors.get(path)
+        if found is None or not found.is_attached:
+            self._editors = {editor.path: editor for editor in self.query(EDITORS) if isinstance(editor, FieldEditor)}
+            found = self._editors.get(path)
+        return found
+
     def set_aside(self, path: str, text: str) -> None:
-        """Show `text` beside the one-line field at `path` (made with `line(..., aside=True)`)."""
-        for row in self.query(f"#row-{field_id(path)}").results(FieldRow):
+        """Show `text` beside the field at `path` (in a row made with an aside)."""
+        editor = self.editor(path)
+        row = row_of(editor) if editor is not None else None
+        if row is not None:
             row.set_aside(text)
 
     def typed(self, path: str) -> Any:
         """The value of the field at `path` as typed so far, or as stored while it cannot be read."""
-        editor = self.query(f"#{field_id(path)}")
-        if editor:
-            widget = editor.first()
-            if isinstance(widget, FieldEditor):
-                try:
-                    return fields.parse(path, widget.text_now)
-                except InputError:
-                    pass
+        editor = self.editor(path)
+        if editor is not None:
+            try:
+                return fields.parse(path, editor.text_now)
+            except InputError:
+                pass
         return self.session.value(path)
 
     def on_input_changed(self, _event: Input.Changed) -> None:
+        self.live_soon()
+
+    def on_list_editor_rebuilt(self, _event: ListEditor.Rebuilt) -> None:
+        self.live_soon()
+
+    def live_soon(self) -> None:
+        """Update the derived figures once, after the current burst of changes."""
+        if not self._live_pending:
+            self._live_pending = True
+            self.call_after_refresh(self._live_now)
+
+    def _live_now(self) -> None:
+        self._live_pending = False
         self.update_live()
 
     # --- keeping up with changes ----------------------------------------------------------
@@ -155,13 +188,19 @@ class PartScreen(Screen):
         self.query_one("#part-heading", Static).update(self.heading_text())
         self.query_one("#status", Static).update(self.status_text())
         if event.reloaded:
+            focused = self.focused.path if isinstance(self.focused, FieldEditor) else ""
+            for editor in self.query(EDITORS):
+                if isinstance(editor, FieldEditor):
+                    editor.discard()
             await self.query_one(PartBody).recompose()
+            if focused:
+                self.focus_field(focused)
         else:
             for path in event.paths:
-                for editor in self.query(f"#{field_id(path)}"):
-                    if isinstance(editor, FieldEditor):
-                        editor.settle()
-        self.update_live()
+                editor = self.editor(path)
+                if editor is not None:
+                    editor.settle()
+        self.live_soon()
 
     def on_field_state(self, event: FieldState) -> None:
         status = self.query_one("#status", Static)
@@ -175,19 +214,19 @@ class PartScreen(Screen):
 
     # --- moving -------------------------------------------------------------------------
 
-    async def focus_field(self, path: str) -> None:
+    def focus_field(self, path: str) -> None:
         """Put the cursor in the field at `path`, or in the nearest thing that holds it."""
         candidate = path
         while candidate:
-            matches = self.query(f"#{field_id(candidate)}")
-            if matches:
-                target = matches.first()
-                if not target.focusable:
-                    editors = target.query(FieldEditor)
-                    target = editors.first() if editors else target
-                target.focus()
-                target.scroll_visible(animate=False)
-                return
+            for selector in (f"#{field_id(candidate)}", f"#{item_id(candidate)}"):
+                matches = self.query(selector)
+                if matches:
+                    target = matches.first()
+                    if not target.focusable:
+                        editors = target.query(EDITORS)
+                        target = editors.first() if editors else target
+                    target.focus()
+                    return
             candidate = _parent_path(candidate)
 
     def action_home(self) -> None:

@@ -14,7 +14,6 @@ from textual.widget import Widget
 
 from store.model import Indicator, TitledItem, share
 from tui.screens.part import PartScreen
-from tui.widgets import field_id
 from tui.widgets.field import FieldInput, FieldRow, ProseArea
 from tui.widgets.listed import ListEditor
 
@@ -59,7 +58,7 @@ class ResultsScreen(PartScreen):
             FieldInput(self.session, f"{path}.target", classes="col-number"),
             FieldInput(self.session, f"{path}.actual", classes="col-number"),
             FieldInput(self.session, f"{path}.unit", classes="col-unit"),
-            aside=True,
+            aside="",
         )
 
     def update_live(self) -> None:
@@ -67,5 +66,4 @@ class ResultsScreen(PartScreen):
             for j in range(len(result.indicators)):
                 path = f"results[{i}].indicators[{j}]"
                 done = share(self.typed(f"{path}.actual"), self.typed(f"{path}.target"))
-                for row in self.query(f"#{field_id(path)} FieldRow").results(FieldRow):
-                    row.set_aside("" if done is None else f"{done}%")
+                self.set_aside(f"{path}.name", "" if done is None else f"{done}%")

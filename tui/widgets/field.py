@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets.text_area import WrappedDocument
 
 from store import fields
 from store.parse import InputError, format_amount, format_date, format_number
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
     from tui.session import ReportSession, SaveResult
 
 _WidgetMixin = Widget if TYPE_CHECKING else object
+
+#: CSS selector of every field editor (FieldEditor is a mixin, so it has no CSS type name of its own).
+EDITORS = "FieldInput, ProseArea"
 
 #: Seconds of quiet after the last keystroke before a changed field is saved.
 PAUSE = 0.6
@@ -115,6 +120,8 @@ class FieldEditor(_WidgetMixin):
             self._pause_timer = None
         text = self.text_now
         if text == self.saved_text:
+            if final and not self.refused:
+                self._show_stored()
             return not self.refused
         result = self.session.save(self.path, text)
         if not result.ok:
@@ -139,6 +146,14 @@ class FieldEditor(_WidgetMixin):
         self.set_class(bool(reason), "-refused")
         if reason or was:
             self.post_message(FieldState(self, self.path, reason))
+
+    def discard(self) -> None:
+        """Forget what was typed and not saved (the person took the file's version instead)."""
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+            self._pause_timer = None
+        self.saved_text = self.text_now
+        self._mark("")
 
     def settle(self) -> None:
         """The field's path was just written (perhaps after a conflict): if the file now holds
@@ -208,10 +223,23 @@ class ProseArea(TextArea, FieldEditor):
         self.path = path
         self.saved_text = text
         self._pause_timer = None
+        self._measured: tuple[int, str, int] = (-1, "", 1)
 
     @property
     def text_now(self) -> str:
         return self.text
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The wrapped text's height at `width`, known at the first layout.
+
+        TextArea learns its wrapped height only after it has been laid out once; a form of
+        many prose areas would then shift for a while after it appears, and a field the
+        cursor was sent to (from the checks panel) would end up off screen.
+        """
+        if (width, self.document.text) != self._measured[:2]:
+            wrapped = WrappedDocument(self.document, max(0, width - self.gutter_width - 1), self.indent_width)
+            self._measured = (width, self.document.text, max(1, wrapped.height))
+        return self._measured[2]
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self:
@@ -224,17 +252,20 @@ class ProseArea(TextArea, FieldEditor):
 class FieldRow(Vertical):
     """A labelled line of one or more field editors, with their reasons shown underneath.
 
+    The line for the reasons is added the first time one is refused: a form has hundreds of
+    rows, and each widget fewer keeps a part screen quick to open.
+
     `stacked` puts the label on its own line above (prose); otherwise it sits to the left.
-    `aside` is a live note beside the editors (a share, a total, a completion rate).
+    `aside` is a note beside the editors: a unit, or a live share, sum or completion rate.
     """
 
     def __init__(
-        self, *editors: Widget, label: str = "", aside: bool = False, stacked: bool = False, id: str | None = None
+        self, *editors: Widget, label: str = "", aside: str | None = None, stacked: bool = False, id: str | None = None
     ) -> None:
         super().__init__(id=id, classes="field-row" + (" -stacked" if stacked else ""))
         self.editors = editors
         self.label = label
-        self.with_aside = aside
+        self.aside = aside
         self.stacked = stacked
         self.reasons: dict[str, str] = {}
 
@@ -248,20 +279,32 @@ class FieldRow(Vertical):
                 if self.label:
                     yield Label(self.label, classes="field-label")
                 yield from self.editors
-                if self.with_aside:
-                    yield Static("", classes="aside")
-        yield Static("", classes="field-error")
+                if self.aside is not None:
+                    yield Static(self.aside, classes="aside")
 
     def on_field_state(self, message: FieldState) -> None:
         if message.reason:
             self.reasons[message.path] = message.reason
         else:
             self.reasons.pop(message.path, None)
-        error = self.query_one(".field-error", Static)
-        error.update("\n".join(self.reasons.values()))
+        text = "\n".join(self.reasons.values())
+        errors = self.query_children(".field-error")
+        if errors:
+            errors.first(Static).update(text)
+        elif text:
+            self.mount(Static(text, classes="field-error"))
         self.set_class(bool(self.reasons), "-refused")
 
     def set_aside(self, text: str) -> None:
         """Show `text` beside the editors (nothing if the row has no aside)."""
-        for aside in self.query(".aside").results(Static):
-            aside.update(text)
+        if self.aside is not None and text != self.aside:
+            self.aside = text
+            self.query_one(".aside", Static).update(text)
+
+
+def row_of(editor: Widget) -> FieldRow | None:
+    """The FieldRow that holds `editor`."""
+    for node in editor.ancestors:
+        if isinstance(node, FieldRow):
+            return node
+    return None

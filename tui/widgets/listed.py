@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
@@ -23,7 +24,7 @@ from tui.keymap import localize_bindings
 from tui.session import ReportSession
 from tui.widgets import field_id
 from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.field import FieldEditor
+from tui.widgets.field import EDITORS, FieldEditor
 
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
@@ -47,23 +48,24 @@ def is_blank(value: Any) -> bool:
     return False
 
 
+def item_id(path: str) -> str:
+    """The id of the row holding list item `path` (the item's own editor has `field_id(path)`)."""
+    return "i" + field_id(path)
+
+
 class ItemRow(Vertical):
-    """One item of a list, with its number when the list is numbered."""
+    """One item of a list, with its number (docked on the left) when the list is numbered."""
 
     def __init__(self, path: str, number: str, children: Iterable[Widget]) -> None:
-        super().__init__(id=field_id(path), classes="item-row")
+        super().__init__(id=item_id(path), classes="item-row")
         self.path = path
         self.number = number
         self.parts = list(children)
 
     def compose(self) -> ComposeResult:
         if self.number:
-            with Horizontal(classes="item-numbered"):
-                yield Label(self.number, classes="item-number")
-                with Vertical(classes="item-body"):
-                    yield from self.parts
-        else:
-            yield from self.parts
+            yield Label(self.number, classes="item-number")
+        yield from self.parts
 
 
 class ListEditor(Vertical):
@@ -138,8 +140,8 @@ class ListEditor(Vertical):
         if not self.app.commit_focused():
             self.say(self.app.t("ui.list.fix_first"))
             return False
-        for editor in self.query(FieldEditor):
-            if editor.refused:
+        for editor in self.query(EDITORS):
+            if isinstance(editor, FieldEditor) and editor.refused:
                 self.say(self.app.t("ui.list.fix_first"))
                 editor.focus()
                 return False
@@ -211,10 +213,14 @@ class ListEditor(Vertical):
             event.stop()
             await self.action_add(1)
 
+    class Rebuilt(Message):
+        """A list was rebuilt: its screen finds its fields anew and updates what it derives."""
+
     async def rebuild(self, index: int, rest: str) -> None:
         """Show the list as the store now holds it and put the cursor in item `index`."""
         await self.recompose()
         self.focus_item(index, rest)
+        self.post_message(self.Rebuilt())
 
     def focus_item(self, index: int, rest: str) -> None:
         """Focus the field `rest` of item `index` (its first field if `rest` is "")."""
@@ -222,14 +228,14 @@ class ListEditor(Vertical):
             self.query_children(".list-add").first().focus()
             return
         path = f"{self.list_path}[{index}]"
-        for widget in (f"{path}{rest}", path):
-            matches = self.query(f"#{field_id(widget)}")
+        for selector in (f"#{field_id(path + rest)}", f"#{item_id(path)}"):
+            matches = self.query(selector)
             if matches:
                 target = matches.first()
                 if target.focusable:
                     target.focus()
                     return
-                editors = target.query(FieldEditor)
+                editors = target.query(EDITORS)
                 if editors:
                     editors.first().focus()
                     return

@@ -1,0 +1,53 @@
+"""Fixtures for driving the app with Textual's Pilot on a copy of sample.db.
+
+Each test gets its own copy of the sample file and no user settings, and reads what was
+saved through a fresh Store, as a second program would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store.repository import Store
+from store.settings import Settings
+from tui.app import JixiaoApp
+from tui.session import value_at
+
+#: The seed report's id in sample.db.
+SEED_ID = 1
+
+
+@pytest.fixture(autouse=True)
+def _no_user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read the settings file of whoever runs the tests."""
+    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path / "no-settings.toml"))
+
+
+@pytest.fixture
+def make_app(sample_copy: Path) -> Callable[..., JixiaoApp]:
+    """A factory of apps on the test's copy of sample.db: `make_app(lang="en")`."""
+    stores: list[Store] = []
+
+    def make(lang: str = "zh") -> JixiaoApp:
+        store = Store.open(sample_copy)
+        stores.append(store)
+        return JixiaoApp(store, lang, settings=Settings())
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+@pytest.fixture
+def stored(sample_copy: Path) -> Callable[[str], Any]:
+    """What the file holds at a field path of the seed report, read with a fresh Store."""
+
+    def read(path: str) -> Any:
+        with Store.open(sample_copy) as store:
+            return value_at(store.load(SEED_ID), path)
+
+    return read

@@ -1,0 +1,53 @@
+"""Steps the Pilot tests share: open a part of the seed report, find a field, retype it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+
+from tui.widgets import field_id
+
+
+async def open_part(pilot: Pilot, key: str) -> None:
+    """From the home list, open the seed report and go to the part on `key` (f2 … f6)."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
+def widget(pilot: Pilot, path: str) -> Any:
+    """The widget that edits the field at `path` on the screen in front."""
+    return pilot.app.screen.query_one(f"#{field_id(path)}")
+
+
+async def retype(pilot: Pilot, path: str, text: str, then: str = "tab") -> None:
+    """Put the cursor in the field at `path`, clear it, type `text` key by key, then leave it."""
+    editor = widget(pilot, path)
+    editor.focus()
+    await pilot.pause()
+    if hasattr(editor, "clear"):
+        editor.clear()
+    await type_text(pilot, text)
+    if then:
+        await pilot.press(then)
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type `text` as a terminal delivers it: one key event a character, to the app, which hands
+    it to the focused widget. (Pilot.press loses full-width punctuation such as ，and ．, which
+    an IME sends as text.)
+    """
+    for character in text:
+        pilot.app.post_message(events.Key(_character_to_key(character), character))
+        await pilot.pause()
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste `text` as a terminal does (bracketed paste): the app hands it to the focused widget."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
