@@ -556,7 +556,7 @@ MESSAGES.update(
         "ui.checks.title": {"zh": "检查", "en": "Checks"},
         "ui.checks.summary": {
             "zh": "检查结果：{errors} 个错误，{warnings} 个警告（回车转到字段）",
-            "en": "Checks: {errors} errors, {warnings} warnings (Enter goes to the field)",
+            "en": "Checks: errors {errors}, warnings {warnings} (Enter goes to the field)",
         },
         "ui.checks.none": {
             "zh": "没有发现问题：各项数字相互吻合，必填章节均已填写。",

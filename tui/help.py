@@ -7,6 +7,7 @@ that work everywhere.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,11 +50,14 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-keys").focus()
 
     def _table(self, on_screen: bool) -> Table:
+        """The keys of the screen, or the global ones, in columns as wide as in the other table."""
         title = self.app.t("ui.help.screen_keys" if on_screen else "ui.help.app_keys")
+        key_width = max((cell_len(entry.key_text(self.app)) for entry in self.entries), default=1)
+        id_width = max((cell_len(entry.binding_id) for entry in self.entries), default=1)
         table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
-        table.add_column(style="bold", no_wrap=True)
+        table.add_column(style="bold", no_wrap=True, width=key_width)
         table.add_column(ratio=1)
-        table.add_column(style="dim", no_wrap=True)
+        table.add_column(style="dim", no_wrap=True, width=id_width)
         for entry in self.entries:
             if entry.on_screen == on_screen:
                 table.add_row(entry.key_text(self.app), entry.description, entry.binding_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from pilot_helpers import retype, type_text
+from rich.console import Console
 from textual.widgets import Checkbox, Input, Markdown, OptionList, Static
 
 import tui.screens.export as export_screen
@@ -38,7 +40,10 @@ def option_texts(option_list: OptionList) -> list[str]:
 
 
 def static_text(widget: Static) -> str:
-    return str(widget.render())
+    """What a Static shows, as plain text (its content may be a Rich table)."""
+    console = Console(width=400, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
 
 
 async def test_the_seed_finding_leads_to_the_stated_project_spending(make_app):
@@ -218,4 +223,4 @@ async def test_checks_panel_in_english(make_app):
         (finding,) = option_texts(screen.query_one("#findings", OptionList))
         assert "error" in finding and "3472.44" in finding
         assert "错误" not in finding
-        assert "Checks: 1 errors" in static_text(screen.query_one("#checks-summary", Static))
+        assert "Checks: errors 1, warnings 0" in static_text(screen.query_one("#checks-summary", Static))

@@ -85,7 +85,10 @@ def finding_prompt(finding: Finding, lang: str, word: str) -> Table:
 class ChecksScreen(Screen):
     """Every finding of the open report, refreshed on each change; Enter goes to the field."""
 
-    BINDINGS = [Binding("enter", "goto", "转到字段", id="jixiao.checks.goto")]
+    BINDINGS = [
+        Binding("enter", "goto", "转到字段", id="jixiao.checks.goto"),
+        Binding("escape", "home", "报告列表", id="jixiao.home"),
+    ]
     DEFAULT_CSS = """
     ChecksScreen > #checks-summary { padding: 0 1; text-style: bold; }
     ChecksScreen > #findings { height: 1fr; border: round $primary; }
@@ -146,7 +149,7 @@ class ChecksScreen(Screen):
             listing.highlighted = min(highlighted or 0, len(self.findings) - 1)
         listing.display = bool(self.findings)
         self.query_one("#no-findings", Static).display = not self.findings
-        self.query_one("#ratios", Static).update(ratios_text(report, lang))
+        self.query_one("#ratios", Static).update(ratios_table(report, lang))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -156,6 +159,9 @@ class ChecksScreen(Screen):
         index = self.query_one("#findings", OptionList).highlighted
         if index is not None and index < len(self.findings):
             self.choose(self.findings[index])
+
+    def action_home(self) -> None:
+        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
 
     def choose(self, finding: Finding) -> None:
         """Go to the finding's place, asking which one when it names several."""
@@ -170,14 +176,13 @@ class ChecksScreen(Screen):
             self.app.goto_field(place.path)
 
 
-def ratios_text(report: Any, lang: str) -> Text:
-    """The indicators, one a line: `预算执行率  99.36%  = 实际支出 ÷ 实际到位指标`."""
-    text = Text()
-    for i, ratio in enumerate(ratios(report)):
-        if i:
-            text.append("\n")
-        text.append(ratio.label(lang), style="bold")
-        text.append("  ")
-        text.append("—" if ratio.value is None else f"{ratio.value}%")
-        text.append("  = " + ratio.formula(lang), style="dim")
-    return text
+def ratios_table(report: Any, lang: str) -> Table:
+    """The indicators, one a row: name, percentage, and the formula with its figures (wrapped beside them)."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(ratio=1, style="dim")
+    for ratio in ratios(report):
+        value = "—" if ratio.value is None else f"{ratio.value}%"
+        grid.add_row(ratio.label(lang), value, Text("= " + ratio.formula(lang), overflow="fold"))
+    return grid

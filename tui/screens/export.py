@@ -31,8 +31,12 @@ FORMATS: dict[str, str] = {"md": ".md", "docx": ".docx"}
 
 
 def documents_folder() -> Path:
-    """The user's documents folder (Windows: 文档), where an export goes unless told otherwise."""
-    return Path(platformdirs.user_documents_dir())
+    """The user's documents folder (Windows: 文档), where an export goes unless told otherwise.
+
+    The home folder when there is no documents folder (a bare Linux account).
+    """
+    folder = Path(platformdirs.user_documents_dir())
+    return folder if folder.is_dir() else Path.home()
 
 
 class ExportScreen(ModalScreen["Path | None"]):
@@ -51,7 +55,9 @@ class ExportScreen(ModalScreen["Path | None"]):
         width: 90%; max-width: 100; height: auto; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    ExportScreen .title { text-style: bold; }
+    ExportScreen .title { text-style: bold; margin-bottom: 1; }
+    ExportScreen Label { margin-top: 1; color: $text-muted; }
+    ExportScreen Checkbox { margin-top: 1; }
     ExportScreen RadioSet { layout: horizontal; height: auto; }
     ExportScreen #export-status { height: auto; margin: 1 0 0 0; }
     ExportScreen #export-status.-error { color: $text-error; text-style: bold; }
@@ -72,16 +78,16 @@ class ExportScreen(ModalScreen["Path | None"]):
         with Vertical():
             yield Static(t("ui.export.title"), classes="title")
             yield Label(t("ui.export.format"))
-            with RadioSet(id="export-format"):
-                yield RadioButton(t("ui.export.markdown"), value=True, id="format-md")
-                yield RadioButton(t("ui.export.word"), id="format-docx")
-            yield Checkbox(t("ui.export.tables"), value=True, id="export-tables")
+            with RadioSet(id="export-format", compact=True):
+                yield RadioButton(t("ui.export.markdown"), value=True, id="format-md", compact=True)
+                yield RadioButton(t("ui.export.word"), id="format-docx", compact=True)
+            yield Checkbox(t("ui.export.tables"), value=True, id="export-tables", compact=True)
             yield Label(t("ui.export.path"))
-            yield Input(str(self.default_path("md")), id="export-path")
+            yield Input(str(self.default_path("md")), id="export-path", compact=True)
             yield Static(t("ui.export.hint"), id="export-status")
             with Horizontal():
-                yield Button(t("ui.export.run"), variant="primary", id="export-run")
-                yield Button(t("ui.export.close"), id="export-close")
+                yield Button(t("ui.export.run"), variant="primary", id="export-run", compact=True)
+                yield Button(t("ui.export.close"), id="export-close", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-format", RadioSet).focus()

@@ -42,6 +42,7 @@ class PreviewScreen(Screen):
     BINDINGS = [
         Binding("n", "chapter(1)", "下一章", id="jixiao.preview.next"),
         Binding("p", "chapter(-1)", "上一章", id="jixiao.preview.previous"),
+        Binding("escape", "home", "报告列表", id="jixiao.home"),
     ]
     DEFAULT_CSS = """
     PreviewScreen #preview-body { height: 1fr; background: $surface; }
@@ -101,6 +102,9 @@ class PreviewScreen(Screen):
                     await block.update(text)
             for extra in blocks[len(texts) :]:
                 await extra.remove()
+
+    def action_home(self) -> None:
+        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
 
     def action_chapter(self, step: int) -> None:
         """Scroll so that the next (step 1) or previous (step -1) chapter starts at the top."""
