@@ -103,6 +103,8 @@ SEED_ID = 1
 ROWS = tuple(f"figures.{key}" for key in FIGURE_KEYS)
 #: Trials run this many at a time, each in its own tmux session.
 LANES = 3
+#: A trial is killed around one of its first this many edits (each edit costs the app a relayout).
+EDITS = 6
 #: How long one step may take on a slow, busy machine before the trial counts as stuck.
 STEP = 60.0
 #: The background Textual gives the focused input (cursor line, selection) in the default theme.
@@ -181,7 +183,7 @@ def _drive(pane: Pane, killer: threading.Timer, trial: Trial, rng: random.Random
     if pane.wait(lambda screen: "F3 预算执行" in screen, STEP) is None:
         return
     pane.keys("F3")
-    last = rng.randrange(len(ROWS))
+    last = rng.randrange(EDITS)
     for k, path in enumerate(ROWS):
         if pane.wait(_focused(path), STEP, styled=True) is None:
             return
