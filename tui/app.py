@@ -64,6 +64,10 @@ class JixiaoApp(App[int]):
     def on_mount(self) -> None:
         for notice in self._notices:
             self.notify(notice.text(self.lang), severity="warning", timeout=10)
+        if self.store.backup_problem is not None:
+            self.notify(self.store.backup_problem.text(self.lang), severity="warning", timeout=10)
+        if not self.store.readonly and self.store.journal != "wal":
+            self.notify(self.t("safety.rollback_journal"), timeout=10)
 
     def t(self, key: str, **params: object) -> str:
         """The catalogue text for `key` in the app's language."""

@@ -400,6 +400,23 @@ def test_network_share_uses_a_rollback_journal(tmp_path: Path, monkeypatch: pyte
         assert reopened.load(report_id).figures["spent"] == Decimal("5083.35")
 
 
+async def test_the_app_says_when_it_saves_without_wal_or_without_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network share (rollback journal) and a backups folder that cannot be made are told, not hidden."""
+    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path / "no-settings.toml"))
+    path = _real_file(tmp_path)
+    (tmp_path / "backups").write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setattr(store.repository, "_on_network_share", lambda path: True)
+    with Store.open(path) as opened:
+        app = JixiaoApp(opened, "zh", settings=Settings())
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            said = [str(notification.message) for notification in app._notifications]
+    assert message("safety.rollback_journal", "zh") in said
+    assert any(text.startswith("无法在") and "backups" in text for text in said), said
+
+
 def test_unc_paths_count_as_network_shares() -> None:
     assert store.repository._on_network_share(Path("//server/财政所/报告.db"))
 
