@@ -2,7 +2,7 @@
 
 Built from the same bindings as the footer and the F1 help (see tui.keymap), so an action
 found here runs exactly as its key would, and the key shown is the one in force after the
-user's keymap. Typing filters by description or by key (`检查`, `f7`).
+user's keymap. Typing filters by description, by key or by binding id (`检查`, `f7`, `checks`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,11 @@ class KeyCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for entry in self._entries():
-            score = max(matcher.match(entry.description), matcher.match(" ".join(entry.keys)))
+            score = max(
+                matcher.match(entry.description),
+                matcher.match(" ".join(entry.keys)),
+                matcher.match(entry.binding_id.removeprefix("jixiao.")),
+            )
             if score > 0:
                 display = self._line(matcher.highlight(entry.description), entry)
                 yield Hit(score, display, self._run(entry), text=entry.description)
