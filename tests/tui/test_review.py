@@ -18,7 +18,7 @@ from exporters import default_filename
 from tui.screens.budget import BudgetScreen
 from tui.screens.checks import ChecksScreen, PlaceChooser
 from tui.screens.export import ExportScreen
-from tui.screens.preview import PreviewScreen, chapters
+from tui.screens.preview import PreviewScreen, PreviewTable, chapters
 
 
 async def open_report(pilot, key: str) -> None:
@@ -112,6 +112,18 @@ async def test_preview_shows_the_title_and_the_chapters(make_app):
         headings = [label for block in screen.query(Markdown) for _level, label, _id in block.table_of_contents]
         assert "绩效评价报告" in headings
         assert "一、部门概况" in headings and "七、改进措施和有关建议" in headings
+
+
+async def test_preview_tables_keep_their_columns_with_amounts_aligned_right(make_app):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f8")
+        screen = pilot.app.screen
+        await screen.refresh_preview()
+        tables = [table.query_one(Static).content for table in screen.query(PreviewTable)]
+        assert len(tables) == 5  # the five 附表
+        basic = next(table for table in tables if [c.header for c in table.columns][:2] == ["经济分类", "金额"])
+        assert [column.justify for column in basic.columns] == ["left", "right", "right", "right"]
+        assert "1448.28" in list(basic.columns[1].cells)
 
 
 async def test_preview_follows_an_edit(make_app):
