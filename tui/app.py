@@ -10,9 +10,12 @@ switching parts keeps each screen's place and any input still being fixed.
 from __future__ import annotations
 
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -55,6 +58,7 @@ class JixiaoApp(App[int]):
         self.lang = lang
         self.session: ReportSession | None = None
         self._report_screens: dict[str, Screen] = {}
+        self._held_keys: list[events.Key | events.Paste] | None = None
         self.title = self.t("ui.app.title")
         self.sub_title = str(store.path)
         localize_bindings(self, lang)
@@ -76,6 +80,37 @@ class JixiaoApp(App[int]):
     def get_default_screen(self) -> Screen:
         return screens.screen_class("home")()
 
+    # --- keys typed while the screen is rebuilt --------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold keys and pastes that arrive while a screen or list is being rebuilt."""
+        if self._held_keys is not None and isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    @asynccontextmanager
+    async def keys_held(self) -> AsyncIterator[None]:
+        """Keep what is typed during the block, and deliver it afterwards to the field then focused.
+
+        A person who presses ctrl+n (or F3) and goes straight on typing would otherwise lose the
+        keys that arrive while the new item (or screen) is being built.
+        """
+        if self._held_keys is not None:
+            yield
+            return
+        self._held_keys = []
+        try:
+            yield
+        finally:
+            self.call_later(self._release_keys)
+
+    def _release_keys(self) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for event in held:
+            copy = events.Key(event.key, event.character) if isinstance(event, events.Key) else events.Paste(event.text)
+            self.post_message(copy)
+
     # --- moving between screens -----------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -94,7 +129,8 @@ class JixiaoApp(App[int]):
     async def open_report(self, report_id: int) -> None:
         """Start editing a report: its first part comes up."""
         self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
-        await self.show("org")
+        async with self.keys_held():
+            await self.show("org")
 
     async def close_report(self) -> None:
         """Back to the home list; the report's screens are dropped."""
@@ -114,7 +150,8 @@ class JixiaoApp(App[int]):
         if self.session is None:
             return
         self.commit_focused()
-        await self.show(name)
+        async with self.keys_held():
+            await self.show(name)
 
     async def show(self, name: str, focus: str = "") -> Screen:
         """Bring up the report screen `name` in place of the report screen in front.

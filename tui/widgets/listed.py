@@ -211,15 +211,20 @@ class ListEditor(Vertical):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.has_class("list-add") and event.button.parent is self:
             event.stop()
-            await self.action_add(1)
+            async with self.app.keys_held():
+                await self.action_add(1)
 
     class Rebuilt(Message):
         """A list was rebuilt: its screen finds its fields anew and updates what it derives."""
 
     async def rebuild(self, index: int, rest: str) -> None:
-        """Show the list as the store now holds it and put the cursor in item `index`."""
-        await self.recompose()
-        self.focus_item(index, rest)
+        """Show the list as the store now holds it and put the cursor in item `index`.
+
+        Keys typed meanwhile are held and then go to that field.
+        """
+        async with self.app.keys_held():
+            await self.recompose()
+            self.focus_item(index, rest)
         self.post_message(self.Rebuilt())
 
     def focus_item(self, index: int, rest: str) -> None:
