@@ -186,12 +186,17 @@ class FieldInput(Input, FieldEditor):
         if event.input is self:
             self._typed()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is not self:
-            return
-        event.stop()
-        if self.commit():
+    async def action_submit(self) -> None:
+        """Enter: on to the next field when what was typed can be read (leaving it saves it);
+        otherwise stay, marked with the reason.
+
+        Runs as the key is handled and moves the cursor before anything is written, so keys
+        typed straight after Enter land in the next field even while the disk is slow.
+        """
+        if self._reason(self.value) == "":
             self.screen.focus_next()
+        else:
+            self.commit()
 
     def on_blur(self, _event: events.Blur) -> None:
         self.commit()
