@@ -27,7 +27,6 @@ from tui import screens
 from tui.commands import KeyCommands
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import ReportChanged, ReportSession
-from tui.widgets.field import FieldEditor
 
 #: Screens of an open report reached by a key, in the order of the keys.
 REPORT_SCREENS = (*screens.PARTS, "checks", "preview", "export")
@@ -121,6 +120,9 @@ class JixiaoApp(App[int]):
 
     def commit_focused(self) -> bool:
         """Save the field being edited, if any; False when what it holds was refused."""
+        # Imported here: the field widgets (and Textual's TextArea) are not needed to show the home list.
+        from tui.widgets.field import FieldEditor
+
         focused = self.focused
         if isinstance(focused, FieldEditor):
             return focused.commit()
