@@ -105,14 +105,14 @@ def make_backup(conn: sqlite3.Connection, path: Path, *, when: datetime | None =
     return target
 
 
-def prune(path: Path, keep: int = KEEP) -> list[Path]:
-    """Remove all but the newest `keep` copies of the file at `path`; return what was removed."""
-    old = backups_of(path)[:-keep] if keep else backups_of(path)
+def prune(path: Path) -> list[Path]:
+    """Remove all but the newest `KEEP` copies of the file at `path`; return what was removed."""
+    old = backups_of(path)[:-KEEP]
     for copy in old:
         copy.unlink(missing_ok=True)
     return old
 
 
-def due(path: Path, *, migrating: bool, today: date | None = None) -> bool:
+def due(path: Path, *, migrating: bool) -> bool:
     """Whether opening the file at `path` calls for a copy: a migration is pending, or none was taken today."""
-    return migrating or not taken_on(today or date.today(), path)
+    return migrating or not taken_on(date.today(), path)

@@ -158,3 +158,14 @@ def test_no_copy_of_a_new_or_read_only_file(tmp_path: Path, report_file: Path, m
     with Store.open(report_file) as store:
         assert store.readonly and store.opening_backup is None and store.backup_problem is None
     assert backup.backups_of(report_file) == []
+
+
+def test_a_new_day_gets_a_new_copy(report_file: Path) -> None:
+    conn = sqlite3.connect(report_file)
+    try:
+        yesterday = backup.make_backup(conn, report_file, when=datetime.now() - timedelta(days=1))
+    finally:
+        conn.close()
+    with Store.open(report_file) as store:
+        assert store.opening_backup is not None and store.opening_backup != yesterday
+    assert len(backup.backups_of(report_file)) == 2
