@@ -713,6 +713,9 @@ MESSAGES.update(
         "ui.key.list.up": {"zh": "上移", "en": "Move up"},
         "ui.key.list.down": {"zh": "下移", "en": "Move down"},
         "ui.key.list.delete": {"zh": "删除本项", "en": "Delete item"},
+        "ui.key.next": {"zh": "下一项", "en": "Next field"},
+        "ui.key.previous": {"zh": "上一项", "en": "Previous field"},
+        "ui.key.field.next": {"zh": "保存并到下一项", "en": "Save, next field"},
     }
 )
 

@@ -40,6 +40,10 @@ class JixiaoApp(App[int]):
     COMMANDS = {KeyCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "退出", id="jixiao.quit", priority=True),
+        # Tab as a priority binding moves the cursor as the key arrives, so what is typed next
+        # lands in the next field even when keys come faster than the screen is drawn.
+        Binding("tab", "focus_next", "下一项", id="jixiao.next", priority=True, show=False),
+        Binding("shift+tab", "focus_previous", "上一项", id="jixiao.previous", priority=True, show=False),
         Binding("f1", "help", "按键", id="jixiao.help"),
         Binding("f2", "open('org')", "组织与人员", id="jixiao.org", priority=True, show=False),
         Binding("f3", "open('budget')", "预算执行", id="jixiao.budget", priority=True, show=False),
@@ -104,11 +108,11 @@ class JixiaoApp(App[int]):
         finally:
             self.call_later(self._release_keys)
 
-    def _release_keys(self) -> None:
+    async def _release_keys(self) -> None:
+        """Deliver the held keys now, in order, ahead of any that arrived since."""
         held, self._held_keys = self._held_keys or [], None
         for event in held:
-            copy = events.Key(event.key, event.character) if isinstance(event, events.Key) else events.Paste(event.text)
-            self.post_message(copy)
+            await super().on_event(event)
 
     # --- moving between screens -----------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pilot_helpers import open_part, retype, type_text, widget
+from textual import events
 from textual.widgets import Static
 
 from tui.screens.budget import BudgetScreen
@@ -100,3 +101,26 @@ async def test_sangong_budget_and_actual(make_app, stored):
         assert widget(pilot, "sangong[2].actual").has_class("-refused")
     assert stored("sangong[1].last_year") == Decimal("2.50")
     assert stored("sangong[2].actual") == Decimal("0.00")
+
+
+async def test_figures_typed_without_pause_each_land_in_their_field(make_app, stored):
+    """Enter and Tab act as their key arrives, so a burst of keys (a fast typist, a slow PC)
+    fills field after field rather than piling into one."""
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f3")
+        for text in ("2041", "5116.10", "4454.35"):
+            for character in text:
+                pilot.app.post_message(events.Key(character, character))
+            pilot.app.post_message(events.Key("enter", "\r"))
+        pilot.app.post_message(events.Key("tab", "\t"))
+        for character in "1":
+            pilot.app.post_message(events.Key(character, character))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [stored(f"figures.{key}") for key in ("budget_approved", "funds_received", "fiscal_appropriation")] == [
+        Decimal("2041.00"),
+        Decimal("5116.10"),
+        Decimal("4454.35"),
+    ]
+    assert stored("figures.spent") == Decimal("1.00")

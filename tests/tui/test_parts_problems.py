@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pilot_helpers import open_part, paste, widget
+from textual import events
 
 from tui.screens.problems import ProblemsScreen
 from tui.widgets import field_id
@@ -49,3 +50,18 @@ async def test_remedies_add_and_delete_with_confirmation(make_app, stored):
     assert len(remedies) == 3
     assert remedies[0].startswith("建立和完善内部控制建设")
     assert remedies[-1] == "加强绩效结果运用。"
+
+
+async def test_typing_straight_after_ctrl_n_lands_in_the_new_item(make_app, stored):
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await open_part(pilot, "f5")
+        widget(pilot, "problems[1]").focus()
+        await pilot.pause()
+        for key, character in [("ctrl+n", None), *((c, c) for c in "第三个问题")]:
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pilot.app.focused.id == field_id("problems[2]")
+        assert widget(pilot, "problems[2]").text == "第三个问题"
+        assert widget(pilot, "problems[1]").text == stored("problems[1]")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
@@ -169,6 +170,10 @@ class FieldEditor(_WidgetMixin):
 
 class FieldInput(Input, FieldEditor):
     """A one-line field (name, amount, count, date) bound to a field path."""
+
+    #: Enter is a priority binding so it is handled as the key arrives, in order with Tab and the
+    #: list keys: keys typed straight after it go to the next field.
+    BINDINGS = [Binding("enter", "submit", "下一项", id="jixiao.field.next", priority=True, show=False)]
 
     def __init__(self, session: ReportSession, path: str, *, placeholder: str = "", classes: str = "") -> None:
         text = display(path, session.value(path))

@@ -71,12 +71,14 @@ class ItemRow(Vertical):
 class ListEditor(Vertical):
     """The list at `list_path`, one ItemRow per item, rebuilt from the store after each change."""
 
+    #: Priority bindings run as the key arrives, before keys typed after it reach any field, so
+    #: those keys can be held for the new item (see JixiaoApp.keys_held).
     BINDINGS = [
-        Binding("ctrl+n", "add(1)", "新增一项", id="jixiao.list.add"),
-        Binding("ctrl+o", "add(0)", "在前面插入", id="jixiao.list.insert"),
-        Binding("alt+up,ctrl+up", "move(-1)", "上移", id="jixiao.list.up"),
-        Binding("alt+down,ctrl+down", "move(1)", "下移", id="jixiao.list.down"),
-        Binding("ctrl+delete", "delete", "删除本项", id="jixiao.list.delete"),
+        Binding("ctrl+n", "add(1)", "新增一项", id="jixiao.list.add", priority=True),
+        Binding("ctrl+o", "add(0)", "在前面插入", id="jixiao.list.insert", priority=True),
+        Binding("alt+up,ctrl+up", "move(-1)", "上移", id="jixiao.list.up", priority=True),
+        Binding("alt+down,ctrl+down", "move(1)", "下移", id="jixiao.list.down", priority=True),
+        Binding("ctrl+delete", "delete", "删除本项", id="jixiao.list.delete", priority=True),
     ]
 
     app: JixiaoApp
@@ -154,8 +156,33 @@ class ListEditor(Vertical):
 
     # --- changes -----------------------------------------------------------------------
 
+    def _innermost(self) -> ListEditor:
+        """The list the keys act on: the innermost one around the cursor.
+
+        Priority bindings are offered to the outermost list first, so it hands them inward.
+        """
+        node = self.app.focused
+        while node is not None and node is not self:
+            if isinstance(node, ListEditor):
+                return node
+            node = node.parent
+        return self
+
     async def action_add(self, after: int) -> None:
         """Add a blank item after (1) or before (0) the current one; at the end if none is current."""
+        async with self.app.keys_held():
+            await self._innermost()._add(after)
+
+    async def action_move(self, step: int) -> None:
+        """Move the current item up (-1) or down (1)."""
+        async with self.app.keys_held():
+            await self._innermost()._move(step)
+
+    async def action_delete(self) -> None:
+        """Delete the current item: at once if blank, else after the person confirms."""
+        await self._innermost()._delete_current()
+
+    async def _add(self, after: int) -> None:
         if not self._can_change():
             return
         where = self.current()
@@ -163,8 +190,7 @@ class ListEditor(Vertical):
         if self._done(self.session.insert(self.list_path, index, self.new_item())):
             await self.rebuild(index, "")
 
-    async def action_move(self, step: int) -> None:
-        """Move the current item up (-1) or down (1)."""
+    async def _move(self, step: int) -> None:
         where = self.current()
         if where is None or not self._can_change():
             return
@@ -175,8 +201,7 @@ class ListEditor(Vertical):
         if self._done(self.session.move(self.list_path, index, target)):
             await self.rebuild(target, rest)
 
-    async def action_delete(self) -> None:
-        """Delete the current item: at once if blank, else after the person confirms."""
+    async def _delete_current(self) -> None:
         where = self.current()
         if where is None or not self._can_change():
             return
@@ -211,8 +236,7 @@ class ListEditor(Vertical):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.has_class("list-add") and event.button.parent is self:
             event.stop()
-            async with self.app.keys_held():
-                await self.action_add(1)
+            await self.action_add(1)
 
     class Rebuilt(Message):
         """A list was rebuilt: its screen finds its fields anew and updates what it derives."""
