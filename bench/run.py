@@ -78,11 +78,15 @@ def process_time(argv: list[str], cwd: Path, env: Mapping[str, str]) -> Callable
 
 
 def load_average() -> str:
-    """The 1, 5 and 15 minute load averages, or "unknown" where the system does not keep them."""
+    """The 1, 5 and 15 minute load averages, with a warning when other work had the machine busy."""
     try:
-        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        averages = os.getloadavg()
     except OSError:
         return "unknown"
+    text = ", ".join(f"{value:.2f}" for value in averages)
+    if averages[0] > (os.cpu_count() or 1):
+        text += " — other programs were busy: wall times are longer and ratios noisier; re-run on an idle machine"
+    return text
 
 
 def filtered(typed: str, rows: int) -> Callable[[str], bool]:
@@ -422,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         bench.export_figures()
         bench.cli_export_figure()
         bench.export_all_figure()
-        bench.notes.append(f"load average at the end of the run: {load_average()} (other programs share the machine)")
+        bench.notes.append(f"load average at the end of the run: {load_average()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     figures = sorted(bench.figures, key=lambda figure: figure.row)
