@@ -177,6 +177,7 @@ class HomeScreen(Screen):
                 )
         if select is not None and str(select) in table.rows:
             table.move_cursor(row=table.get_row_index(str(select)), animate=False)
+        table.display = bool(self.summaries)
         self.query_one("#home-empty", Static).display = not self.summaries
 
     def count_text(self, report_id: int) -> str:

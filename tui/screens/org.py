@@ -29,7 +29,14 @@ class OrgScreen(PartScreen):
         t = self.app.t
         yield self.section("org")
         yield self.prose("texts.org_intro")
-        yield ListEditor(session, "org_groups", self.group_row, lambda: OrgGroup(""), add_label=t("ui.org.add_group"))
+        yield ListEditor(
+            session,
+            "org_groups",
+            self.group_row,
+            lambda: OrgGroup(""),
+            add_label=t("ui.org.add_group"),
+            add_at_end=True,
+        )
         yield self.section("staff")
         yield self.line("staff_total", aside="")
         yield ListEditor(

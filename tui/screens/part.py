@@ -120,8 +120,12 @@ class PartScreen(Screen):
         return self.app.t(f"field.{shape}")
 
     def line(self, path: str, *, label: str = "", aside: str | None = None, placeholder: str = "") -> FieldRow:
-        """A labelled one-line field, with a note beside it when `aside` is given."""
-        editor = FieldInput(self.session, path, placeholder=placeholder)
+        """A labelled one-line field, with a note beside it when `aside` is given.
+
+        Figures, counts and dates get a short box, so the note (万元, a sum) sits beside them.
+        """
+        short = fields.kind_of(path) not in ("line", "required_line", "text", "plates")
+        editor = FieldInput(self.session, path, placeholder=placeholder, classes="short" if short else "")
         return FieldRow(editor, label=label or self.label(path), aside=aside)
 
     def prose(self, path: str, *, label: str | None = None) -> FieldRow:

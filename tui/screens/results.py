@@ -32,6 +32,7 @@ class ResultsScreen(PartScreen):
             lambda: TitledItem(""),
             numbered=True,
             add_label=self.app.t("ui.results.add_result"),
+            add_at_end=True,
         )
 
     def result_row(self, path: str, _item: Any) -> Iterable[Widget]:

@@ -93,6 +93,7 @@ class ListEditor(Vertical):
         numbered: bool = False,
         header: Callable[[], Widget] | None = None,
         add_label: str = "",
+        add_at_end: bool = False,
     ) -> None:
         super().__init__(id=field_id(list_path), classes="list-editor")
         self.session = session
@@ -102,6 +103,7 @@ class ListEditor(Vertical):
         self.numbered = numbered
         self.header = header
         self.add_label = add_label
+        self.add_at_end = add_at_end
 
     def compose(self) -> ComposeResult:
         items = self.session.value(self.list_path)
@@ -110,7 +112,7 @@ class ListEditor(Vertical):
         for index, item in enumerate(items):
             path = f"{self.list_path}[{index}]"
             yield ItemRow(path, f"{index + 1}." if self.numbered else "", self.make_row(path, item))
-        if not items:
+        if not items or self.add_at_end:
             yield Button(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
         yield Static("", classes="field-error list-error")
 
@@ -234,6 +236,7 @@ class ListEditor(Vertical):
         return False
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The add button: a first item, or (with `add_at_end`) one after the last."""
         if event.button.has_class("list-add") and event.button.parent is self:
             event.stop()
             await self.action_add(1)
