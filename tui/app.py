@@ -63,7 +63,6 @@ class JixiaoApp(App[int]):
         self._report_screens: dict[str, Screen] = {}
         self._held_keys: list[events.Key | events.Paste] | None = None
         self.title = self.t("ui.app.title")
-        self.sub_title = str(store.path)
         localize_bindings(self, lang)
         keymap, self._notices = read_keymap(settings if settings is not None else load_settings())
         self.set_keymap(keymap)

@@ -112,8 +112,8 @@ class PartScreen(Screen):
         return Static(self.app.t(f"section.{key}"), classes="section")
 
     def label(self, path: str) -> str:
-        """The short name of the field at `path` (the same words the checks panel uses)."""
-        return fields.label(path, self.session.lang)
+        """The short name of the field at `path`, as the checks panel says it (`第3行 对个人和家庭的补助 金额`)."""
+        return fields.label(path, self.session.lang, fields.item_name(self.session.report, path))
 
     def column(self, shape: str) -> str:
         """The name of one column of a list (`basic_lines.amount` → 金额)."""
