@@ -14,7 +14,9 @@ from typing import Any
 
 from store.catalogue import message
 from store.model import (
+    ECON_LISTS,
     FIGURE_KEYS,
+    SCALAR_FIELDS,
     TEXT_KEYS,
     Body,
     EconLine,
@@ -229,16 +231,8 @@ class _Reader:
         return out
 
 
-_REPORT_KEYS = [
-    "unit_name",
-    "unit_short",
-    "fiscal_year",
-    "title",
-    "sign_unit",
-    "sign_date",
-    "staff_total",
-    "staff_change",
-    "authorised_posts",
+_REPORT_KEYS = (
+    *SCALAR_FIELDS,
     "created_at",
     "updated_at",
     "texts",
@@ -246,15 +240,14 @@ _REPORT_KEYS = [
     "org_groups",
     "staff_lines",
     "duties",
-    "basic_lines",
-    "project_lines",
+    *ECON_LISTS,
     "sangong",
     "assets",
     "efficiency_points",
     "results",
     "problems",
     "remedies",
-]
+)
 
 
 def _titled(reader: _Reader, key: str) -> list[TitledItem]:
@@ -280,7 +273,7 @@ def _titled(reader: _Reader, key: str) -> list[TitledItem]:
 
 def report_from_data(reader: _Reader) -> Report:
     """One report from plain data, every value checked."""
-    reader.table(tuple(_REPORT_KEYS))
+    reader.table(_REPORT_KEYS)
     year = reader.integer("fiscal_year", required=True)
     assert year is not None
     if not 1949 <= year <= 2100:

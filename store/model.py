@@ -24,6 +24,19 @@ FIGURE_KEYS: tuple[str, ...] = (
     "carried_out",  # 本年结余（结转）
 )
 
+#: The report's single-valued fields, as the reports table and the exchange file name them.
+SCALAR_FIELDS: tuple[str, ...] = (
+    "unit_name",
+    "unit_short",
+    "fiscal_year",
+    "title",
+    "sign_unit",
+    "sign_date",
+    "staff_total",
+    "staff_change",
+    "authorised_posts",
+)
+
 #: Narrative blocks, in reading order. Each is prose kept verbatim (newlines separate paragraphs).
 TEXT_KEYS: tuple[str, ...] = (
     "preamble",  # 标题后的导语

@@ -27,6 +27,7 @@ from store.catalogue import message
 from store.model import (
     ECON_LISTS,
     FIGURE_KEYS,
+    SCALAR_FIELDS,
     TEXT_KEYS,
     TEXT_LISTS,
     TITLED_LISTS,
@@ -43,17 +44,6 @@ from store.schema import SCHEMA_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-_SCALARS = (
-    "unit_name",
-    "unit_short",
-    "fiscal_year",
-    "title",
-    "sign_unit",
-    "sign_date",
-    "staff_total",
-    "staff_change",
-    "authorised_posts",
-)
 
 
 class StoreError(Exception):
@@ -300,7 +290,8 @@ class Store:
         """The whole report, as it is in the file now."""
         conn = self.conn
         cursor = conn.execute(
-            f"SELECT {', '.join(_SCALARS)}, created_at, updated_at, revision FROM reports WHERE id = ?", (report_id,)
+            f"SELECT {', '.join(SCALAR_FIELDS)}, created_at, updated_at, revision FROM reports WHERE id = ?",
+            (report_id,),
         )
         row = cursor.fetchone()
         if row is None:
@@ -422,7 +413,7 @@ class Store:
                 "SELECT 1 FROM reports WHERE unit_name = ? AND fiscal_year = ?", (report.unit_name, report.fiscal_year)
             ).fetchone():
                 raise StoreError("report_exists", unit=report.unit_name, year=report.fiscal_year)
-            values = {name: _to_db(getattr(report, name)) for name in _SCALARS}
+            values = {name: _to_db(getattr(report, name)) for name in SCALAR_FIELDS}
             values["created_at"] = report.created_at if keep_times and report.created_at else stamp
             values["updated_at"] = report.updated_at if keep_times and report.updated_at else stamp
             columns = ", ".join(values)
