@@ -217,7 +217,7 @@ class FieldInput(Input, FieldEditor):
 class ProseArea(TextArea, FieldEditor):
     """Multi-line prose bound to a field path; Enter starts a new paragraph, pastes keep every line."""
 
-    def __init__(self, session: ReportSession, path: str, *, placeholder: str = "") -> None:
+    def __init__(self, session: ReportSession, path: str) -> None:
         text = session.value(path) or ""
         super().__init__(
             text,
@@ -226,7 +226,6 @@ class ProseArea(TextArea, FieldEditor):
             tab_behavior="focus",
             show_line_numbers=False,
             compact=True,
-            placeholder=placeholder,
             highlight_cursor_line=False,
         )
         self.session = session
