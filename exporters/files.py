@@ -14,20 +14,11 @@ import os
 import secrets
 from pathlib import Path
 
-from store.catalogue import message
+from store.refusal import Refusal
 
 
-class ExportError(Exception):
-    """An export that could not be written; `code` names the reason, `str()` gives it in Chinese."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(message(code, "zh", **params))
-
-    def text(self, lang: str = "zh") -> str:
-        """The reason in the given language ("zh" or "en")."""
-        return message(self.code, lang, **self.params)
+class ExportError(Refusal):
+    """An export that could not be written."""
 
 
 def _reason(error: OSError, path: Path, *, replacing: bool) -> ExportError:
@@ -54,6 +45,8 @@ def write_atomically(path: Path, data: bytes) -> Path:
                 os.fsync(handle.fileno())
         except OSError as error:
             raise _reason(error, path, replacing=False) from error
+        except UnicodeEncodeError as error:
+            raise ExportError("export.bad_name", path=path) from error
         try:
             os.replace(temp, path)
         except OSError as error:

@@ -345,6 +345,72 @@ MESSAGES.update(
 
 MESSAGES.update(
     {
+        # --- review: checks panel, preview, export dialog, F1 help, keys ---------------
+        "ui.checks.title": {"zh": "检查", "en": "Checks"},
+        "ui.checks.summary": {
+            "zh": "检查结果：{errors} 个错误，{warnings} 个警告（回车转到字段）",
+            "en": "Checks: errors {errors}, warnings {warnings} (Enter goes to the field)",
+        },
+        "ui.checks.none": {
+            "zh": "没有发现问题：各项数字相互吻合，必填章节均已填写。",
+            "en": "No findings: the figures agree and every required section is filled in.",
+        },
+        "ui.checks.error": {"zh": "错误", "en": "error"},
+        "ui.checks.warning": {"zh": "警告", "en": "warning"},
+        "ui.checks.ratios": {"zh": "绩效指标", "en": "Indicators"},
+        "ui.checks.choose_place": {
+            "zh": "这一问题涉及几处，转到哪一处？（回车选择，Esc 返回）",
+            "en": "This finding names several places; go to which? (Enter chooses, Esc goes back)",
+        },
+        "ui.preview.title": {"zh": "预览", "en": "Preview"},
+        "ui.export.title": {"zh": "导出报告", "en": "Export the report"},
+        "ui.export.format": {"zh": "格式", "en": "Format"},
+        "ui.export.markdown": {"zh": "Markdown（.md）", "en": "Markdown (.md)"},
+        "ui.export.word": {"zh": "Word 公文稿（.docx）", "en": "Word draft (.docx)"},
+        "ui.export.tables": {"zh": "附表（收支、支出分类、三公经费、指标）", "en": "Appendix tables (附表)"},
+        "ui.export.path": {"zh": "保存到", "en": "Save to"},
+        "ui.export.hint": {
+            "zh": "Ctrl+S 或在路径上回车即导出；Esc 关闭。",
+            "en": "Ctrl+S, or Enter on the path, exports; Esc closes.",
+        },
+        "ui.export.run": {"zh": "导出", "en": "Export"},
+        "ui.export.close": {"zh": "关闭", "en": "Close"},
+        "ui.export.no_path": {"zh": "请填写保存位置", "en": "Enter where to save the file"},
+        "ui.export.working": {"zh": "正在写入 {path} …", "en": "Writing {path} …"},
+        "ui.export.done": {"zh": "已导出：{path}", "en": "Exported: {path}"},
+        "ui.export.failed": {"zh": "导出失败：{reason}", "en": "Export failed: {reason}"},
+        "ui.help.title": {"zh": "按键（F1 或 Esc 关闭）", "en": "Keys (F1 or Esc closes)"},
+        "ui.help.screen_keys": {"zh": "本页按键", "en": "Keys of this screen"},
+        "ui.help.app_keys": {"zh": "随处可用", "en": "Keys that work everywhere"},
+        "ui.help.remap": {
+            "zh": '改键：在设置文件的 [keys] 一节写 "右列的编号" = "新键"，如 "jixiao.checks" = "f7"。',
+            "en": 'To remap, write "id in the right column" = "key" in the [keys] section of the settings file, e.g. "jixiao.checks" = "f7".',
+        },
+        "ui.key.checks": {"zh": "检查", "en": "Checks"},
+        "ui.key.preview": {"zh": "预览", "en": "Preview"},
+        "ui.key.export": {"zh": "导出", "en": "Export"},
+        "ui.key.help": {"zh": "按键帮助", "en": "Keys help"},
+        "ui.key.checks.goto": {"zh": "转到字段", "en": "Go to field"},
+        "ui.key.checks.cancel": {"zh": "返回", "en": "Back"},
+        "ui.key.preview.next": {"zh": "下一章", "en": "Next chapter"},
+        "ui.key.preview.previous": {"zh": "上一章", "en": "Previous chapter"},
+        "ui.key.export.run": {"zh": "导出", "en": "Export"},
+        "ui.key.export.close": {"zh": "关闭", "en": "Close"},
+        "ui.key.help.close": {"zh": "关闭", "en": "Close"},
+        "ui.key.palette": {"zh": "命令", "en": "Commands"},
+        "ui.palette.placeholder": {
+            "zh": "输入要做的事或按键，如“检查”“f9”…",
+            "en": "Type what to do or a key, e.g. checks, f9…",
+        },
+        "settings.bad_key": {
+            "zh": '设置文件“{path}”中的“{name}”不是有效的按键设置（应为 "jixiao.编号" = "键"），已忽略',
+            "en": 'in the settings file “{path}”, “{name}” is not a key setting ("jixiao.id" = "key"); ignored',
+        },
+    }
+)
+
+MESSAGES.update(
+    {
         # --- the TOML exchange file: what is wrong with a value (codec) ---------------
         "format.not_table": {"zh": "应为表（table）", "en": "should be a table"},
         "format.unknown_key": {
@@ -552,69 +618,6 @@ MESSAGES.update(
 
 MESSAGES.update(
     {
-        # --- review: checks panel, preview, export dialog, F1 help, keys ---------------
-        "ui.checks.title": {"zh": "检查", "en": "Checks"},
-        "ui.checks.summary": {
-            "zh": "检查结果：{errors} 个错误，{warnings} 个警告（回车转到字段）",
-            "en": "Checks: errors {errors}, warnings {warnings} (Enter goes to the field)",
-        },
-        "ui.checks.none": {
-            "zh": "没有发现问题：各项数字相互吻合，必填章节均已填写。",
-            "en": "No findings: the figures agree and every required section is filled in.",
-        },
-        "ui.checks.error": {"zh": "错误", "en": "error"},
-        "ui.checks.warning": {"zh": "警告", "en": "warning"},
-        "ui.checks.ratios": {"zh": "绩效指标", "en": "Indicators"},
-        "ui.checks.choose_place": {
-            "zh": "这一问题涉及几处，转到哪一处？（回车选择，Esc 返回）",
-            "en": "This finding names several places; go to which? (Enter chooses, Esc goes back)",
-        },
-        "ui.preview.title": {"zh": "预览", "en": "Preview"},
-        "ui.export.title": {"zh": "导出报告", "en": "Export the report"},
-        "ui.export.format": {"zh": "格式", "en": "Format"},
-        "ui.export.markdown": {"zh": "Markdown（.md）", "en": "Markdown (.md)"},
-        "ui.export.word": {"zh": "Word 公文稿（.docx）", "en": "Word draft (.docx)"},
-        "ui.export.tables": {"zh": "附表（收支、支出分类、三公经费、指标）", "en": "Appendix tables (附表)"},
-        "ui.export.path": {"zh": "保存到", "en": "Save to"},
-        "ui.export.hint": {
-            "zh": "Ctrl+S 或在路径上回车即导出；Esc 关闭。",
-            "en": "Ctrl+S, or Enter on the path, exports; Esc closes.",
-        },
-        "ui.export.run": {"zh": "导出", "en": "Export"},
-        "ui.export.close": {"zh": "关闭", "en": "Close"},
-        "ui.export.no_path": {"zh": "请填写保存位置", "en": "Enter where to save the file"},
-        "ui.export.working": {"zh": "正在写入 {path} …", "en": "Writing {path} …"},
-        "ui.export.done": {"zh": "已导出：{path}", "en": "Exported: {path}"},
-        "ui.export.failed": {"zh": "导出失败：{reason}", "en": "Export failed: {reason}"},
-        "ui.help.title": {"zh": "按键（F1 或 Esc 关闭）", "en": "Keys (F1 or Esc closes)"},
-        "ui.help.screen_keys": {"zh": "本页按键", "en": "Keys of this screen"},
-        "ui.help.app_keys": {"zh": "随处可用", "en": "Keys that work everywhere"},
-        "ui.help.remap": {
-            "zh": '改键：在设置文件的 [keys] 一节写 "右列的编号" = "新键"，如 "jixiao.checks" = "f7"。',
-            "en": 'To remap, write "id in the right column" = "key" in the [keys] section of the settings file, e.g. "jixiao.checks" = "f7".',
-        },
-        "ui.key.checks": {"zh": "检查", "en": "Checks"},
-        "ui.key.preview": {"zh": "预览", "en": "Preview"},
-        "ui.key.export": {"zh": "导出", "en": "Export"},
-        "ui.key.help": {"zh": "按键帮助", "en": "Keys help"},
-        "ui.key.checks.goto": {"zh": "转到字段", "en": "Go to field"},
-        "ui.key.checks.cancel": {"zh": "返回", "en": "Back"},
-        "ui.key.preview.next": {"zh": "下一章", "en": "Next chapter"},
-        "ui.key.preview.previous": {"zh": "上一章", "en": "Previous chapter"},
-        "ui.key.export.run": {"zh": "导出", "en": "Export"},
-        "ui.key.export.close": {"zh": "关闭", "en": "Close"},
-        "ui.key.help.close": {"zh": "关闭", "en": "Close"},
-        "ui.key.palette": {"zh": "命令", "en": "Commands"},
-        "ui.palette.placeholder": {"zh": "输入要做的事或按键，如“检查”“f9”…", "en": "Type what to do or a key, e.g. checks, f9…"},
-        "settings.bad_key": {
-            "zh": '设置文件“{path}”中的“{name}”不是有效的按键设置（应为 "jixiao.编号" = "键"），已忽略',
-            "en": 'in the settings file “{path}”, “{name}” is not a key setting ("jixiao.id" = "key"); ignored',
-        },
-    }
-)
-
-MESSAGES.update(
-    {
         # --- the app: home list, part screens, saving, lists (helper "edit") ---------------
         "ui.app.title": {"zh": "jixiao 绩效评价报告", "en": "jixiao performance reports"},
         "ui.save.failed": {"zh": "未能保存：{error}", "en": "could not save: {error}"},
@@ -685,7 +688,10 @@ MESSAGES.update(
         "ui.budget.add_line": {"zh": "＋ 添加经济分类", "en": "+ add a category"},
         "ui.budget.add_sangong": {"zh": "＋ 添加三公经费项目", "en": "+ add an item"},
         "ui.budget.total": {"zh": "合计 {total} 万元", "en": "total {total} 万元"},
-        "ui.budget.stated": {"zh": "；部门概况所列{label} {amount} 万元", "en": "; overview states {label} {amount} 万元"},
+        "ui.budget.stated": {
+            "zh": "；部门概况所列{label} {amount} 万元",
+            "en": "; overview states {label} {amount} 万元",
+        },
         "ui.results.add_result": {"zh": "＋ 添加项目成果", "en": "+ add a result"},
         "ui.results.add_indicator": {"zh": "＋ 添加指标（目标、实际）", "en": "+ add an indicator"},
         "ui.results.completion_column": {"zh": "完成率", "en": "done"},
@@ -732,5 +738,14 @@ MESSAGES.update(
             "en": "save as this file or into this folder (default: <unit>-<year>-绩效评价报告 in the current folder)",
         },
         "cli.help.no_tables": {"zh": "不附附表", "en": "leave out the appendix tables (附表)"},
+    }
+)
+
+MESSAGES.update(
+    {
+        "export.bad_name": {
+            "zh": "这台电脑的区域设置写不了文件名“{path}”，请用 -o 换一个只含英文字母和数字的文件名",
+            "en": "this computer's locale cannot write the file name “{path}”; pass -o with a plain ASCII name",
+        },
     }
 )

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from store.catalogue import message
+from store.refusal import Refusal
 
 #: Largest amount accepted, in 万元 (a trillion yuan): anything above is a typing slip.
 MAX_AMOUNT = Decimal("99999999.99")
@@ -37,19 +37,13 @@ _DATE_PATTERNS = (
 )
 
 
-class InputError(ValueError):
-    """What was typed cannot be read; `code` names the reason, `str()` gives it in Chinese."""
+class InputError(Refusal, ValueError):
+    """What was typed cannot be read; the reason quotes (the start of) what was typed."""
 
     def __init__(self, code: str, **params: object) -> None:
-        self.code = code
         if isinstance(params.get("text"), str):
             params["text"] = _echo(str(params["text"]))
-        self.params = params
-        super().__init__(message(code, "zh", **params))
-
-    def text(self, lang: str = "zh") -> str:
-        """The reason in the given language ("zh" or "en")."""
-        return message(self.code, lang, **self.params)
+        super().__init__(code, **params)
 
 
 #: How much of what was typed a reason quotes back (a pasted page would drown the message).

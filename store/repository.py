@@ -23,7 +23,6 @@ from sqlite_utils import Database
 
 from store import backup as backups
 from store import fields, schema
-from store.catalogue import message
 from store.model import (
     ECON_LISTS,
     FIGURE_KEYS,
@@ -40,23 +39,15 @@ from store.model import (
     StaffLine,
     TitledItem,
 )
+from store.refusal import Refusal
 from store.schema import SCHEMA_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-class StoreError(Exception):
-    """The file or the change cannot be used; `code` names the reason, `str()` gives it in Chinese."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(message(code, "zh", **params))
-
-    def text(self, lang: str = "zh") -> str:
-        """The reason in the given language."""
-        return message(self.code, lang, **self.params)
+class StoreError(Refusal):
+    """The file or the change cannot be used."""
 
 
 class ConflictError(StoreError):

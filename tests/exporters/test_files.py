@@ -85,6 +85,20 @@ def test_a_read_only_folder_is_reported(seed_report: Report, old_file: Path, mon
     assert old_file.read_bytes() == b"the previous export"
 
 
+def test_a_chinese_name_the_locale_cannot_write_is_refused_with_advice(
+    seed_report: Report, old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def ascii_only(path: Path, mode: str = "r") -> None:
+        str(path).encode("ascii")
+
+    monkeypatch.setattr(export_files, "open", ascii_only, raising=False)
+    with pytest.raises(ExportError) as caught:
+        export_report(seed_report, "md", old_file.with_name("月湖街道-2019-绩效评价报告.md"))
+    assert caught.value.code == "export.bad_name"
+    assert "-o" in str(caught.value)
+    assert old_file.read_bytes() == b"the previous export"
+
+
 def test_a_missing_folder_is_reported_by_name(seed_report: Report, tmp_path: Path) -> None:
     target = tmp_path / "没有这个文件夹" / "报告.md"
     with pytest.raises(ExportError) as caught:
