@@ -379,6 +379,8 @@ class _Writer:
         self.break_before = False
         # Style ids looked up once: python-docx's `paragraph.style = name` scans every style each time.
         self.style_ids = style_ids
+        # Formatted empty cells by (alignment, header, kept with next), shared by every table.
+        self.cells: dict[tuple[str, bool, bool], BaseOxmlElement] = {}
 
     def paragraph(self, text: str, style: str) -> WordParagraph:
         para = self.doc.add_paragraph()
@@ -457,14 +459,19 @@ class _Writer:
         self, table: WordTable, blank: BaseOxmlElement, width: Length, align: str, *, header: bool, keep: bool
     ) -> BaseOxmlElement:
         """An empty cell of the given width and alignment, formatted as a header or body cell."""
-        cell = _Cell(copy.deepcopy(blank), table)
-        cell.width = width
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        para = cell.paragraphs[0]
-        para._p.style = self.style_ids[TABLE_HEAD if header else TABLE_TEXT]
-        para.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER if header else _ALIGN[align]
-        para.paragraph_format.keep_with_next = keep
-        return cell._tc
+        key = (align, header, keep)
+        if key not in self.cells:
+            cell = _Cell(copy.deepcopy(blank), table)
+            cell.width = width
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            para = cell.paragraphs[0]
+            para._p.style = self.style_ids[TABLE_HEAD if header else TABLE_TEXT]
+            para.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER if header else _ALIGN[align]
+            para.paragraph_format.keep_with_next = keep
+            self.cells[key] = cell._tc
+        prototype = copy.deepcopy(self.cells[key])
+        prototype.width = width
+        return prototype
 
     def page_break(self, _: PageBreak) -> None:
         self.break_before = True
