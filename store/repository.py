@@ -16,10 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path, PurePath
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from store import backup as backups
 from store import fields, schema
@@ -40,10 +39,14 @@ from store.model import (
     TitledItem,
 )
 from store.refusal import Refusal
-from store.schema import SCHEMA_VERSION, migrate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+#: `UPDATE … RETURNING` (one statement checks and bumps the revision) came with SQLite 3.35.
+HAS_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
 
 
 class StoreError(Refusal):
@@ -125,7 +128,11 @@ def _check_file(path: Path) -> None:
 
 
 def _inspect(path: Path) -> int:
-    """user_version of an existing file, opened read-only; refuses foreign or damaged files."""
+    """user_version of an existing file, opened read-only; refuses foreign or damaged files.
+
+    Damage is judged cheaply (`_looks_damaged`) rather than by `PRAGMA quick_check`, which
+    reads the whole file (about 0.1 s for 2,000 reports) on every open.
+    """
     try:
         conn = _connect_untouched(path)
     except sqlite3.OperationalError as error:
@@ -135,7 +142,7 @@ def _inspect(path: Path) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if _looks_damaged(conn, path):
             raise StoreError("damaged", path=path)
     except sqlite3.DatabaseError as error:
         if "locked" in str(error) or "busy" in str(error):
@@ -143,11 +150,40 @@ def _inspect(path: Path) -> int:
         raise StoreError("damaged", path=path) from None
     finally:
         conn.close()
-    if version > SCHEMA_VERSION:
-        raise StoreError("newer_schema", path=path, version=version, ours=SCHEMA_VERSION)
+    if version > schema.SCHEMA_VERSION:
+        raise StoreError("newer_schema", path=path, version=version, ours=schema.SCHEMA_VERSION)
     if version == 0 and tables - {"_sqlite_migrations"}:
         raise StoreError("foreign_db", path=path)
     return version
+
+
+def _looks_damaged(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether the file is plainly damaged: cut short, or a table or index whose first page is unreadable.
+
+    The header's page count must fit in the file (unless a -wal file beside it holds the
+    newest pages), and the root page of every table and index is read (a few dozen pages,
+    whatever the file's size). Damage deeper inside still raises when that part is read.
+    Raises sqlite3.DatabaseError where SQLite itself finds the damage; an index SQLite will
+    not scan on its own (another program's partial index) is passed over.
+    """
+    size = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+    wal = path.with_name(f"{path.name}-wal")
+    if size > path.stat().st_size and not (wal.is_file() and wal.stat().st_size > 0):
+        return True
+    trees = conn.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE rootpage > 0").fetchall()
+    for kind, name, table in trees:
+        hint = "NOT INDEXED" if kind == "table" else f"INDEXED BY {_quoted(name)}"
+        try:
+            conn.execute(f"SELECT 1 FROM {_quoted(table)} {hint} LIMIT 1").fetchall()
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "") != "SQLITE_ERROR":
+                raise
+    return False
+
+
+def _quoted(name: str) -> str:
+    """An SQL identifier as a quoted name, whatever characters it holds."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 class Store:
@@ -155,7 +191,6 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool, journal: str) -> None:
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
         self.path = path
         self.readonly = readonly
         self.journal = journal
@@ -164,6 +199,13 @@ class Store:
         #: Why that copy could not be taken (read-only folder, disk full), to show the user; None if fine.
         self.backup_problem: StoreError | None = None
         self._depth = 0
+
+    @cached_property
+    def db(self) -> Database:
+        """The file as a sqlite-utils Database (for migrations and Datasette-style access), made on first use."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
 
     # --- opening -------------------------------------------------------------------
 
@@ -210,11 +252,11 @@ class Store:
         if store.readonly:
             return store
         try:
-            migrating = version < SCHEMA_VERSION or bool(schema.migrations.pending(store.db))
+            migrating = version < schema.SCHEMA_VERSION
             if existed and version > 0:
                 store._backup_on_open(migrating=migrating)
             if migrating:
-                migrate(store.db)
+                schema.migrate(store.db)
         except (StoreError, sqlite3.OperationalError) as error:
             store.close()
             if isinstance(error, StoreError):
@@ -377,18 +419,41 @@ class Store:
             self._depth -= 1
 
     @contextmanager
-    def _change(self, report_id: int | None, expected_revision: int | None = None) -> Iterator[sqlite3.Connection]:
-        """One committed change (inside `transaction`): check the revision, write, bump it."""
+    def _change(
+        self, report_id: int | None, expected_revision: int | None = None
+    ) -> Iterator[tuple[sqlite3.Connection, int]]:
+        """One committed change (inside `transaction`): check and bump the revision, then write.
+
+        Yields the connection and the report's new revision (0 without a report). The bump
+        comes first, in the same transaction, so a refused or failed write undoes it too.
+        """
         with self.transaction() as conn:
-            if report_id is not None:
-                current = self.revision(report_id)
-                if expected_revision is not None and current != expected_revision:
-                    raise ConflictError("conflict", report_id=report_id)
-            yield conn
-            if report_id is not None:
-                conn.execute(
-                    "UPDATE reports SET revision = revision + 1, updated_at = ? WHERE id = ?", (now(), report_id)
-                )
+            revision = 0 if report_id is None else self._bump(report_id, expected_revision)
+            yield conn, revision
+
+    def _bump(self, report_id: int, expected_revision: int | None) -> int:
+        """Raise the report's revision (refusing if it is not `expected_revision`); returns the new one.
+
+        With SQLite 3.35 or later one `UPDATE … RETURNING` both checks and bumps; the report is
+        read again only when nothing matched, to tell a missing report from a conflict.
+        """
+        if not HAS_RETURNING:
+            current = self.revision(report_id)
+            if expected_revision is not None and current != expected_revision:
+                raise ConflictError("conflict", report_id=report_id)
+            self.conn.execute(
+                "UPDATE reports SET revision = revision + 1, updated_at = ? WHERE id = ?", (now(), report_id)
+            )
+            return current + 1
+        check, args = ("", ()) if expected_revision is None else (" AND revision = ?", (expected_revision,))
+        rows = self.conn.execute(
+            f"UPDATE reports SET revision = revision + 1, updated_at = ? WHERE id = ?{check} RETURNING revision",
+            (now(), report_id, *args),
+        ).fetchall()
+        if rows:
+            return rows[0][0]
+        self.revision(report_id)
+        raise ConflictError("conflict", report_id=report_id)
 
     def create_report(self, unit_name: str, fiscal_year: int, unit_short: str = "") -> int:
         """A new, empty report for a unit and year; refuses a second one for the same pair."""
@@ -399,7 +464,7 @@ class Store:
     def add_report(self, report: Report, *, keep_times: bool = False) -> int:
         """Write a whole report (from TOML or the sample) in one transaction; returns its id."""
         stamp = now()
-        with self._change(None) as conn:
+        with self._change(None) as (conn, _):
             if conn.execute(
                 "SELECT 1 FROM reports WHERE unit_name = ? AND fiscal_year = ?", (report.unit_name, report.fiscal_year)
             ).fetchone():
@@ -427,7 +492,7 @@ class Store:
 
     def delete_report(self, report_id: int) -> None:
         """Remove a report and everything in it."""
-        with self._change(None) as conn:
+        with self._change(None) as (conn, _):
             if conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount == 0:
                 raise StoreError("no_such_report", report_id=report_id)
 
@@ -439,7 +504,7 @@ class Store:
         if not fields.accepts(path, value):
             raise TypeError(f"{path} does not take {value!r}")
         segments = fields.split(path)
-        with self._change(report_id, expected_revision) as conn:
+        with self._change(report_id, expected_revision) as (conn, revision):
             if len(segments) == 1 and segments[0][1] is None:
                 conn.execute(f"UPDATE reports SET {segments[0][0]} = ? WHERE id = ?", (_to_db(value), report_id))
             elif segments[0][0] in ("texts", "figures"):
@@ -452,13 +517,13 @@ class Store:
             else:
                 spec, row_id, column = self._locate_field(report_id, segments, path)
                 conn.execute(f"UPDATE {spec.table} SET {column} = ? WHERE id = ?", (_to_db(value), row_id))
-        return self.revision(report_id)
+        return revision
 
     def insert(
         self, report_id: int, list_path: str, index: int, value: Any, *, expected_revision: int | None = None
     ) -> int:
         """Put `value` (a str or a model item, with its children) at `index` of a list."""
-        with self._change(report_id, expected_revision) as conn:
+        with self._change(report_id, expected_revision) as (conn, revision):
             spec, parent_id = self._locate_list(report_id, list_path)
             size = self._size(spec, parent_id)
             if not 0 <= index <= size:
@@ -468,11 +533,11 @@ class Store:
                 (*self._parent_args(spec, parent_id), index),
             )
             self._insert_row(spec, parent_id, index, value)
-        return self.revision(report_id)
+        return revision
 
     def delete(self, report_id: int, list_path: str, index: int, *, expected_revision: int | None = None) -> int:
         """Remove item `index` of a list (and what it holds); later items move up."""
-        with self._change(report_id, expected_revision) as conn:
+        with self._change(report_id, expected_revision) as (conn, revision):
             spec, parent_id = self._locate_list(report_id, list_path)
             row_id = self._row_id(spec, parent_id, index, f"{list_path}[{index}]")
             conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (row_id,))
@@ -480,13 +545,13 @@ class Store:
                 f"UPDATE {spec.table} SET position = position - 1 WHERE {self._where(spec)} AND position > ?",
                 (*self._parent_args(spec, parent_id), index),
             )
-        return self.revision(report_id)
+        return revision
 
     def move(
         self, report_id: int, list_path: str, index: int, new_index: int, *, expected_revision: int | None = None
     ) -> int:
         """Move item `index` of a list to `new_index`, the others closing up around it."""
-        with self._change(report_id, expected_revision) as conn:
+        with self._change(report_id, expected_revision) as (conn, revision):
             spec, parent_id = self._locate_list(report_id, list_path)
             row_id = self._row_id(spec, parent_id, index, f"{list_path}[{index}]")
             if not 0 <= new_index < self._size(spec, parent_id):
@@ -497,7 +562,7 @@ class Store:
                 (step, *self._parent_args(spec, parent_id), low, high),
             )
             conn.execute(f"UPDATE {spec.table} SET position = ? WHERE id = ?", (new_index, row_id))
-        return self.revision(report_id)
+        return revision
 
     # --- locating rows -------------------------------------------------------------
 

@@ -3,17 +3,23 @@
 Money is TEXT holding an exact decimal ("1610.68"), never REAL. Every list table has a
 `position` (0, 1, 2 … with no gaps) so the report's order is the table's order. Child rows
 go with their report (ON DELETE CASCADE). Names are meant to be read in Datasette.
+
+sqlite-utils (about 55 ms to import) is loaded only when a file is migrated: `migrations`
+is built on first use, and a file whose user_version is `SCHEMA_VERSION` has had every
+migration, because each new migration comes with a new `SCHEMA_VERSION`.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sys
+from typing import TYPE_CHECKING
 
-#: The schema this program writes. A file with a larger user_version is refused.
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+#: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
 SCHEMA_VERSION = 1
-
-migrations = Migrations("jixiao")
 
 _TABLES = (
     """CREATE TABLE reports (
@@ -116,11 +122,27 @@ _TABLES = (
 )
 
 
-@migrations()
 def m001_initial(db: Database) -> None:
     """The first schema: one report per unit and year, and everything the seed report holds."""
     for statement in _TABLES:
         db.execute(statement)
+
+
+#: Every migration, oldest first; `SCHEMA_VERSION` is their number.
+MIGRATIONS = (m001_initial,)
+
+
+def __getattr__(name: str) -> Migrations:
+    """`schema.migrations`, the sqlite-utils migration set, built (importing sqlite-utils) on first use."""
+    if name != "migrations":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from sqlite_utils.migrations import Migrations
+
+    built = Migrations("jixiao")
+    for step in MIGRATIONS:
+        built()(step)
+    globals()["migrations"] = built
+    return built
 
 
 def migrate(db: Database) -> None:
@@ -129,6 +151,6 @@ def migrate(db: Database) -> None:
     user_version is written only when it changes: setting it, even to the same value, rewrites
     the file header, and merely opening a report file must leave it byte-for-byte as it was.
     """
-    migrations.apply(db)
+    sys.modules[__name__].migrations.apply(db)
     if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -98,7 +98,7 @@ def test_other_files_backups_are_left_alone(report_file: Path) -> None:
 
 
 def _newer_jixiao(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend to be a newer jixiao: the same schema plus one migration the file has not had."""
+    """Pretend to be a newer jixiao: one migration more than the file has had, and a schema version more."""
     newer = Migrations("jixiao")
     newer(name="m001_initial")(schema.m001_initial)
 
@@ -107,6 +107,7 @@ def _newer_jixiao(monkeypatch: pytest.MonkeyPatch) -> None:
         db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
 
     monkeypatch.setattr(schema, "migrations", newer)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
 
 
 def test_a_migration_is_preceded_by_a_copy(report_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:

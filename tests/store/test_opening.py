@@ -4,11 +4,14 @@ as they were: same bytes, nothing created beside them; the command line says so 
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from store import schema
 from store.repository import Store, StoreError
 from store.schema import SCHEMA_VERSION
 from tui.cli import main
@@ -130,3 +133,20 @@ def test_opening_a_good_file_and_reading_it_leaves_its_bytes_alone(sample_copy: 
         store.load(store.list_reports()[0].id)
     assert sample_copy.read_bytes() == before
     assert not sample_copy.with_name("sample.db-wal").exists()
+
+
+def test_opening_a_current_file_does_not_load_sqlite_utils(tmp_path: Path) -> None:
+    """sqlite-utils costs a noticeable part of start-up; a file that needs no migration opens without it."""
+    path = tmp_path / "报告.db"
+    Store.open(path).close()
+    script = (
+        "import sys; from store.repository import Store; "
+        f"Store.open({str(path)!r}).close(); print('sqlite_utils' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_every_migration_raises_the_schema_version() -> None:
+    """A file at SCHEMA_VERSION is taken to have had every migration (and is opened without checking them)."""
+    assert len(schema.MIGRATIONS) == schema.SCHEMA_VERSION
