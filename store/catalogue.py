@@ -749,3 +749,12 @@ MESSAGES.update(
         },
     }
 )
+
+MESSAGES.update(
+    {
+        "ui.home.more": {
+            "zh": "还有 {count} 份报告未列出，输入单位名或年度即可找到",
+            "en": "{count} more reports not listed; type a unit or a year to find them",
+        },
+    }
+)

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Static
 
 from store.repository import Store
 from tui.app import run
-from tui.screens.home import HomeScreen, NewReportDialog
+from tui.screens.home import COUNT_DELAY, HomeScreen, NewReportDialog
 from tui.screens.org import OrgScreen
 from tui.widgets.dialogs import ConfirmDialog
 
@@ -170,3 +170,28 @@ async def test_home_at_80_by_24_with_many_reports(make_app, sample_copy):
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.report.fiscal_year == 2027
+
+
+async def test_a_big_file_lists_a_page_and_typing_finds_the_rest(make_app, sample_copy):
+    with Store.open(sample_copy) as store:
+        for number in range(300):
+            store.create_report(f"长沙市测试区第{number:03d}街道办事处", 2019)
+        beyond = store.list_reports()[250]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        more = app.screen.query_one("#home-more", Static)
+        assert len(rows(pilot)) == 100
+        assert more.display
+        assert "还有 201 份报告未列出" in str(more.render())
+        assert beyond.unit_name not in [row[0] for row in rows(pilot)]
+        await type_text(pilot, beyond.unit_name)
+        assert [row[0] for row in rows(pilot)] == [beyond.unit_name]
+        assert not more.display
+        await pilot.pause(COUNT_DELAY + 0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "错误" in rows(pilot)[0][3]  # its findings counted once it is listed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.report.unit_name == beyond.unit_name

@@ -1,9 +1,12 @@
 """The home screen: the reports in the file, found by typing, opened with Enter.
 
 Each line shows the unit, the year, when it was last edited and how many findings the
-checks raise. Counting findings means loading every report, so it runs in a thread with
-its own connection and fills the column in as it goes: a file with thousands of reports
-still opens at once.
+checks raise. A file may hold a whole district's reports, so the list shows at most
+ROW_CAP of those the filter lets through, with a line saying how many more there are and
+that typing narrows the list: drawing thousands of rows nobody scrolls to is what made a
+big file slow to open and to filter. Counting findings means loading a report, so it runs
+in a thread with its own connection, only for the rows listed, and fills the column in as
+it goes.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
@@ -28,9 +32,16 @@ from tui.widgets.dialogs import ConfirmDialog
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
 
-#: Reports counted before the column is updated on screen. Each update re-renders the table and
-#: leaves a screenful of stale renders in its caches: 25 a batch grew a 2,000-report session by 10 MB.
-COUNT_BATCH = 250
+#: Rows the list shows at most (a few screens); the rest are reached by typing in the filter.
+ROW_CAP = 100
+
+#: Reports counted before the column is updated on screen: about a screenful, so the rows in view
+#: fill in first. Each update re-renders the table, so not fewer (the list holds at most ROW_CAP).
+COUNT_BATCH = 20
+
+#: Seconds the filter must rest before the rows it lets through are counted: a counting thread
+#: started on every key would compete with the typing for the interpreter.
+COUNT_DELAY = 0.3
 
 
 class NewReportDialog(ModalScreen["int | None"]):
@@ -106,6 +117,14 @@ class NewReportDialog(ModalScreen["int | None"]):
 class HomeScreen(Screen):
     """The list of reports in the open file."""
 
+    DEFAULT_CSS = """
+    #home-more {
+        height: auto;
+        padding: 0 2;
+        color: $text-muted;
+    }
+    """
+
     BINDINGS = [
         Binding("ctrl+n", "new", "新建报告", id="jixiao.home.new"),
         Binding("ctrl+delete", "delete", "删除报告", id="jixiao.home.delete"),
@@ -124,6 +143,9 @@ class HomeScreen(Screen):
         self.search_lines: list[str] = []
         self.counts: dict[int, tuple[int, int]] = {}
         self.counted: dict[int, int] = {}
+        #: The summaries the table holds now, in order: a filter that lets the same ones through redraws nothing.
+        self.shown: list[ReportSummary] = []
+        self.count_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -139,6 +161,7 @@ class HomeScreen(Screen):
         table.add_column(t("ui.home.updated"), key="updated")
         table.add_column(t("ui.home.findings"), key="findings")
         yield table
+        yield Static("", id="home-more")
         yield Static(t("ui.home.empty"), id="home-empty")
         yield Footer()
 
@@ -154,20 +177,35 @@ class HomeScreen(Screen):
         self.summaries = self.app.store.list_reports()
         self.search_lines = [f"{s.unit_name} {s.fiscal_year}".casefold() for s in self.summaries]
         self.show_reports(select)
-        stale = [s.id for s in self.summaries if self.counted.get(s.id) != s.revision]
-        if stale:
-            # After the list is on screen: the counting thread shares the interpreter with the UI.
-            self.call_after_refresh(self.count_findings, stale)
 
-    def show_reports(self, select: int | None = None) -> None:
-        """Fill the table with the reports the filter lets through."""
+    def show_reports(self, select: int | None = None, *, typing: bool = False) -> None:
+        """Fill the table with the first ROW_CAP reports the filter lets through; count their findings.
+
+        While `typing`, the count waits until the filter rests for COUNT_DELAY.
+        """
         table = self.query_one("#reports", DataTable)
         if select is None and table.row_count:
             select = self.selected_id()
         words = self.query_one("#filter", Input).value.strip().casefold().split()
-        table.clear()
-        for summary, line in zip(self.summaries, self.search_lines, strict=True):
-            if all(word in line for word in words):
+        matches = [
+            summary
+            for summary, line in zip(self.summaries, self.search_lines, strict=True)
+            if all(word in line for word in words)
+        ]
+        shown = matches[:ROW_CAP]
+        chosen = next((s for s in matches[ROW_CAP:] if s.id == select), None)
+        if chosen is not None:
+            shown[-1] = chosen  # a report just made or left stays in reach, even past the cap
+        more = self.query_one("#home-more", Static)
+        more.display = len(matches) > len(shown)
+        if more.display:
+            more.update(self.app.t("ui.home.more", count=len(matches) - len(shown)))
+        table.display = bool(self.summaries)
+        self.query_one("#home-empty", Static).display = not self.summaries
+        if shown != self.shown:
+            self.shown = shown
+            table.clear()
+            for summary in shown:
                 table.add_row(
                     summary.unit_name,
                     str(summary.fiscal_year),
@@ -175,10 +213,23 @@ class HomeScreen(Screen):
                     self.count_text(summary.id),
                     key=str(summary.id),
                 )
+            self.schedule_count([s.id for s in shown if self.counted.get(s.id) != s.revision], typing)
         if select is not None and str(select) in table.rows:
             table.move_cursor(row=table.get_row_index(str(select)), animate=False)
-        table.display = bool(self.summaries)
-        self.query_one("#home-empty", Static).display = not self.summaries
+
+    def schedule_count(self, stale: list[int], typing: bool) -> None:
+        """Stop counting rows no longer listed; count `stale` once the list is on screen (and the typing rests)."""
+        if self.count_timer is not None:
+            self.count_timer.stop()
+            self.count_timer = None
+        self.workers.cancel_group(self, "counts")
+        if not stale:
+            return
+        if typing:
+            self.count_timer = self.set_timer(COUNT_DELAY, lambda: self.count_findings(stale))
+        else:
+            # After the list is on screen: the counting thread shares the interpreter with the UI.
+            self.call_after_refresh(self.count_findings, stale)
 
     def count_text(self, report_id: int) -> str:
         counts = self.counts.get(report_id)
@@ -199,7 +250,10 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="counts")
     def count_findings(self, report_ids: list[int]) -> None:
-        """Run the checks on each report in a thread of its own, reporting in batches."""
+        """Run the checks on each listed report in a thread of its own, reporting in batches.
+
+        Exclusive: a newer list (the filter changed) cancels the count of the one before.
+        """
         from store.checks import run_checks
 
         worker = get_current_worker()
@@ -239,7 +293,7 @@ class HomeScreen(Screen):
         # A word committed by an input method arrives as several keys, so several Changed
         # messages queue up; only the one carrying the filter's current text needs the list redone.
         if event.input.id == "filter" and event.value == event.input.value:
-            self.show_reports()
+            self.show_reports(typing=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
