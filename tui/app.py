@@ -9,6 +9,8 @@ switching parts keeps each screen's place and any input still being fixed.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,6 +29,9 @@ from tui import screens
 from tui.commands import KeyCommands
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import ReportChanged, ReportSession
+
+#: Seconds a bound key waits at most for the focused field to take the characters typed before it.
+TYPED_SO_FAR_TIMEOUT = 10.0
 
 #: Screens of an open report reached by a key, in the order of the keys.
 REPORT_SCREENS = (*screens.PARTS, "checks", "preview", "export")
@@ -82,10 +87,17 @@ class JixiaoApp(App[int]):
     def get_default_screen(self) -> Screen:
         return screens.screen_class("home")()
 
-    # --- keys typed while the screen is rebuilt --------------------------------------
+    # --- keys typed while the screen changes -----------------------------------------
+    #
+    # Textual hands printable keys to the focused widget's own queue, while bound keys (Enter,
+    # Tab, ctrl+n, F3) act at once in the app; a burst of typing (an input method committing a
+    # word, a slow PC catching up) could then reach a field after the cursor has left it, or one
+    # being rebuilt. So keys that change where typing goes first let the focused field take what
+    # was typed before them (`typed_so_far`), and keys typed while a list or screen is rebuilt
+    # are held and delivered, in order, to wherever the cursor went (`keys_held`).
 
     async def on_event(self, event: events.Event) -> None:
-        """Hold keys and pastes that arrive while a screen or list is being rebuilt."""
+        """Hold keys and pastes that arrive while a field, list or screen is changing."""
         if self._held_keys is not None and isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self._held_keys.append(event)
             return
@@ -112,6 +124,26 @@ class JixiaoApp(App[int]):
         held, self._held_keys = self._held_keys or [], None
         for event in held:
             await super().on_event(event)
+
+    async def typed_so_far(self) -> None:
+        """Wait until the focused widget has taken every key sent to it before now.
+
+        Bound keys run here in the app at once; the characters typed before them may still be
+        waiting in the field's own queue (for seconds, on a busy PC). Enter and the list keys
+        wait for them, so they act on all of what was typed, while the keys behind them wait
+        in the app's queue. Gives up if the widget goes away, or after TYPED_SO_FAR_TIMEOUT.
+        """
+        focused = self.focused
+        if focused is None:
+            return
+        taken = asyncio.Event()
+        if not focused.call_later(taken.set):
+            return
+        deadline = asyncio.get_running_loop().time() + TYPED_SO_FAR_TIMEOUT
+        while focused.is_attached and asyncio.get_running_loop().time() < deadline:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(taken.wait(), 0.1)
+                return
 
     # --- moving between screens -----------------------------------------------------
 

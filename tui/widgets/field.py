@@ -195,9 +195,11 @@ class FieldInput(Input, FieldEditor):
         """Enter: on to the next field when what was typed can be read (leaving it saves it);
         otherwise stay, marked with the reason.
 
-        Runs as the key is handled and moves the cursor before anything is written, so keys
-        typed straight after Enter land in the next field even while the disk is slow.
+        Runs as the key arrives (once this field has taken what was typed before it) and moves
+        the cursor before anything is written, so keys typed straight after Enter land in the
+        next field even while the disk is slow.
         """
+        await self.app.typed_so_far()
         if self._reason(self.value) == "":
             self.screen.focus_next()
         else:

@@ -172,16 +172,19 @@ class ListEditor(Vertical):
 
     async def action_add(self, after: int) -> None:
         """Add a blank item after (1) or before (0) the current one; at the end if none is current."""
+        await self.app.typed_so_far()
         async with self.app.keys_held():
             await self._innermost()._add(after)
 
     async def action_move(self, step: int) -> None:
         """Move the current item up (-1) or down (1)."""
+        await self.app.typed_so_far()
         async with self.app.keys_held():
             await self._innermost()._move(step)
 
     async def action_delete(self) -> None:
         """Delete the current item: at once if blank, else after the person confirms."""
+        await self.app.typed_so_far()
         await self._innermost()._delete_current()
 
     async def _add(self, after: int) -> None:
