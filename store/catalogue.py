@@ -720,6 +720,7 @@ MESSAGES.update(
         "ui.key.list.down": {"zh": "下移", "en": "Move down"},
         "ui.key.list.delete": {"zh": "删除本项", "en": "Delete item"},
         "ui.key.next": {"zh": "下一项", "en": "Next field"},
+        "ui.key.list.add_here": {"zh": "新增一项", "en": "Add an item"},
         "ui.key.previous": {"zh": "上一项", "en": "Previous field"},
         "ui.key.field.next": {"zh": "保存并到下一项", "en": "Save, next field"},
     }

@@ -120,10 +120,17 @@ class JixiaoApp(App[int]):
             self.call_later(self._release_keys)
 
     async def _release_keys(self) -> None:
-        """Deliver the held keys now, in order, ahead of any that arrived since."""
+        """Deliver the held keys now, in order, ahead of any that arrived since.
+
+        A delivered key may itself rebuild a list (Enter on "＋ add"): the keys after it then
+        wait for that rebuild too, ahead of those it holds.
+        """
         held, self._held_keys = self._held_keys or [], None
-        for event in held:
-            await super().on_event(event)
+        while held:
+            await super().on_event(held.pop(0))
+            if self._held_keys is not None:
+                self._held_keys[:0] = held
+                return
 
     async def typed_so_far(self) -> None:
         """Wait until the focused widget has taken every key sent to it before now.

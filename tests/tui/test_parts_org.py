@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pilot_helpers import open_part, retype, type_text, widget
+from textual import events
 from textual.widgets import Static
 
 from tui.screens.org import OrgScreen
@@ -104,3 +105,27 @@ async def test_refused_input_blocks_list_changes_so_it_is_not_lost(make_app, sto
         assert len(stored("staff_lines")) == 3
         assert widget(pilot, "staff_lines[0].count").value == "四十四"
         assert pilot.app.focused.id == field_id("staff_lines[0].count")
+
+
+async def test_a_burst_of_keys_through_add_buttons_lands_where_it_was_meant(make_app, stored):
+    """An input method commits words at once; a slow PC falls behind: keys typed while a list
+    is being rebuilt are held and delivered, in order, to the new field."""
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f2")
+        widget(pilot, "org_groups[3].bodies[1].plates").focus()
+        await pilot.pause()
+        burst = [("tab", "\t"), ("enter", "\r"), *((c, c) for c in "派出机构"), ("tab", "\t"), ("enter", "\r")]
+        burst += [*((c, c) for c in "社区"), ("tab", "\t"), *((c, c) for c in "甲、乙"), ("ctrl+n", None)]
+        burst += [(c, c) for c in "网格"]
+        for key, character in burst:
+            pilot.app.post_message(events.Key(key, character))
+        for _ in range(6):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+    assert stored("org_groups[4].label") == "派出机构"
+    assert [(body.name, body.plates) for body in stored("org_groups[4].bodies")] == [
+        ("社区", ["甲", "乙"]),
+        ("网格", []),
+    ]

@@ -294,6 +294,8 @@ class FieldRow(Vertical):
                     yield Static(self.aside, classes="aside")
 
     def on_field_state(self, message: FieldState) -> None:
+        if not self.is_attached:
+            return
         if message.reason:
             self.reasons[message.path] = message.reason
         else:

@@ -68,6 +68,18 @@ class ItemRow(Vertical):
         yield from self.parts
 
 
+class AddButton(Button):
+    """ "＋ add" at the foot of a list. Enter (or space) is a priority binding, so it runs as the
+    key arrives and the keys typed straight after it are held for the new item."""
+
+    BINDINGS = [Binding("enter,space", "add", "新增一项", id="jixiao.list.add_here", priority=True, show=False)]
+
+    async def action_add(self) -> None:
+        editor = self.parent
+        if isinstance(editor, ListEditor):
+            await editor.action_add(1)
+
+
 class ListEditor(Vertical):
     """The list at `list_path`, one ItemRow per item, rebuilt from the store after each change."""
 
@@ -113,7 +125,7 @@ class ListEditor(Vertical):
             path = f"{self.list_path}[{index}]"
             yield ItemRow(path, f"{index + 1}." if self.numbered else "", self.make_row(path, item))
         if not items or self.add_at_end:
-            yield Button(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
+            yield AddButton(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
         yield Static("", classes="field-error list-error")
 
     def on_mount(self) -> None:
@@ -239,7 +251,7 @@ class ListEditor(Vertical):
         return False
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The add button: a first item, or (with `add_at_end`) one after the last."""
+        """The add button clicked: a first item, or (with `add_at_end`) one after the last."""
         if event.button.has_class("list-add") and event.button.parent is self:
             event.stop()
             await self.action_add(1)
