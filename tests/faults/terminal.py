@@ -70,12 +70,16 @@ class Pane:
         return self._tmux("capture-pane", "-p", *(["-e"] if styled else []), "-t", self.name)
 
     def alive(self) -> bool:
-        """Whether the app still runs (it has not been killed or ended, and tmux has reaped it)."""
+        """Whether the app still runs: a killed app tmux has not reaped yet (a zombie) counts as gone."""
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:
             return False
-        return True
+        try:
+            with open(f"/proc/{self.pid}/stat", encoding="utf-8") as stat:
+                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return True
 
     def keys(self, *names: str) -> None:
         """Press keys by tmux name (Enter, F3, BTab, End, C-u …)."""
