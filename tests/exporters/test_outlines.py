@@ -111,3 +111,22 @@ def test_a_report_can_be_composed_under_another_outline_than_its_own(seed_report
     other = compose(seed_report, outline=outline.load("selfeval-2023"))
     assert [b.text for b in other.blocks if isinstance(b, Heading)][0] == "部门基本情况"
     assert compose(seed_report).blocks[1:3] == compose(seed_report, outline=outline.load()).blocks[1:3]
+
+
+def test_switching_outline_keeps_every_value_and_switching_back_gives_the_same_report(seeded_db: Path) -> None:
+    from store.repository import Store
+
+    golden = (GOLDEN / "yuehu-2019.md").read_text(encoding="utf-8")
+    with Store.open(seeded_db) as store:
+        store.set(1, "outline", "selfeval-2023")
+        store.set(1, "texts.conclusion", "综合评分为95分，等级为优。")
+        switched = store.load(1)
+        other = to_markdown(switched)
+        store.set(1, "outline", "classic-2019")
+        back = store.load(1)
+    assert "## 四、自评结论\n\n综合评分为95分，等级为优。" in other
+    shared = switched.texts["implementation"].split("\n")[0].strip()
+    assert shared and shared in other, "a value both outlines show is printed under the new one"
+    assert switched.texts["economy"] and switched.texts["economy"] not in other, "the old outline's own value is hidden"
+    assert back.texts["economy"] == switched.texts["economy"], "and kept in the file"
+    assert to_markdown(back) == golden
