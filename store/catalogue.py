@@ -759,3 +759,48 @@ MESSAGES.update(
         },
     }
 )
+
+# --- issue 11: next year's report from last year's ------------------------------------------
+MESSAGES.update(
+    {
+        "format.bad_copied": {
+            "zh": "“{path}”不是这份报告里可标记为“上年原文”的段落或条目",
+            "en": "“{path}” is not a block or item of this report that can be marked as last year's text",
+        },
+        "check.still_copied": {
+            "zh": "{p0}仍是上年原文：请按本年情况改写（改动后此条消失）",
+            "en": "{p0} is still last year's text: rewrite it for this year (editing it clears this)",
+        },
+        "check.carried_in_last_year": {
+            "zh": "{p0}为{v0}万元，而{last_year}年报告的{p1}为{v1}万元，相差{diff}万元：上年结余应等于上年报告的本年结余",
+            "en": "{p0} is {v0} 万元 but {p1} in the {last_year} report is {v1} 万元, {diff} 万元 apart: "
+            "the balance carried in is last year's balance carried out",
+        },
+        "check.staff_change_last_year": {
+            "zh": "{p0}写的是{v0}人，而{f1}{v1}人减去{last_year}年的{last_total}人为{computed}人",
+            "en": "{p0} says {v0}, but {f1} {v1} minus {last_year}'s {last_total} is {computed}",
+        },
+        "check.sangong_said_down": {
+            "zh": "{p0}说“{v0}”，但{f1}实际发生合计{v1}万元，比上年的{last_year}万元增加了",
+            "en": "{p0} says “{v0}”, but the 三公 actuals total {v1} 万元, up on last year's {last_year} 万元",
+        },
+        "check.sangong_said_up": {
+            "zh": "{p0}说“{v0}”，但{f1}实际发生合计{v1}万元，比上年的{last_year}万元减少了",
+            "en": "{p0} says “{v0}”, but the 三公 actuals total {v1} 万元, down on last year's {last_year} 万元",
+        },
+        "checks.shares.balanced": {
+            "zh": '占比：各行四舍五入保留两位小数，最后一行取余数，合计恰为100.00%（设置 [report] shares = "half_up" 可改为逐行四舍五入）',
+            "en": "Shares: each line half-up to 0.01, the last line takes the balance so they add up to 100.00% "
+            '(settings [report] shares = "half_up" rounds every line on its own)',
+        },
+        "checks.shares.half_up": {
+            "zh": '占比：逐行四舍五入保留两位小数，合计可能为99.99%或100.01%（设置 [report] shares = "balanced" 可使合计为100.00%）',
+            "en": "Shares: every line half-up to 0.01 on its own, so they may add up to 99.99% or 100.01% "
+            '(settings [report] shares = "balanced" makes them add up to 100.00%)',
+        },
+        "settings.bad_shares": {
+            "zh": "{path}：report.shares 应为 {methods} 之一，“{value}”未采用",
+            "en": "{path}: report.shares must be one of {methods}; “{value}” was ignored",
+        },
+    }
+)

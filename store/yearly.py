@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from store import fields
 from store.model import FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS, Report
 
 if TYPE_CHECKING:
@@ -38,8 +39,6 @@ def markable_paths(report: Report) -> list[str]:
 
 def text_at(report: Report, path: str) -> str:
     """The prose at a markable path (`texts.economy`, `duties[3]`, `results[1].body`); "" if it is not there."""
-    from store import fields
-
     segments = fields.split(path)
     name, index = segments[0]
     if name == "texts":
