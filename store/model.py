@@ -198,16 +198,18 @@ SHARE_METHODS: tuple[str, ...] = ("balanced", "half_up")
 def shares(parts: list[Decimal | None], whole: Decimal | None, method: str = "balanced") -> list[Decimal | None]:
     """Each part's share of `whole`, rounded by `method` (see SHARE_METHODS).
 
-    Balanced: every share half-up except the last known one, which is 100.00 minus the others
+    Balanced: every share half-up except the last non-zero one, which is 100.00 minus the others
     (the seed's 89.92 + 8.05 + 2.03: 2.036… half-up would make the column add up to 100.01).
     It applies only when the known parts add up to `whole`; otherwise each is rounded half-up.
     """
     plain = [share(part, whole) for part in parts]
-    known = [i for i, part in enumerate(parts) if part is not None]
-    if method != "balanced" or not known or whole is None or whole == 0:
+    if method != "balanced" or whole is None or whole == 0:
         return plain
-    if sum((parts[i] for i in known), Decimal(0)) != whole:  # type: ignore[misc]
+    known = [part for part in parts if part is not None]
+    # A zero line is exactly 0.00 %: the balance goes to the last line that holds something.
+    holding = [i for i, part in enumerate(parts) if part]
+    if not holding or sum(known, Decimal(0)) != whole:
         return plain
-    last = known[-1]
-    plain[last] = Decimal("100.00") - sum((plain[i] for i in known[:-1]), Decimal("0.00"))  # type: ignore[misc]
+    others = sum((plain[i] or Decimal(0) for i in holding[:-1]), Decimal("0.00"))
+    plain[holding[-1]] = Decimal("100.00") - others
     return plain
