@@ -804,3 +804,29 @@ MESSAGES.update(
         },
     }
 )
+
+# --- issue 11: the yearly cycle on the command line -------------------------------------------
+MESSAGES.update(
+    {
+        "cli.help.next": {
+            "zh": "由上年报告新建下一年度报告（沿用机构、职责、各段文字等，数字留空）",
+            "en": "start next year's report from last year's (organisation, duties, prose kept; figures blank)",
+        },
+        "cli.help.next_report": {
+            "zh": "作为上年报告的报告编号（文件里只有一份时可省略）",
+            "en": "id of last year's report to start from (may be left out when the file holds one)",
+        },
+        "cli.next.made": {
+            "zh": "已由{last}年报告新建 {unit} {year}年度报告（编号 {id}）：{copied}段文字和条目沿用上年原文，"
+            "上年结余取上年本年结余，三公上年实际数取上年实际数，其他数字留空待填",
+            "en": "made the {year} report of {unit} (id {id}) from the {last} report: {copied} blocks and items "
+            "keep last year's words; 上年结余 is last year's 本年结余, 三公 上年实际数 last year's actuals; "
+            "other figures are blank",
+        },
+        "cli.next.years": {
+            "zh": "其中 {count} 处仍写着“{last}年”：在程序中打开这份报告即可逐段或一次更新年份",
+            "en": "{count} of them still say “{last}年”: open the report in the app to update the years, "
+            "block by block or all at once",
+        },
+    }
+)
