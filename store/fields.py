@@ -67,20 +67,6 @@ def _required_year(text: str) -> int:
     return value
 
 
-def _required_amount(text: str) -> Decimal:
-    value = parse_amount(text)
-    if value is None:
-        raise InputError("required")
-    return value
-
-
-def _required_count(text: str) -> int:
-    value = parse_count(text)
-    if value is None:
-        raise InputError("required")
-    return value
-
-
 def parse_plates(text: str) -> list[str]:
     """Extra plates typed as one line: `行政审批服务办公室、退役军人服务站` → two plates."""
     return [part.strip() for part in _PLATE_SEPARATORS.split(clean_text(text)) if part.strip()]
@@ -94,10 +80,8 @@ KINDS: dict[str, tuple[Callable[[str], Any], tuple[type, ...]]] = {
     "year": (_required_year, (int,)),
     "date": (parse_date, (date, type(None))),
     "count": (parse_count, (int, type(None))),
-    "required_count": (_required_count, (int,)),
     "signed_count": (lambda text: parse_count(text, allow_negative=True), (int, type(None))),
     "amount": (parse_amount, (Decimal, type(None))),
-    "required_amount": (_required_amount, (Decimal,)),
     "signed_amount": (lambda text: parse_amount(text, allow_negative=True), (Decimal, type(None))),
     "number": (parse_number, (Decimal, type(None))),
     "plates": (parse_plates, (list,)),
