@@ -768,8 +768,8 @@ MESSAGES.update(
             "en": "“{path}” is not a block or item of this report that can be marked as last year's text",
         },
         "check.still_copied": {
-            "zh": "{p0}仍是上年原文：请按本年情况改写（改动后此条消失）",
-            "en": "{p0} is still last year's text: rewrite it for this year (editing it clears this)",
+            "zh": "{p0}仍是上年原文，请按本年情况改写",
+            "en": "{p0} is still last year's text: rewrite it for this year",
         },
         "check.carried_in_last_year": {
             "zh": "{p0}为{v0}万元，而{last_year}年报告的{p1}为{v1}万元，相差{diff}万元：上年结余应等于上年报告的本年结余",
@@ -789,13 +789,13 @@ MESSAGES.update(
             "en": "{p0} says “{v0}”, but the 三公 actuals total {v1} 万元, down on last year's {last_year} 万元",
         },
         "checks.shares.balanced": {
-            "zh": '占比：各行四舍五入保留两位小数，最后一行取余数，合计恰为100.00%（设置 [report] shares = "half_up" 可改为逐行四舍五入）',
-            "en": "Shares: each line half-up to 0.01, the last line takes the balance so they add up to 100.00% "
+            "zh": '各行四舍五入保留两位小数，最后一行取余数，合计恰为100.00%（设置 [report] shares = "half_up" 可改为逐行四舍五入）',
+            "en": "Each line half-up to 0.01, the last line takes the balance so they add up to 100.00% "
             '(settings [report] shares = "half_up" rounds every line on its own)',
         },
         "checks.shares.half_up": {
-            "zh": '占比：逐行四舍五入保留两位小数，合计可能为99.99%或100.01%（设置 [report] shares = "balanced" 可使合计为100.00%）',
-            "en": "Shares: every line half-up to 0.01 on its own, so they may add up to 99.99% or 100.01% "
+            "zh": '逐行四舍五入保留两位小数，合计可能为99.99%或100.01%（设置 [report] shares = "balanced" 可使合计为100.00%）',
+            "en": "Every line half-up to 0.01 on its own, so they may add up to 99.99% or 100.01% "
             '(settings [report] shares = "balanced" makes them add up to 100.00%)',
         },
         "settings.bad_shares": {
@@ -828,5 +828,33 @@ MESSAGES.update(
             "en": "{count} of them still say “{last}年”: open the report in the app to update the years, "
             "block by block or all at once",
         },
+    }
+)
+
+# --- issue 11: the yearly cycle in the app -----------------------------------------------------
+MESSAGES.update(
+    {
+        "ui.key.home.next_year": {"zh": "由上年报告新建", "en": "Next year from this"},
+        "ui.home.from_last": {
+            "zh": "由所选“{unit} {last}年”新建下一年度",
+            "en": "Next year from the selected “{unit} {last}”",
+        },
+        "ui.years.title": {
+            "zh": "以下 {count} 段沿用{last}年报告的文字仍写着“{last}年”：勾选的将改为“{year}年”",
+            "en": "{count} blocks copied from the {last} report still say “{last}年”: the ticked ones become “{year}年”",
+        },
+        "ui.years.hint": {
+            "zh": "空格勾选或取消；改年份后这些段落仍标为上年原文，请逐段改写",
+            "en": "Space ticks or unticks; after the years change these blocks are still last year's text: rewrite them",
+        },
+        "ui.years.chosen": {"zh": "更新所选", "en": "Update ticked"},
+        "ui.years.all": {"zh": "全部更新", "en": "Update all"},
+        "ui.years.none": {"zh": "不更新", "en": "Leave as is"},
+        "ui.years.done": {
+            "zh": "已把 {count} 段的年份改为{year}年",
+            "en": "years brought forward to {year} in {count} blocks",
+        },
+        "ui.preview.copied": {"zh": "【上年原文】", "en": "[last year's text] "},
+        "checks.shares": {"zh": "占比", "en": "Shares"},
     }
 )
