@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Button, DataTable, SelectionList
+from textual.widgets import Button, DataTable, SelectionList, Static
 
 from store.repository import Store
 from tui.screens.checks import ChecksScreen
@@ -11,12 +11,19 @@ from tui.screens.home import HomeScreen, NewReportDialog
 from tui.screens.org import OrgScreen
 from tui.screens.preview import PreviewScreen
 from tui.screens.yearly import YearUpdateDialog
+from tui.widgets.field import FieldRow
+from tui.widgets.listed import item_id
 
 
 async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def aside(pilot, item_path: str) -> str:
+    row = pilot.app.screen.query_one(f"#{item_id(item_path)} FieldRow", FieldRow)
+    return str(row.query_one(".aside", Static).render())
 
 
 def reports(path) -> list[tuple[int, int]]:
@@ -116,3 +123,20 @@ async def test_checks_list_last_years_text_and_the_preview_marks_it(make_app, sa
         assert "【上年原文】2019年月湖街道按照上级要求" in shown
         assert "上年结余551.78万元" in shown
         assert "收入较上年增加183.91万元，增长3.59%" in shown  # 5300.00 − 5116.09, ÷ 5116.09
+
+
+async def test_the_budget_screen_shows_shares_as_the_export_rounds_them(make_app, sample_copy):
+    with Store.open(sample_copy) as store:
+        new_id = store.create_next(1)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await app.open_report(1)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["89.92%", "8.05%", "2.03%"]
+        await app.close_report()
+        await app.open_report(new_id)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["", "", ""]  # amounts still blank
