@@ -135,3 +135,33 @@ def test_last_year_is_found_in_the_same_file(two_years: tuple[Store, Report, Rep
     found = yearly.last_year_of(store, report)
     assert found is not None and found.id == last.id
     assert yearly.last_year_of(store, last) is None
+
+
+def test_a_file_of_the_first_schema_is_migrated_with_no_marks(tmp_path: Path) -> None:
+    import sqlite3
+
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    from store import schema
+
+    path = tmp_path / "old.db"
+    first = Migrations("jixiao")
+    first()(schema.m001_initial)
+    conn = sqlite3.connect(path)
+    first.apply(Database(conn))
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO reports (id, unit_name, fiscal_year, created_at, updated_at) VALUES (1, '某单位', 2019, 'x', 'x')"
+    )
+    conn.execute("INSERT INTO staff_lines (report_id, position, category, count) VALUES (1, 0, '在职人员', 9)")
+    conn.execute("INSERT INTO list_items (report_id, list, position, body) VALUES (1, 'duties', 0, '一项职责')")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        report = store.load(1)
+        assert (report.staff_lines[0].count, report.duties, report.copied) == (9, ["一项职责"], set())
+        store.set(1, "staff_lines[0].count", None)
+        next_id = store.create_next(1)
+        assert store.load(next_id).copied == {"duties[0]"}
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
