@@ -454,7 +454,8 @@ def _figures_table(report: Report) -> _Built:
 def _econ_table(report: Report, label: str, lines: list[EconLine]) -> _Built:
     if not lines:
         return None
-    whole = total(lines)
+    # A line not filled in yet (a year just started from last year's) leaves the total unknown.
+    whole = breakdown_total(lines, None)
     spent = report.figures.get("spent")
     rows = [
         (

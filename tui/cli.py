@@ -321,8 +321,9 @@ def _next(args: argparse.Namespace, lang: str) -> int:
     from store.yearly import year_mentions
 
     with _open_existing(args.db) as store:
-        source = store.load(_pick_report(store, args.report))
-        report = store.load(store.create_next(source.id or 0))
+        source_id = _pick_report(store, args.report)
+        source = store.load(source_id)
+        report = store.load(store.create_next(source_id))
     mentions = year_mentions(report)
     lines = [
         message(
