@@ -5,8 +5,10 @@ An officer starts each year from last year's report. `next_report` keeps what us
 and their targets, problems, remedies and every narrative block) and blanks what is measured
 anew (counts, amounts, actuals, the signing date), except the two figures that are last
 year's by definition: 上年结余 is last year's 本年结余, and each 三公 item's 上年实际数 is
-last year's 实际数. Which fields exist is read from the model's key lists (FIGURE_KEYS,
-TEXT_KEYS, TEXT_LISTS, TITLED_LISTS), so a key added there follows without a change here.
+last year's 实际数. Which fields exist is read from the model's key lists (SCALAR_FIELDS,
+FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS), so a key added there follows without a
+change here: a new figure starts blank, a new single-valued field is kept unless it is
+listed in MEASURED_SCALARS.
 
 Every copied narrative block and list item is marked (`Report.copied`) until it is edited;
 years quoted in such prose (2019年) are offered for update (`year_mentions`,
@@ -20,13 +22,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from store import fields
-from store.model import FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS, Report
+from store.model import FIGURE_KEYS, SCALAR_FIELDS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS, Report
 
 if TYPE_CHECKING:
     from store.repository import Store
 
 #: Figures of the new year taken from last year's: new key → last year's key. All others start blank.
 CARRIED_FIGURES: dict[str, str] = {"carried_in": "carried_out"}
+#: Single-valued fields measured anew each year (blank in the new report); every other one is kept.
+MEASURED_SCALARS: tuple[str, ...] = ("sign_date", "staff_total", "staff_change")
 
 
 def markable_paths(report: Report) -> list[str]:
@@ -55,13 +59,9 @@ def next_report(last: Report) -> Report:
     figures = {key: None for key in FIGURE_KEYS}
     for key, source in CARRIED_FIGURES.items():
         figures[key] = last.figures.get(source)
+    scalars = {name: getattr(last, name) for name in SCALAR_FIELDS if name not in MEASURED_SCALARS}
     report = Report(
-        unit_name=last.unit_name,
-        fiscal_year=last.fiscal_year + 1,
-        unit_short=last.unit_short,
-        title=last.title,
-        sign_unit=last.sign_unit,
-        authorised_posts=last.authorised_posts,
+        **scalars | {"fiscal_year": last.fiscal_year + 1},
         texts={key: last.texts.get(key, "") for key in TEXT_KEYS},
         figures=figures,
         org_groups=[
