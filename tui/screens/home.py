@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from store import fields
 from store.parse import InputError
 from store.repository import ReportSummary, Store, StoreError
+from store.yearly import year_mentions
 from tui.keymap import localize_bindings
 from tui.widgets.dialogs import ConfirmDialog
 
@@ -337,13 +338,17 @@ class HomeScreen(Screen):
             self.notify(self.app.t("safety.readonly_banner"), severity="error")
             return
 
+        def answered(report_id: int | None) -> None:
+            if report_id is not None:
+                self.created(report_id)
+
         source = next((s for s in self.summaries if s.id == self.selected_id()), None)
-        dialog = NewReportDialog(self.app.store, date.today().year - 1, source)
-        self.app.push_screen(dialog, lambda report_id: report_id is not None and self.created(report_id))
+        self.app.push_screen(NewReportDialog(self.app.store, date.today().year - 1, source), answered)
 
     def created(self, report_id: int) -> None:
         """A report was made: list it, offer to update the years of its copied prose, then open it."""
-        from store.yearly import year_mentions
+        # The dialog (and Textual's SelectionList) is loaded only when a year is started.
+        from tui.screens.yearly import YearUpdateDialog
 
         self.query_one("#filter", Input).value = ""
         self.refresh_reports(select=report_id)
@@ -351,7 +356,6 @@ class HomeScreen(Screen):
         if not year_mentions(report):
             self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
             return
-        from tui.screens.yearly import YearUpdateDialog
 
         def answered(_updated: bool | None) -> None:
             self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
