@@ -772,9 +772,10 @@ MESSAGES.update(
             "en": "{p0} is still last year's text: rewrite it for this year",
         },
         "check.carried_in_last_year": {
-            "zh": "{p0}为{v0}万元，而{last_year}年报告的{p1}为{v1}万元，相差{diff}万元：上年结余应等于上年报告的本年结余",
-            "en": "{p0} is {v0} 万元 but {p1} in the {last_year} report is {v1} 万元, {diff} 万元 apart: "
-            "the balance carried in is last year's balance carried out",
+            "zh": "{p0}为{v0}万元，而{last_year}年报告的{s0}“本年结余”为{last}万元，相差{diff}万元："
+            "上年结余应等于上年报告的本年结余",
+            "en": "{p0} is {v0} 万元 but 本年结余 in {s0} of the {last_year} report is {last} 万元, "
+            "{diff} 万元 apart: the balance carried in is last year's balance carried out",
         },
         "check.staff_change_last_year": {
             "zh": "{p0}写的是{v0}人，而{f1}{v1}人减去{last_year}年的{last_total}人为{computed}人",

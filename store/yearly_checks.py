@@ -22,15 +22,20 @@ _SANGONG_PROSE = ("sangong_closing", "sangong_intro")
 
 
 def check_carried_in(report: Report, last: Report) -> list[Finding]:
-    """This year's 上年结余 is last year's 本年结余 (both places named)."""
+    """This year's 上年结余 is last year's 本年结余 (both places named).
+
+    Only this year's place is a `Place` (Enter goes there): last year's is in another report,
+    so the sentence names it with its value instead.
+    """
     carried_in, carried_out = report.figures.get("carried_in"), last.figures.get("carried_out")
     if carried_in is None or carried_out is None or carried_in == carried_out:
         return []
-    places = (
-        Place("figures.carried_in", format_amount(carried_in)),
-        Place("figures.carried_out", format_amount(carried_out)),
+    places = (Place("figures.carried_in", format_amount(carried_in)),)
+    params = (
+        ("last_year", str(last.fiscal_year)),
+        ("last", format_amount(carried_out)),
+        ("diff", format_amount(abs(carried_in - carried_out))),
     )
-    params = (("last_year", str(last.fiscal_year)), ("diff", format_amount(abs(carried_in - carried_out))))
     return [Finding("carried_in_last_year", ERROR, places, params)]
 
 
