@@ -824,6 +824,7 @@ MESSAGES.update(
             "keep last year's words; 上年结余 is last year's 本年结余, 三公 上年实际数 last year's actuals; "
             "other figures are blank",
         },
+        "cli.check.shares": {"zh": "{label}：{rule}", "en": "{label}: {rule}"},
         "cli.next.years": {
             "zh": "其中 {count} 处仍写着“{last}年”：在程序中打开这份报告即可逐段或一次更新年份",
             "en": "{count} of them still say “{last}年”: open the report in the app to update the years, "

@@ -188,6 +188,7 @@ def _check_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 def _check(args: argparse.Namespace, lang: str) -> int:
     """Every finding and indicator of one report; 1 when any finding is an error."""
     from store.checks import ERROR, ratios, run_checks
+    from store.settings import load_settings
     from store.yearly import last_year_of
 
     with _open_existing(args.db) as store:
@@ -210,6 +211,8 @@ def _check(args: argparse.Namespace, lang: str) -> int:
         lines.append(
             message("cli.check.ratio", lang, label=ratio.label(lang), value=value, formula=ratio.formula(lang))
         )
+    rule = message(f"checks.shares.{load_settings().shares}", lang)
+    lines.append(message("cli.check.shares", lang, label=message("checks.shares", lang), rule=rule))
     _say("\n".join(lines))
     return EXIT_FINDINGS if errors else EXIT_OK
 
