@@ -838,9 +838,11 @@ MESSAGES.update(
     {
         "ui.key.home.next_year": {"zh": "由上年报告新建", "en": "Next year from this"},
         "ui.home.from_last": {
-            "zh": "由所选“{unit} {last}年”新建下一年度",
-            "en": "Next year from the selected “{unit} {last}”",
+            "zh": "或由所选报告“{unit} {last}年度”新建下一年度（沿用机构、职责和各段文字，数字留空）：",
+            "en": "Or start next year from the selected “{unit} {last}” (organisation, duties and prose kept, "
+            "figures blank):",
         },
+        "ui.home.next_year": {"zh": "新建{year}年度", "en": "Start {year}"},
         "ui.years.title": {
             "zh": "以下 {count} 段沿用{last}年报告的文字仍写着“{last}年”：勾选的将改为“{year}年”",
             "en": "{count} blocks copied from the {last} report still say “{last}年”: the ticked ones become “{year}年”",

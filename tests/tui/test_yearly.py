@@ -82,7 +82,7 @@ async def test_the_new_report_dialog_offers_next_year_from_the_highlighted_repor
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert isinstance(app.screen, NewReportDialog)
-        assert "2019" in str(app.screen.query_one("#next", Button).label)
+        assert "2020" in str(app.screen.query_one("#next", Button).label)
         await pilot.click("#next")
         await settle(pilot)
         assert isinstance(app.screen, YearUpdateDialog)

@@ -70,11 +70,14 @@ class NewReportDialog(ModalScreen["int | None"]):
             yield Static("", id="reason", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.home.create"), variant="primary", id="create")
-                if self.source is not None:
-                    source = self.source
-                    label = t("ui.home.from_last", unit=source.unit_name, last=source.fiscal_year)
-                    yield Button(label, id="next")
                 yield Button(t("ui.dialog.cancel"), id="cancel")
+            if self.source is not None:
+                source = self.source
+                yield Static(
+                    t("ui.home.from_last", unit=source.unit_name, last=source.fiscal_year), classes="dialog-text"
+                )
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("ui.home.next_year", year=source.fiscal_year + 1), id="next")
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.lang)

@@ -47,7 +47,7 @@ class YearUpdateDialog(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
     DEFAULT_CSS = """
-    YearUpdateDialog SelectionList { height: auto; max-height: 14; }
+    YearUpdateDialog SelectionList { height: auto; max-height: 10; }
     """
 
     app: JixiaoApp
