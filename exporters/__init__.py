@@ -14,7 +14,7 @@ from pathlib import Path
 from exporters import docx_writer, markdown
 from exporters.compose import compose
 from exporters.files import ExportError, write_atomically
-from store.model import Report
+from store.model import SHARE_METHODS, Report
 from store.settings import Settings, load_settings
 
 __all__ = ["FORMATS", "ExportError", "default_filename", "export_report", "to_markdown"]
@@ -36,19 +36,28 @@ def _extension(fmt: str) -> str:
     return FORMATS[fmt]
 
 
-def to_markdown(report: Report, tables: bool = True) -> str:
-    """The report as Markdown text (the TUI preview shows this)."""
-    return markdown.render(compose(report, tables=tables))
+def to_markdown(
+    report: Report, tables: bool = True, *, last_year: Report | None = None, shares: str = SHARE_METHODS[0]
+) -> str:
+    """The report as Markdown text (the TUI preview shows this); see `compose` for `last_year` and `shares`."""
+    return markdown.render(compose(report, tables=tables, last_year=last_year, shares=shares))
 
 
 def export_report(
-    report: Report, fmt: str, path: str | Path, *, tables: bool = True, settings: Settings | None = None
+    report: Report,
+    fmt: str,
+    path: str | Path,
+    *,
+    tables: bool = True,
+    settings: Settings | None = None,
+    last_year: Report | None = None,
 ) -> Path:
     """Write the report as `fmt` ("md" or "docx") to `path` safely and return the file written.
 
     `path` may be a folder: the file is then named by `default_filename`; a name without an
     extension gets the format's (Word would not open "报告" by double-click). Raises ExportError
     with a message naming the file when it cannot be written; an existing file stays intact.
+    With `last_year` (the unit's report of the year before) the figures are compared with it.
     """
     extension = _extension(fmt)
     target = Path(path)
@@ -56,10 +65,7 @@ def export_report(
         target = target / default_filename(report, fmt)
     elif not target.suffix:
         target = target.with_name(f"{target.name}.{extension}")
-    document = compose(report, tables=tables)
-    if fmt == "md":
-        data = markdown.render(document).encode("utf-8")
-    else:
-        fonts = (settings or load_settings()).fonts
-        data = docx_writer.render(document, fonts)
+    settings = settings or load_settings()
+    document = compose(report, tables=tables, last_year=last_year, shares=settings.shares)
+    data = markdown.render(document).encode("utf-8") if fmt == "md" else docx_writer.render(document, settings.fonts)
     return write_atomically(target, data)

@@ -12,20 +12,64 @@ value leaves its clause out rather than printing a blank or "None".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
 from store import outline as outlines
-from store.model import EconLine, Report, SanGongItem, TitledItem, share, total
+from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, share, shares, total
 from store.outline import Node, Outline, chinese_number, number
 from store.parse import clean_text, format_amount, format_date, format_number
+from store.yearly_checks import sangong_totals
 
 __all__ = ["BUILDERS", "appendix", "chinese_number", "compose", "number"]
 
 _STRIP = " \t\u3000"
 _ENDS = "。！？；;：:.!?"
 _BLANK_DATE = "　　年　　月　　日"
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What `compose` was asked besides the report: last year's report (for 较上年), how shares round."""
+
+    last_year: Report | None = None
+    shares: str = SHARE_METHODS[0]
+
+
+_PLAIN = _Options()
+
+#: The options of the `compose` call in progress. A context variable rather than an argument to
+#: every builder, so each builder keeps its one-argument signature and the outline's dispatch
+#: is unchanged; `compose` sets it for the duration of one call (safe across threads).
+_OPTIONS: ContextVar[_Options] = ContextVar("compose_options", default=_PLAIN)
+
+
+def compared(label: str, this_year: Decimal | None, last_year: Decimal | None) -> str:
+    """`收入较上年增加120.00万元，增长2.40%`, `…减少…，下降…%`, `…与上年持平`; no rate when last year is 0.
+
+    "" when either year is unknown. The rate is the change over last year, half-up to 0.01 %.
+    """
+    if this_year is None or last_year is None:
+        return ""
+    change = this_year - last_year
+    if change == 0:
+        return f"{label}与上年持平"
+    up = change > 0
+    text = f"{label}较上年{'增加' if up else '减少'}{money(abs(change))}"
+    rate = share(abs(change), last_year) if last_year > 0 else None
+    return text + (f"，{'增长' if up else '下降'}{percent(rate)}" if rate is not None else "")
+
+
+def _last_year() -> Report | None:
+    """Last year's report of the unit, when `compose` was given it."""
+    return _OPTIONS.get().last_year
+
+
+def _shares(parts: list[Decimal | None], whole: Decimal | None) -> list[Decimal | None]:
+    """The parts' shares of `whole`, rounded as `compose` was asked (balanced to 100.00 % by default)."""
+    return shares(parts, whole, _OPTIONS.get().shares)
 
 
 def money(value: Decimal | None) -> str:
@@ -121,7 +165,7 @@ def _org(report: Report, level: int = 4) -> list[Block]:
 
 def _staff(report: Report) -> list[Block]:
     year = report.fiscal_year
-    lines = [f"{line(s.category)}{s.count}人" for s in report.staff_lines]
+    lines = [f"{line(s.category)}{s.count}人" for s in report.staff_lines if s.count is not None]
     clauses = []
     if report.staff_total is not None:
         head = f"{year}年本单位年末实有人数{report.staff_total}人"
@@ -129,6 +173,9 @@ def _staff(report: Report) -> list[Block]:
     elif lines:
         clauses.append(f"{year}年本单位年末实有人员：" + "，".join(lines))
     change = report.staff_change
+    last = _last_year()
+    if last is not None and report.staff_total is not None and last.staff_total is not None:
+        change = report.staff_total - last.staff_total
     if change is not None:
         said = "与上年持平" if change == 0 else f"比上年{'增加' if change > 0 else '减少'}{abs(change)}人"
         clauses.append(said if clauses else f"{year}年本单位年末实有人数{said}")
@@ -168,6 +215,14 @@ def _budget_summary(report: Report) -> list[Block]:
     balances = _parts((("上年结余", f.get("carried_in")), ("本年结余", f.get("carried_out"))))
     if balances:
         sentences.append("，".join(balances) + "。")
+    last = _last_year()
+    if last is not None:
+        changes = [
+            compared(label, f.get(key), last.figures.get(key))
+            for label, key in (("收入", "funds_received"), ("支出", "spent"))
+        ]
+        if any(changes):
+            sentences.append("；".join(change for change in changes if change) + "。")
     return [Paragraph("".join(sentences))] if sentences else []
 
 
@@ -175,8 +230,12 @@ def _budget_summary(report: Report) -> list[Block]:
 
 
 def breakdown_total(lines: list[EconLine], stated: Decimal | None) -> Decimal | None:
-    """The total a breakdown section quotes: the sum of its lines, or the stated figure without lines."""
-    return total(lines) if lines else stated
+    """The total a breakdown section quotes: the sum of its lines, or the stated figure without lines.
+
+    A breakdown with an amount not filled in yet (a year just started from last year's) has
+    no total of its own: the stated figure stands for it.
+    """
+    return total(lines) if lines and all(e.amount is not None for e in lines) else stated
 
 
 def _econ_sentence(report: Report, label: str, lines: list[EconLine], stated: Decimal | None) -> str:
@@ -189,13 +248,26 @@ def _econ_sentence(report: Report, label: str, lines: list[EconLine], stated: De
     if of_spent is not None:
         text += f"，占年度总支出的{percent(of_spent)}"
     items = []
-    for econ in lines:
+    known = [econ for econ in lines if econ.amount is not None]
+    for econ, of_whole in zip(known, _shares([econ.amount for econ in known], whole), strict=True):
         part = f"{line(econ.category)}{money(econ.amount)}"
-        of_whole = share(econ.amount, whole)
         items.append(part + (f"，占{label}的{percent(of_whole)}" if of_whole is not None else ""))
     if items:
         text += "，其中" + "，".join(items)
     return text + "。"
+
+
+def _spending_change(report: Report, label: str, kind: str) -> str:
+    """`基本支出较上年增加…，增长…%。` when `compose` has last year's report, else ""; `kind` "basic" or "project"."""
+    last = _last_year()
+    if last is None:
+        return ""
+    said = compared(
+        label,
+        breakdown_total(getattr(report, f"{kind}_lines"), report.figures.get(f"{kind}_spent")),
+        breakdown_total(getattr(last, f"{kind}_lines"), last.figures.get(f"{kind}_spent")),
+    )
+    return said + "。" if said else ""
 
 
 def _sangong_item(item: SanGongItem) -> str:
@@ -222,6 +294,9 @@ def _sangong(report: Report) -> list[Block]:
         text = (_run_in(intro[-1]) if intro else "") + "，".join(items) + "。"
     else:
         text = _ended(intro[-1]) if intro else ""
+    totals = sangong_totals(report) if _last_year() is not None else None
+    if totals is not None:
+        text += f"三公经费合计实际发生{money(totals[0])}，{compared('', *totals)}。"
     if closing:
         text += closing[0]
     if text:
@@ -238,6 +313,7 @@ def _basic_spending(report: Report, node: Node) -> list[Block]:
     n = 0
     intro = paragraphs(report.texts.get("basic_intro", ""))
     figures = _econ_sentence(report, "基本支出", report.basic_lines, report.figures.get("basic_spent"))
+    figures += _spending_change(report, "基本支出", "basic") if figures else ""
     if intro:
         # As the seed does: the number runs into the intro ("1.基本支出主要包括，…").
         n += 1
@@ -259,6 +335,7 @@ def _econ(report: Report, kind: str) -> list[Block]:
     """The sentence of one breakdown (`basic` or `project`): its total, share of spending, each line's share."""
     label = "基本支出" if kind == "basic" else "项目支出"
     figures = _econ_sentence(report, label, getattr(report, f"{kind}_lines"), report.figures.get(f"{kind}_spent"))
+    figures += _spending_change(report, label, kind) if figures else ""
     return [Paragraph(figures)] if figures else []
 
 
@@ -506,16 +583,17 @@ def _figures_table(report: Report) -> _Built:
 def _econ_table(report: Report, label: str, lines: list[EconLine]) -> _Built:
     if not lines:
         return None
-    whole = total(lines)
+    # A line not filled in yet (a year just started from last year's) leaves the total unknown.
+    whole = breakdown_total(lines, None)
     spent = report.figures.get("spent")
     rows = [
         (
             line(e.category),
             format_amount(e.amount),
-            _pct_cell(share(e.amount, whole)),
+            _pct_cell(of_whole),
             _pct_cell(share(e.amount, spent)),
         )
-        for e in lines
+        for e, of_whole in zip(lines, _shares([e.amount for e in lines], whole), strict=True)
     ]
     rows.append(("合计", format_amount(whole), _pct_cell(share(whole, whole)), _pct_cell(share(whole, spent))))
     header = ("经济分类", "金额", f"占{label}（%）", "占总支出（%）")
@@ -597,8 +675,29 @@ def appendix(report: Report) -> list[Block]:
 # --- the whole ---------------------------------------------------------------------
 
 
-def compose(report: Report, *, tables: bool = True, outline: Outline | None = None) -> Document:
-    """The report as a document tree: title, then the outline (the report's own unless given), then 附表."""
+def compose(
+    report: Report,
+    *,
+    tables: bool = True,
+    outline: Outline | None = None,
+    last_year: Report | None = None,
+    shares: str = SHARE_METHODS[0],
+) -> Document:
+    """The report as a document tree: title, then the outline (the report's own unless given), then 附表.
+
+    With `last_year` (the unit's report of the year before) the figure sentences add the
+    较上年 comparisons and the staff change is worked out from last year's total. `shares`
+    says how a breakdown's shares are rounded (store.model.SHARE_METHODS).
+    """
+    token = _OPTIONS.set(_Options(last_year, shares))
+    try:
+        return _compose(report, tables=tables, outline=outline)
+    finally:
+        _OPTIONS.reset(token)
+
+
+def _compose(report: Report, *, tables: bool, outline: Outline | None) -> Document:
+    """`compose` with its options set."""
     shape = outline or outlines.load(report.outline)
     title = line(report.title) or "绩效评价报告"
     unit = line(report.sign_unit) or line(report.unit_name)

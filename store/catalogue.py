@@ -797,3 +797,106 @@ MESSAGES.update(
         },
     }
 )
+
+# --- issue 11: next year's report from last year's ------------------------------------------
+MESSAGES.update(
+    {
+        "format.bad_copied": {
+            "zh": "“{path}”不是这份报告里可标记为“上年原文”的段落或条目",
+            "en": "“{path}” is not a block or item of this report that can be marked as last year's text",
+        },
+        "check.still_copied": {
+            "zh": "{p0}仍是上年原文，请按本年情况改写",
+            "en": "{p0} is still last year's text: rewrite it for this year",
+        },
+        "check.carried_in_last_year": {
+            "zh": "{p0}为{v0}万元，而{last_year}年报告的{s0}“本年结余”为{last}万元，相差{diff}万元："
+            "上年结余应等于上年报告的本年结余",
+            "en": "{p0} is {v0} 万元 but 本年结余 in {s0} of the {last_year} report is {last} 万元, "
+            "{diff} 万元 apart: the balance carried in is last year's balance carried out",
+        },
+        "check.staff_change_last_year": {
+            "zh": "{p0}写的是{v0}人，而{f1}{v1}人减去{last_year}年的{last_total}人为{computed}人",
+            "en": "{p0} says {v0}, but {f1} {v1} minus {last_year}'s {last_total} is {computed}",
+        },
+        "check.sangong_said_down": {
+            "zh": "{p0}说“{v0}”，但{f1}实际发生合计{v1}万元，比上年的{last_year}万元增加了",
+            "en": "{p0} says “{v0}”, but the 三公 actuals total {v1} 万元, up on last year's {last_year} 万元",
+        },
+        "check.sangong_said_up": {
+            "zh": "{p0}说“{v0}”，但{f1}实际发生合计{v1}万元，比上年的{last_year}万元减少了",
+            "en": "{p0} says “{v0}”, but the 三公 actuals total {v1} 万元, down on last year's {last_year} 万元",
+        },
+        "checks.shares.balanced": {
+            "zh": '各行四舍五入保留两位小数，最后一行取余数，合计恰为100.00%（设置 [report] shares = "half_up" 可改为逐行四舍五入）',
+            "en": "Each line half-up to 0.01, the last line takes the balance so they add up to 100.00% "
+            '(settings [report] shares = "half_up" rounds every line on its own)',
+        },
+        "checks.shares.half_up": {
+            "zh": '逐行四舍五入保留两位小数，合计可能为99.99%或100.01%（设置 [report] shares = "balanced" 可使合计为100.00%）',
+            "en": "Every line half-up to 0.01 on its own, so they may add up to 99.99% or 100.01% "
+            '(settings [report] shares = "balanced" makes them add up to 100.00%)',
+        },
+        "settings.bad_shares": {
+            "zh": "{path}：report.shares 应为 {methods} 之一，“{value}”未采用",
+            "en": "{path}: report.shares must be one of {methods}; “{value}” was ignored",
+        },
+    }
+)
+
+# --- issue 11: the yearly cycle on the command line -------------------------------------------
+MESSAGES.update(
+    {
+        "cli.help.next": {
+            "zh": "由上年报告新建下一年度报告（沿用机构、职责、各段文字等，数字留空）",
+            "en": "start next year's report from last year's (organisation, duties, prose kept; figures blank)",
+        },
+        "cli.help.next_report": {
+            "zh": "作为上年报告的报告编号（文件里只有一份时可省略）",
+            "en": "id of last year's report to start from (may be left out when the file holds one)",
+        },
+        "cli.next.made": {
+            "zh": "已由{last}年报告新建 {unit} {year}年度报告（编号 {id}）：{copied}段文字和条目沿用上年原文，"
+            "上年结余取上年本年结余，三公上年实际数取上年实际数，其他数字留空待填",
+            "en": "made the {year} report of {unit} (id {id}) from the {last} report: {copied} blocks and items "
+            "keep last year's words; 上年结余 is last year's 本年结余, 三公 上年实际数 last year's actuals; "
+            "other figures are blank",
+        },
+        "cli.check.shares": {"zh": "{label}：{rule}", "en": "{label}: {rule}"},
+        "cli.next.years": {
+            "zh": "其中 {count} 处仍写着“{last}年”：在程序中打开这份报告即可逐段或一次更新年份",
+            "en": "{count} of them still say “{last}年”: open the report in the app to update the years, "
+            "block by block or all at once",
+        },
+    }
+)
+
+# --- issue 11: the yearly cycle in the app -----------------------------------------------------
+MESSAGES.update(
+    {
+        "ui.key.home.next_year": {"zh": "由上年报告新建", "en": "Next year from this"},
+        "ui.home.from_last": {
+            "zh": "或由所选报告“{unit} {last}年度”新建下一年度（沿用机构、职责和各段文字，数字留空）：",
+            "en": "Or start next year from the selected “{unit} {last}” (organisation, duties and prose kept, "
+            "figures blank):",
+        },
+        "ui.home.next_year": {"zh": "新建{year}年度", "en": "Start {year}"},
+        "ui.years.title": {
+            "zh": "以下 {count} 段沿用{last}年报告的文字仍写着“{last}年”：勾选的将改为“{year}年”",
+            "en": "{count} blocks copied from the {last} report still say “{last}年”: the ticked ones become “{year}年”",
+        },
+        "ui.years.hint": {
+            "zh": "空格勾选或取消；改年份后这些段落仍标为上年原文，请逐段改写",
+            "en": "Space ticks or unticks; after the years change these blocks are still last year's text: rewrite them",
+        },
+        "ui.years.chosen": {"zh": "更新所选", "en": "Update ticked"},
+        "ui.years.all": {"zh": "全部更新", "en": "Update all"},
+        "ui.years.none": {"zh": "不更新", "en": "Leave as is"},
+        "ui.years.done": {
+            "zh": "已把 {count} 段的年份改为{year}年",
+            "en": "years brought forward to {year} in {count} blocks",
+        },
+        "ui.preview.copied": {"zh": "【上年原文】", "en": "[last year's text] "},
+        "checks.shares": {"zh": "占比", "en": "Shares"},
+    }
+)

@@ -120,7 +120,7 @@ def _stated(report: Report, key: str) -> Term | None:
 
 def _breakdown(report: Report, kind: str) -> Term | None:
     lines = getattr(report, f"{kind}_lines")
-    if not lines:
+    if not lines or any(line.amount is None for line in lines):
         return None
     amount = total(lines)
     return Place(f"{kind}_lines", format_amount(amount)), amount
@@ -174,9 +174,9 @@ def check_breakdowns(report: Report) -> list[Finding]:
 
 def check_headcount(report: Report) -> list[Finding]:
     """年末实有人数 = the sum of the staff lines."""
-    if report.staff_total is None or not report.staff_lines:
+    if report.staff_total is None or not report.staff_lines or any(s.count is None for s in report.staff_lines):
         return []
-    lines = sum(line.count for line in report.staff_lines)
+    lines = sum(line.count for line in report.staff_lines if line.count is not None)
     whole = (Place("staff_total", str(report.staff_total)), Decimal(report.staff_total))
     part = (Place("staff_lines", str(lines)), Decimal(lines))
     return _equation("headcount", whole, [(1, part)], fmt=str)
@@ -285,6 +285,11 @@ def check_key_tasks(report: Report) -> list[Finding]:
     return [Finding("key_tasks_over", ERROR, places, (("diff", str(done - planned)),))]
 
 
+def check_copied(report: Report) -> list[Finding]:
+    """Each narrative block or list item still as copied from last year's report: one warning each (issue 11)."""
+    return [Finding("still_copied", WARNING, (Place(path, ""),)) for path in sorted(report.copied)]
+
+
 #: Every check, in the order of the relations in DOMAIN.md (ties in sorting keep this order).
 CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_received,
@@ -301,12 +306,22 @@ CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_four_budgets,
     check_procurement,
     check_key_tasks,
+    check_copied,
 )
 
 
-def run_checks(report: Report) -> list[Finding]:
-    """Every finding on `report`, in the order its outline prints the places they first touch."""
-    found = (replace(finding, outline=report.outline) for check in CHECKS for finding in check(report))
+def run_checks(report: Report, last_year: Report | None = None) -> list[Finding]:
+    """Every finding on `report`, in the order its outline prints the places they first touch.
+
+    With `last_year` (the unit's report of the year before, from the same file) the checks
+    against last year's figures run too (store/yearly_checks.py).
+    """
+    from store.yearly_checks import YEARLY_CHECKS
+
+    found = [finding for check in CHECKS for finding in check(report)]
+    if last_year is not None:
+        found += [finding for check in YEARLY_CHECKS for finding in check(report, last_year)]
+    found = [replace(finding, outline=report.outline) for finding in found]
     return sorted(found, key=Finding.order)
 
 
@@ -335,7 +350,7 @@ def _funds_ratios(report: Report) -> list[Ratio]:
 def _staff_ratio(report: Report) -> list[Ratio]:
     """在职人员控制率: the first staff line whose category says 在职, over the authorised posts."""
     line = next((line for line in report.staff_lines if "在职" in line.category), None)
-    if report.authorised_posts is None or line is None:
+    if report.authorised_posts is None or line is None or line.count is None:
         return []
     params = (("category", line.category), ("in_post", str(line.count)), ("posts", str(report.authorised_posts)))
     return [Ratio("staff_control", share(Decimal(line.count), Decimal(report.authorised_posts)), params)]

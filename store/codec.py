@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from store import fields
 from store.catalogue import message
 from store.model import (
     DEFAULT_OUTLINE,
@@ -30,6 +31,7 @@ from store.model import (
 )
 from store.outline import ids as outline_ids
 from store.parse import InputError, clean_text, format_amount, format_number, parse_amount, parse_number
+from store.yearly import markable_paths
 
 FORMAT_NAME = "jixiao-report"
 #: 2: a report names its outline and counts its key tasks (issue 12); files of version 1 read as before.
@@ -109,11 +111,14 @@ def report_to_data(report: Report) -> dict[str, Any]:
         {"label": g.label, "bodies": [{"name": b.name, "plates": list(b.plates)} for b in g.bodies]}
         for g in report.org_groups
     ]
-    head["staff_lines"] = [{"category": s.category, "count": s.count} for s in report.staff_lines]
+    head["staff_lines"] = [
+        {"category": s.category, **({} if s.count is None else {"count": s.count})} for s in report.staff_lines
+    ]
     head["duties"] = list(report.duties)
     for name in ("basic_lines", "project_lines"):
         head[name] = [
-            {"category": line.category, "amount": format_amount(line.amount)} for line in getattr(report, name)
+            {"category": line.category, **({} if line.amount is None else {"amount": format_amount(line.amount)})}
+            for line in getattr(report, name)
         ]
     head["sangong"] = [
         _drop_none(
@@ -131,6 +136,8 @@ def report_to_data(report: Report) -> dict[str, Any]:
     head["results"] = _items(report.results)
     head["problems"] = list(report.problems)
     head["remedies"] = list(report.remedies)
+    if report.copied:
+        head["copied"] = sorted(report.copied, key=fields.order_key)
     return head
 
 
@@ -253,6 +260,7 @@ _REPORT_KEYS = (
     "results",
     "problems",
     "remedies",
+    "copied",
 )
 
 
@@ -313,16 +321,14 @@ def report_from_data(reader: _Reader) -> Report:
         report.org_groups.append(OrgGroup(label=group.text("label", multiline=False), bodies=bodies))
     for line in reader.each("staff_lines"):
         line.table(("category", "count"))
-        count = line.integer("count", required=True)
-        assert count is not None
+        count = line.integer("count")
         report.staff_lines.append(StaffLine(category=line.text("category", multiline=False), count=count))
     report.duties = reader.strings("duties")
     for name in ("basic_lines", "project_lines"):
         lines = []
         for line in reader.each(name):
             line.table(("category", "amount"))
-            amount = line.amount("amount", required=True)
-            assert amount is not None
+            amount = line.amount("amount")
             lines.append(EconLine(category=line.text("category", multiline=False), amount=amount))
         setattr(report, name, lines)
     for item in reader.each("sangong"):
@@ -340,7 +346,21 @@ def report_from_data(reader: _Reader) -> Report:
     report.results = _titled(reader, "results")
     report.problems = reader.strings("problems")
     report.remedies = reader.strings("remedies")
+    report.copied = _copied(reader, report)
     return report
+
+
+def _copied(reader: _Reader, report: Report) -> set[str]:
+    """The paths marked as copied from last year's report; each must name a block or item the report has."""
+    allowed = set(markable_paths(report))
+    marks = set()
+    for entry in reader.each("copied"):
+        if not isinstance(entry.data, str):
+            raise entry.fail("format.not_text")
+        if entry.data not in allowed:
+            raise entry.fail("format.bad_copied", path=entry.data)
+        marks.add(entry.data)
+    return marks
 
 
 def reports_from_data(data: Any) -> list[Report]:

@@ -69,20 +69,6 @@ def _required_year(text: str) -> int:
     return value
 
 
-def _required_amount(text: str) -> Decimal:
-    value = parse_amount(text)
-    if value is None:
-        raise InputError("required")
-    return value
-
-
-def _required_count(text: str) -> int:
-    value = parse_count(text)
-    if value is None:
-        raise InputError("required")
-    return value
-
-
 def _outline_id(text: str) -> str:
     value = clean_text(text, multiline=False).strip()
     if value not in outlines.ids():
@@ -103,10 +89,8 @@ KINDS: dict[str, tuple[Callable[[str], Any], tuple[type, ...]]] = {
     "year": (_required_year, (int,)),
     "date": (parse_date, (date, type(None))),
     "count": (parse_count, (int, type(None))),
-    "required_count": (_required_count, (int,)),
     "signed_count": (lambda text: parse_count(text, allow_negative=True), (int, type(None))),
     "amount": (parse_amount, (Decimal, type(None))),
-    "required_amount": (_required_amount, (Decimal,)),
     "signed_amount": (lambda text: parse_amount(text, allow_negative=True), (Decimal, type(None))),
     "number": (parse_number, (Decimal, type(None))),
     "plates": (parse_plates, (list,)),
@@ -133,10 +117,10 @@ FIELD_KINDS: dict[str, str] = {
     "org_groups.bodies.name": "line",
     "org_groups.bodies.plates": "plates",
     "staff_lines.category": "line",
-    "staff_lines.count": "required_count",
+    "staff_lines.count": "count",
     **{name: "text" for name in TEXT_LISTS},
     **{f"{name}.category": "line" for name in ECON_LISTS},
-    **{f"{name}.amount": "required_amount" for name in ECON_LISTS},
+    **{f"{name}.amount": "amount" for name in ECON_LISTS},
     "sangong.name": "line",
     "sangong.budget": "amount",
     "sangong.actual": "amount",

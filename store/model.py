@@ -112,7 +112,7 @@ class StaffLine:
     """One category of year-end headcount, e.g. 在职在编人员 44."""
 
     category: str
-    count: int
+    count: int | None
 
 
 @dataclass
@@ -120,7 +120,7 @@ class EconLine:
     """Spending in one economic category, e.g. 工资福利支出 1448.28 万元."""
 
     category: str
-    amount: Decimal
+    amount: Decimal | None
 
 
 @dataclass
@@ -189,6 +189,9 @@ class Report:
     results: list[TitledItem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     remedies: list[str] = field(default_factory=list)
+    #: Paths of the narrative blocks and list items still as copied from last year's report
+    #: (`texts.economy`, `duties[3]`, `results[1].body`); editing one takes it out (issue 11).
+    copied: set[str] = field(default_factory=set)
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""
@@ -201,8 +204,8 @@ class Report:
 
 
 def total(lines: list[EconLine]) -> Decimal:
-    """Sum of a breakdown, exact."""
-    return sum((line.amount for line in lines), Decimal("0.00"))
+    """Sum of a breakdown, exact; a line whose amount is not filled in yet counts for nothing."""
+    return sum((line.amount for line in lines if line.amount is not None), Decimal("0.00"))
 
 
 def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
@@ -213,3 +216,29 @@ def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     if part is None or whole is None or whole == 0:
         return None
     return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+#: How the shares of a breakdown are rounded: "balanced" (the default) makes them add up to
+#: exactly 100.00 % as the seed does, the last line taking the rounding balance; "half_up"
+#: rounds each share on its own (they may then add up to 99.99 or 100.01).
+SHARE_METHODS: tuple[str, ...] = ("balanced", "half_up")
+
+
+def shares(parts: list[Decimal | None], whole: Decimal | None, method: str = "balanced") -> list[Decimal | None]:
+    """Each part's share of `whole`, rounded by `method` (see SHARE_METHODS).
+
+    Balanced: every share half-up except the last non-zero one, which is 100.00 minus the others
+    (the seed's 89.92 + 8.05 + 2.03: 2.036… half-up would make the column add up to 100.01).
+    It applies only when the known parts add up to `whole`; otherwise each is rounded half-up.
+    """
+    plain = [share(part, whole) for part in parts]
+    if method != "balanced" or whole is None or whole == 0:
+        return plain
+    known = [part for part in parts if part is not None]
+    # A zero line is exactly 0.00 %: the balance goes to the last line that holds something.
+    holding = [i for i, part in enumerate(parts) if part]
+    if not holding or sum(known, Decimal(0)) != whole:
+        return plain
+    others = sum((plain[i] or Decimal(0) for i in holding[:-1]), Decimal("0.00"))
+    plain[holding[-1]] = Decimal("100.00") - others
+    return plain

@@ -50,6 +50,10 @@ BUSY_TIMEOUT_MS = 5000
 HAS_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
 
 
+#: The list tables whose rows carry a `copied` mark (schema m003_copied), besides `texts`.
+_MARKED_TABLES = ("list_items", "titled_items")
+
+
 class StoreError(Refusal):
     """The file or the change cannot be used."""
 
@@ -362,7 +366,7 @@ class Store:
         for name, category, amount in conn.execute(
             "SELECT list, category, amount FROM econ_lines WHERE report_id = ? ORDER BY list, position", (report_id,)
         ):
-            getattr(report, name).append(EconLine(category, Decimal(amount)))
+            getattr(report, name).append(EconLine(category, _dec(amount)))
         report.sangong = [
             SanGongItem(name, _dec(budget), _dec(actual), _dec(last_year))
             for name, budget, actual, last_year in conn.execute(
@@ -382,7 +386,39 @@ class Store:
             (report_id,),
         ):
             items[item_id].indicators.append(Indicator(name, _dec(target), _dec(actual), unit))
+        report.copied = self._copied(report_id)
         return report
+
+    def _copied(self, report_id: int) -> set[str]:
+        """The paths of the blocks and items still marked as copied from last year's report."""
+        rows = self.conn.execute(
+            "SELECT 'texts.' || key FROM texts WHERE report_id = ?1 AND copied "
+            "UNION ALL SELECT list || '[' || position || ']' FROM list_items WHERE report_id = ?1 AND copied "
+            "UNION ALL SELECT list || '[' || position || '].body' FROM titled_items WHERE report_id = ?1 AND copied",
+            (report_id,),
+        )
+        return {row[0] for row in rows}
+
+    def _mark_copied(self, report_id: int, paths: set[str]) -> None:
+        """Mark `paths` (texts, plain list items, titled items' bodies) as copied from last year's report."""
+        for path in sorted(paths):
+            segments = fields.split(path)
+            if segments[0][0] == "texts":
+                self.conn.execute(
+                    "UPDATE texts SET copied = 1 WHERE report_id = ? AND key = ?", (report_id, segments[1][0])
+                )
+            else:
+                spec, row_id, _ = self._locate_field(report_id, segments, path)
+                self.conn.execute(f"UPDATE {spec.table} SET copied = 1 WHERE id = ?", (row_id,))
+
+    def create_next(self, report_id: int) -> int:
+        """Next year's report of the unit, made from this one (store/yearly.py) in one transaction; its id.
+
+        Refuses (StoreError `report_exists`) when the unit already has a report for that year.
+        """
+        from store.yearly import next_report
+
+        return self.add_report(next_report(self.load(report_id)))
 
     # --- writing -------------------------------------------------------------------
 
@@ -491,6 +527,7 @@ class Store:
             for name in ("org_groups", "staff_lines", *TEXT_LISTS, *ECON_LISTS, "sangong", *TITLED_LISTS):
                 for position, value in enumerate(getattr(report, name)):
                     self._insert_row(_list_spec(name), report_id, position, value)
+            self._mark_copied(report_id, report.copied)
         return report_id
 
     def delete_report(self, report_id: int) -> None:
@@ -499,10 +536,20 @@ class Store:
             if conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount == 0:
                 raise StoreError("no_such_report", report_id=report_id)
 
-    def set(self, report_id: int, path: str, value: Any, *, expected_revision: int | None = None) -> int:
+    def set(
+        self,
+        report_id: int,
+        path: str,
+        value: Any,
+        *,
+        expected_revision: int | None = None,
+        keep_mark: bool = False,
+    ) -> int:
         """Change the one field at `path` to `value` (already parsed); returns the new revision.
 
         With `expected_revision`, refuses (ConflictError) if the report changed since then.
+        A block or item copied from last year loses its mark when its text changes, unless
+        `keep_mark` (only the years in it were brought forward: the words are still last year's).
         """
         if not fields.accepts(path, value):
             raise TypeError(f"{path} does not take {value!r}")
@@ -512,14 +559,23 @@ class Store:
                 conn.execute(f"UPDATE reports SET {segments[0][0]} = ? WHERE id = ?", (_to_db(value), report_id))
             elif segments[0][0] in ("texts", "figures"):
                 table, column = ("texts", "body") if segments[0][0] == "texts" else ("figures", "amount")
+                unmark = ", copied = copied AND body = excluded.body" if table == "texts" and not keep_mark else ""
                 conn.execute(
                     f"INSERT INTO {table} (report_id, key, {column}) VALUES (?, ?, ?) "
-                    f"ON CONFLICT (report_id, key) DO UPDATE SET {column} = excluded.{column}",
+                    f"ON CONFLICT (report_id, key) DO UPDATE SET {column} = excluded.{column}{unmark}",
                     (report_id, segments[1][0], _to_db(value)),
                 )
             else:
                 spec, row_id, column = self._locate_field(report_id, segments, path)
-                conn.execute(f"UPDATE {spec.table} SET {column} = ? WHERE id = ?", (_to_db(value), row_id))
+                stored = _to_db(value)
+                if column == "body" and spec.table in _MARKED_TABLES and not keep_mark:
+                    # Old values on the right: the mark stays only if the text did not change.
+                    conn.execute(
+                        f"UPDATE {spec.table} SET body = ?, copied = copied AND body = ? WHERE id = ?",
+                        (stored, stored, row_id),
+                    )
+                else:
+                    conn.execute(f"UPDATE {spec.table} SET {column} = ? WHERE id = ?", (stored, row_id))
         return revision
 
     def insert(

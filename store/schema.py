@@ -133,8 +133,23 @@ def m002_outline(db: Database) -> None:
     db.execute("ALTER TABLE reports ADD COLUMN key_tasks_done INTEGER")
 
 
+def m003_copied(db: Database) -> None:
+    """Next year's report from last year's (issue 11): copied marks, and blank counts and amounts.
+
+    A `copied` flag on each narrative block (texts), plain list item (list_items) and titled
+    item (titled_items) says that its words are still last year's. A column rather than a
+    table of paths: the mark moves with its row when items are inserted, deleted or moved.
+    A copied staff category or economic category starts the year with its number blank, so
+    staff_lines.count and econ_lines.amount may now be NULL.
+    """
+    for table in ("texts", "list_items", "titled_items"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN copied INTEGER NOT NULL DEFAULT 0")
+    db["staff_lines"].transform(not_null={"count": False}, defaults={"count": None})
+    db["econ_lines"].transform(not_null={"amount": False}, defaults={"amount": None})
+
+
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial, m002_outline)
+MIGRATIONS = (m001_initial, m002_outline, m003_copied)
 
 #: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
 SCHEMA_VERSION = len(MIGRATIONS)

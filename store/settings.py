@@ -20,6 +20,7 @@ import platformdirs
 import tomli_w
 
 from store.catalogue import LANGS, message
+from store.model import SHARE_METHODS
 
 #: Environment variable naming the settings file to use instead of the per-user one.
 ENV_VAR = "JIXIAO_SETTINGS"
@@ -60,6 +61,8 @@ class Settings:
 
     fonts: Fonts = field(default_factory=Fonts)
     lang: str = "zh"
+    #: How a breakdown's shares are rounded (store.model.SHARE_METHODS): `[report] shares`.
+    shares: str = "balanced"
     sections: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
     notices: tuple[Notice, ...] = ()
@@ -114,6 +117,20 @@ def _lang(table: Any, path: Path, notices: list[Notice]) -> str:
     return value
 
 
+def _shares(table: Any, path: Path, notices: list[Notice]) -> str:
+    """`[report] shares`: "balanced" (the default: shares add up to 100.00 %) or "half_up"."""
+    if not isinstance(table, dict):
+        notices.append(Notice("settings.bad_section", {"path": str(path), "section": "report"}))
+        return SHARE_METHODS[0]
+    value = table.get("shares", SHARE_METHODS[0])
+    if value not in SHARE_METHODS:
+        notices.append(
+            Notice("settings.bad_shares", {"path": str(path), "value": str(value), "methods": "/".join(SHARE_METHODS)})
+        )
+        return SHARE_METHODS[0]
+    return value
+
+
 def load_settings(path: str | Path | None = None) -> Settings:
     """The settings from `path` (default: `settings_path()`), defaults for anything absent or wrong.
 
@@ -123,8 +140,9 @@ def load_settings(path: str | Path | None = None) -> Settings:
     data, notices = _read(where)
     fonts = _fonts(data.get("fonts", {}), where, notices)
     lang = _lang(data.get("ui", {}), where, notices)
-    sections = {key: value for key, value in data.items() if key not in ("fonts", "ui")}
-    return Settings(fonts=fonts, lang=lang, sections=sections, path=where, notices=tuple(notices))
+    shares = _shares(data.get("report", {}), where, notices)
+    sections = {key: value for key, value in data.items() if key not in ("fonts", "ui", "report")}
+    return Settings(fonts=fonts, lang=lang, shares=shares, sections=sections, path=where, notices=tuple(notices))
 
 
 def default_settings_text() -> str:
@@ -132,10 +150,15 @@ def default_settings_text() -> str:
     header = (
         "# jixiao 设置文件（UTF-8）。删除某一项即恢复默认值。\n"
         "# [fonts]：Word 稿使用的字体名。电脑上没有“仿宋_GB2312”“楷体_GB2312”时，可改为“仿宋”“楷体”。\n"
-        "# [ui]：界面语言，zh 或 en。\n\n"
+        "# [ui]：界面语言，zh 或 en。\n"
+        '# [report]：shares = "balanced" 使各项占比合计恰为100.00%（末行取余数），"half_up" 为逐行四舍五入。\n\n'
     )
     fonts = Fonts()
-    data = {"fonts": {f.name: getattr(fonts, f.name) for f in fields(Fonts)}, "ui": {"lang": "zh"}}
+    data = {
+        "fonts": {f.name: getattr(fonts, f.name) for f in fields(Fonts)},
+        "ui": {"lang": "zh"},
+        "report": {"shares": SHARE_METHODS[0]},
+    }
     return header + tomli_w.dumps(data)
 
 

@@ -70,7 +70,9 @@ class JixiaoApp(App[int]):
         self._held_keys: list[events.Key | events.Paste] | None = None
         self.title = self.t("ui.app.title")
         localize_bindings(self, lang)
-        keymap, self._notices = read_keymap(settings if settings is not None else load_settings())
+        #: The settings file's choices (fonts, share rounding, keys), read once.
+        self.settings = settings if settings is not None else load_settings()
+        keymap, self._notices = read_keymap(self.settings)
         self.set_keymap(keymap)
 
     def on_mount(self) -> None:

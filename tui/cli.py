@@ -188,10 +188,13 @@ def _check_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 def _check(args: argparse.Namespace, lang: str) -> int:
     """Every finding and indicator of one report; 1 when any finding is an error."""
     from store.checks import ERROR, ratios, run_checks
+    from store.settings import load_settings
+    from store.yearly import last_year_of
 
     with _open_existing(args.db) as store:
         report = store.load(_pick_report(store, args.report))
-    findings = run_checks(report)
+        last_year = last_year_of(store, report)
+    findings = run_checks(report, last_year)
     lines = [message("cli.check.head", lang, unit=report.unit_name, year=report.fiscal_year, id=report.id)]
     for finding in findings:
         lines.append(message(f"cli.check.{finding.severity}", lang, text=finding.text(lang)))
@@ -208,6 +211,8 @@ def _check(args: argparse.Namespace, lang: str) -> int:
         lines.append(
             message("cli.check.ratio", lang, label=ratio.label(lang), value=value, formula=ratio.formula(lang))
         )
+    rule = message(f"checks.shares.{load_settings().shares}", lang)
+    lines.append(message("cli.check.shares", lang, label=message("checks.shares", lang), rule=rule))
     _say("\n".join(lines))
     return EXIT_FINDINGS if errors else EXIT_OK
 
@@ -289,19 +294,54 @@ def _export(args: argparse.Namespace, lang: str) -> int:
     """The report as Markdown or a Word draft, into -o or `<单位简称>-<年度>-绩效评价报告.<ext>` here."""
     from exporters import ExportError, default_filename, export_report
     from store.settings import load_settings
+    from store.yearly import last_year_of
 
     with _open_existing(args.db) as store:
         report = store.load(_pick_report(store, args.report))
+        last_year = last_year_of(store, report)
     settings = load_settings()
     for notice in settings.notices:
         _say(notice.text(lang), error=True)
     target = args.output or Path(default_filename(report, args.format))
     try:
-        written = export_report(report, args.format, target, tables=not args.no_tables, settings=settings)
+        written = export_report(
+            report, args.format, target, tables=not args.no_tables, settings=settings, last_year=last_year
+        )
     except ExportError as error:
         _say(message("cli.refused", lang, reason=error.text(lang)), error=True)
         return EXIT_UNUSABLE
     _say(message("export.done", lang, path=written))
+    return EXIT_OK
+
+
+def _next_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.db", lang))
+    parser.add_argument("--report", type=int, metavar="ID", help=message("cli.help.next_report", lang))
+
+
+def _next(args: argparse.Namespace, lang: str) -> int:
+    """Next year's report of the unit, made from last year's (`--report`, or the file's only one)."""
+    from store.yearly import year_mentions
+
+    with _open_existing(args.db) as store:
+        source_id = _pick_report(store, args.report)
+        source = store.load(source_id)
+        report = store.load(store.create_next(source_id))
+    mentions = year_mentions(report)
+    lines = [
+        message(
+            "cli.next.made",
+            lang,
+            unit=report.unit_name,
+            year=report.fiscal_year,
+            last=source.fiscal_year,
+            id=report.id,
+            copied=len(report.copied),
+        )
+    ]
+    if mentions:
+        lines.append(message("cli.next.years", lang, count=len(mentions), last=source.fiscal_year))
+    _say("\n".join(lines))
     return EXIT_OK
 
 
@@ -312,6 +352,7 @@ COMMANDS: dict[str, Command] = {
     "load": Command("cli.help.load", _load_arguments, _load),
     "backup": Command("cli.help.backup", _backup_arguments, _backup),
     "export": Command("cli.help.export", _export_arguments, _export),
+    "next": Command("cli.help.next", _next_arguments, _next),
 }
 
 

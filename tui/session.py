@@ -25,6 +25,7 @@ from store.catalogue import message
 from store.model import Report
 from store.parse import InputError
 from store.repository import ConflictError, Store, StoreError
+from store.yearly import last_year_of
 
 
 class ReportChanged(Message, bubble=False):
@@ -95,6 +96,9 @@ class ReportSession:
         self.revision: int = self.report.revision
         self.saved_at: datetime | None = None
         self.conflict: Conflict | None = None
+        #: The unit's report of the year before, when it is in the same file: the checks and the
+        #: preview compare with it (store/yearly.py). Read once: it is not the report being edited.
+        self.last_year: Report | None = last_year_of(store, self.report)
 
     @property
     def readonly(self) -> bool:

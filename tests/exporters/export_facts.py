@@ -30,9 +30,10 @@ SEED_AMOUNTS = [
     "3.00",
     "0.00",
 ]
-#: Every share the seed prints, as the composer computes it (half-up). The seed itself prints
-#: 2.03 for 32.80 ÷ 1610.68 = 2.0364 %: it forced the column to add up to 100; half-up is 2.04.
-SEED_SHARES = ["31.69", "68.31", "89.92", "8.05", "2.04", "9.27", "17.75", "7.25", "4.05", "0.32", "61.36"]
+#: Every share the seed prints, as the composer computes it: half-up, except that the last line of a
+#: breakdown takes the rounding balance so the column adds up to 100.00 (the default, issue 11). So
+#: 32.80 ÷ 1610.68 = 2.0364 % prints as the seed's own 2.03 (half-up alone, a setting, gives 2.04).
+SEED_SHARES = ["31.69", "68.31", "89.92", "8.05", "2.03", "9.27", "17.75", "7.25", "4.05", "0.32", "61.36"]
 
 #: The seed's headings, in order, with its numbering: (level, number + text).
 SEED_HEADINGS = [
@@ -70,7 +71,7 @@ SEED_SENTENCES = [
     "其他：街道财政所、街道劳动社会保障和最低生活保障管理服务站。",
     "2019年月湖街道的基本支出总额为1610.68万元，占年度总支出的31.69%，其中工资福利支出1448.28万元，"
     "占基本支出的89.92%，商品和服务支出129.60万元，占基本支出的8.05%，对个人和家庭的补助32.80万元，"
-    "占基本支出的2.04%。",
+    "占基本支出的2.03%。",
     "，2019年的三公经费均控制在预算范围内，其中：因公出国出境费用本年度未发生经费支出，"
     "公务接待费预算数为3.00万元，实际发生0.00万元，公车运行维护费预算数为0.00万元，实际发生0.00万元。"
     "本年三公经费较上年度有明显减少。",

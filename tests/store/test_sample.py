@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from store.model import TEXT_LISTS, EconLine, Report, SanGongItem, share, total
+from store.model import shares as model_shares
 from store.parse import format_amount, format_date, format_number
 from store.repository import Store
 from store.sample import build
@@ -64,14 +65,6 @@ WRAPPED = {
     "街道认真贯彻落实中央八项规定": ("sangong_intro", "sangong_closing"),
 }
 ORG_LINES = ("1）.", "2）.", "3）.", "4）.")
-#: Figures the seed prints that the composer will print differently, each with the reason.
-DEVIATIONS = {
-    "2.03": (
-        "the seed's share of 对个人和家庭的补助 in basic spending: 32.80 ÷ 1610.68 = 2.036…%, which is 2.04 "
-        "half-up (DOMAIN.md); the seed seems to have trimmed it so that its three shares add up to 100.00",
-        ("basic_lines", 2, Decimal("2.04")),
-    ),
-}
 _NUMBERING = re.compile(r"^(?:\d{1,2}[）)][.．]?|\d{1,2}[.．、](?!\d))")
 
 
@@ -136,7 +129,9 @@ def derivable(report: Report) -> set[str]:
     amounts += [v for item in report.sangong for v in (item.budget, item.actual) if v is not None]
     amounts += [total(report.basic_lines), total(report.project_lines)]
     shares = [
-        share(line.amount, total(lines)) for lines in (report.basic_lines, report.project_lines) for line in lines
+        part
+        for lines in (report.basic_lines, report.project_lines)
+        for part in model_shares([line.amount for line in lines], total(lines))
     ]
     shares += [share(total(lines), report.figures["spent"]) for lines in (report.basic_lines, report.project_lines)]
     counts = [report.fiscal_year, report.staff_total, report.staff_change, *(line.count for line in report.staff_lines)]
@@ -157,13 +152,16 @@ def test_every_figure_quoted_in_a_composed_sentence_comes_from_the_store(sample:
         if composed_key(line)
         for number in re.findall(r"\d+(?:\.\d+)?", _NUMBERING.sub("", line))
     }
-    assert quoted - allowed == set(DEVIATIONS)
+    assert quoted - allowed == set()
 
 
-def test_each_deviation_from_the_seed_is_what_the_rule_gives(sample: Report) -> None:
-    for _, (name, index, expected) in DEVIATIONS.values():
-        lines: list[EconLine] = getattr(sample, name)
-        assert share(lines[index].amount, total(lines)) == expected
+def test_the_seeds_shares_add_up_to_100_as_the_default_rounding_makes_them(sample: Report) -> None:
+    """The seed prints 89.92 + 8.05 + 2.03: 32.80 ÷ 1610.68 = 2.036…% is 2.04 half-up, but the last
+    line takes the rounding balance so the column adds up to 100.00 (issue 11); half-up stays a setting."""
+    amounts = [line.amount for line in sample.basic_lines]
+    whole = total(sample.basic_lines)
+    assert model_shares(amounts, whole) == [Decimal("89.92"), Decimal("8.05"), Decimal("2.03")]
+    assert model_shares(amounts, whole, "half_up") == [Decimal("89.92"), Decimal("8.05"), Decimal("2.04")]
 
 
 def test_every_body_and_plate_named_in_the_organisation_lines_is_stored(sample: Report) -> None:

@@ -262,3 +262,34 @@ def test_commands_that_show_no_ui_never_import_textual(sample_copy: Path, tmp_pa
         imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
         assert "store.repository" in imported, "importtime output is being read"
         assert not [name for name in imported if name.split(".")[0] == "textual"], argv
+
+
+def test_next_makes_2020_from_the_seed_and_export_and_check_compare_with_it(
+    sample_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "next", sample_copy)
+    assert status == 0
+    assert "2020年度报告（编号 2）" in out and "“2019年”" in out
+    with Store.open(sample_copy) as store:
+        store.set(2, "figures.funds_received", Decimal("5000.00"))
+        store.set(2, "figures.carried_in", Decimal("500.00"))
+    status, out, _ = run(capsys, "export", sample_copy, "--report", 2, "--format", "md", "-o", tmp_path / "2020.md")
+    text = (tmp_path / "2020.md").read_text(encoding="utf-8")
+    assert status == 0 and "收入较上年减少116.09万元，下降2.27%。" in text  # 5000.00 − 5116.09, ÷ 5116.09
+    status, out, _ = run(capsys, "check", sample_copy, "--report", 2)
+    assert status == 1 and "2019年报告的" in out and "551.78" in out and "仍是上年原文" in out
+    assert "占比：各行四舍五入保留两位小数，最后一行取余数，合计恰为100.00%" in out
+
+
+def test_next_refuses_a_year_that_exists_and_changes_nothing(
+    sample_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from store import exchange
+
+    run(capsys, "next", sample_copy)
+    with Store.open(sample_copy) as store:
+        before = exchange.dump(store)
+    status, _, err = run(capsys, "next", sample_copy, "--report", 1)
+    assert status == 2 and "2020年度的报告已经存在" in err
+    with Store.open(sample_copy) as store:
+        assert exchange.dump(store) == before

@@ -160,3 +160,23 @@ def test_typed_prose_and_figure_are_in_the_file_after_quitting(terminal: Termina
         report = store.load(1)
     assert report.texts["preamble"].startswith(PROSE + "为进一步规范财政资金管理")
     assert report.figures["budget_approved"] == Decimal("2050.00")
+
+
+def test_next_year_from_the_list_in_a_real_terminal(terminal: Terminal, sample_copy: Path):
+    """ctrl+y on the seed makes 2020; the year offer updates every block; the report opens (issue 11)."""
+    terminal.wait_for("月湖街道", "2019")
+    terminal.keys("C-y")
+    terminal.wait_for("更新所选", "全部更新", "经济性评价：2019年街道")
+    terminal.keys("Tab")
+    terminal.keys("Tab")
+    terminal.keys("Enter")
+    terminal.wait_for("F2 组织与人员", "2020年月湖街道按照上级要求")
+    terminal.keys("C-q")
+    terminal.wait_until_ended()
+
+    with Store.open(sample_copy) as store:
+        years = [summary.fiscal_year for summary in store.list_reports()]
+        report = store.load(2)
+    assert years == [2020, 2019]
+    assert "2019年" not in report.texts["economy"] and "texts.economy" in report.copied
+    assert report.figures["carried_in"] == Decimal("551.78")

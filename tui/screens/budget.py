@@ -5,7 +5,7 @@ one heading holds every stated figure; under the 2023 outline the budget and its
 income and spending, the personnel/public split and procurement each have their own.
 
 Each breakdown line shows its share of the breakdown's total, and the total is shown with
-the figure 部门概况 states for it, all as they are typed (store.model.share and total, the
+the figure 部门概况 states for it, all as they are typed (store.model.shares and total, the
 same arithmetic the checks and the composer use), so a disagreement shows at once.
 """
 
@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
-from store.model import EconLine, SanGongItem, share, total
+from store.model import EconLine, SanGongItem, shares, total
 from store.parse import format_amount
 from tui.screens.part import PartScreen
 from tui.widgets.field import FieldInput, FieldRow
@@ -105,13 +105,10 @@ class BudgetScreen(PartScreen):
         t = self.app.t
         for name, stated_key in STATED.items():
             stored = getattr(self.session.report, name)
-            lines = [
-                EconLine(line.category, self.typed(f"{name}[{i}].amount") or Decimal("0.00"))
-                for i, line in enumerate(stored)
-            ]
+            lines = [EconLine(line.category, self.typed(f"{name}[{i}].amount")) for i, line in enumerate(stored)]
             whole = total(lines)
-            for i, line in enumerate(lines):
-                part = share(line.amount, whole)
+            parts = shares([line.amount for line in lines], whole, self.app.settings.shares)
+            for i, part in enumerate(parts):
                 self.set_aside(f"{name}[{i}].amount", "" if part is None else f"{part}%")
             stated = self.typed(f"figures.{stated_key}")
             words = t("ui.budget.total", total=format_amount(whole))

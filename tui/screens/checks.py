@@ -20,7 +20,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.catalogue import message
 from store.checks import ratios, run_checks
+from store.model import SHARE_METHODS
 from tui.keymap import localize_bindings
 
 if TYPE_CHECKING:
@@ -132,7 +134,7 @@ class ChecksScreen(Screen):
         """Run the checks on the report as it is now and show the result."""
         report = self.session.report
         lang = self.session.lang
-        self.findings = run_checks(report)
+        self.findings = run_checks(report, self.session.last_year)
         self.shown_revision = self.session.revision
         errors = sum(finding.severity == "error" for finding in self.findings)
         warnings = len(self.findings) - errors
@@ -149,7 +151,7 @@ class ChecksScreen(Screen):
             listing.highlighted = min(highlighted or 0, len(self.findings) - 1)
         listing.display = bool(self.findings)
         self.query_one("#no-findings", Static).display = not self.findings
-        self.query_one("#ratios", Static).update(ratios_table(report, lang))
+        self.query_one("#ratios", Static).update(ratios_table(report, lang, self.app.settings.shares))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -176,8 +178,11 @@ class ChecksScreen(Screen):
             self.app.goto_field(place.path)
 
 
-def ratios_table(report: Any, lang: str) -> Table:
-    """The indicators, one a row: name, percentage, and the formula with its figures (wrapped beside them)."""
+def ratios_table(report: Any, lang: str, shares: str = SHARE_METHODS[0]) -> Table:
+    """The indicators, one a row: name, percentage, and the formula with its figures (wrapped beside them).
+
+    A last row says how the shares in the breakdowns are rounded (`shares`, from the settings).
+    """
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
@@ -185,4 +190,5 @@ def ratios_table(report: Any, lang: str) -> Table:
     for ratio in ratios(report):
         value = "—" if ratio.value is None else f"{ratio.value}%"
         grid.add_row(ratio.label(lang), value, Text("= " + ratio.formula(lang), overflow="fold"))
+    grid.add_row(message("checks.shares", lang), "", Text(message(f"checks.shares.{shares}", lang), overflow="fold"))
     return grid

@@ -135,7 +135,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         tables = self.query_one("#export-tables", Checkbox).value
         self.show_status(self.app.t("ui.export.working", path=str(path)), "")
         self.run_worker(
-            lambda: export_report(report, fmt, path, tables=tables),
+            lambda: export_report(report, fmt, path, tables=tables, last_year=self.session.last_year),
             name="export",
             group="export",
             exclusive=True,

@@ -27,6 +27,7 @@ from store import fields
 from store.outline import DEFAULT
 from store.parse import InputError
 from store.repository import ReportSummary, Store, StoreError
+from store.yearly import year_mentions
 from tui.keymap import localize_bindings
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.outline_choice import outline_choices
@@ -51,10 +52,12 @@ class NewReportDialog(ModalScreen["int | None"]):
 
     BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
 
-    def __init__(self, store: Store, year: int) -> None:
+    def __init__(self, store: Store, year: int, source: ReportSummary | None = None) -> None:
         super().__init__(classes="dialog")
         self.store = store
         self.year = year
+        #: The report highlighted on the list: offered as last year's, to start its next year from.
+        self.source = source
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -75,6 +78,13 @@ class NewReportDialog(ModalScreen["int | None"]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.home.create"), variant="primary", id="create")
                 yield Button(t("ui.dialog.cancel"), id="cancel")
+            if self.source is not None:
+                source = self.source
+                yield Static(
+                    t("ui.home.from_last", unit=source.unit_name, last=source.fiscal_year), classes="dialog-text"
+                )
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("ui.home.next_year", year=source.fiscal_year + 1), id="next")
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.lang)
@@ -91,8 +101,19 @@ class NewReportDialog(ModalScreen["int | None"]):
         event.stop()
         if event.button.id == "create":
             self.create()
+        elif event.button.id == "next" and self.source is not None:
+            self.create_next(self.source.id)
         else:
             self.dismiss(None)
+
+    def create_next(self, source_id: int) -> None:
+        """Make next year's report from the report `source_id`, or say why not (that year exists)."""
+        try:
+            report_id = self.store.create_next(source_id)
+        except StoreError as error:
+            self.query_one("#reason", Static).update(error.text(self.app.lang))
+            return
+        self.dismiss(report_id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -136,6 +157,7 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("ctrl+n", "new", "新建报告", id="jixiao.home.new"),
         Binding("ctrl+delete", "delete", "删除报告", id="jixiao.home.delete"),
+        Binding("ctrl+y", "next_year", "由上年报告新建", id="jixiao.home.next_year"),
         Binding("up", "cursor('cursor_up')", "上一份", show=False, id="jixiao.home.up"),
         Binding("down", "cursor('cursor_down')", "下一份", show=False, id="jixiao.home.down"),
         Binding("pageup", "cursor('page_up')", "上一页", show=False, id="jixiao.home.page_up"),
@@ -263,6 +285,7 @@ class HomeScreen(Screen):
         Exclusive: a newer list (the filter changed) cancels the count of the one before.
         """
         from store.checks import run_checks
+        from store.yearly import last_year_of
 
         worker = get_current_worker()
         store = Store.open(self.app.store.path, create=False)
@@ -275,7 +298,7 @@ class HomeScreen(Screen):
                     report = store.load(report_id)
                 except StoreError:
                     continue
-                findings = run_checks(report)
+                findings = run_checks(report, last_year_of(store, report))
                 errors = sum(finding.severity == "error" for finding in findings)
                 batch[report_id] = (errors, len(findings) - errors, report.revision)
                 if len(batch) >= COUNT_BATCH:
@@ -326,14 +349,44 @@ class HomeScreen(Screen):
             self.notify(self.app.t("safety.readonly_banner"), severity="error")
             return
 
-        def created(report_id: int | None) -> None:
-            if report_id is None:
-                return
-            self.query_one("#filter", Input).value = ""
-            self.refresh_reports(select=report_id)
+        def answered(report_id: int | None) -> None:
+            if report_id is not None:
+                self.created(report_id)
+
+        source = next((s for s in self.summaries if s.id == self.selected_id()), None)
+        self.app.push_screen(NewReportDialog(self.app.store, date.today().year - 1, source), answered)
+
+    def created(self, report_id: int) -> None:
+        """A report was made: list it, offer to update the years of its copied prose, then open it."""
+        # The dialog (and Textual's SelectionList) is loaded only when a year is started.
+        from tui.screens.yearly import YearUpdateDialog
+
+        self.query_one("#filter", Input).value = ""
+        self.refresh_reports(select=report_id)
+        report = self.app.store.load(report_id)
+        if not year_mentions(report):
+            self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
+            return
+
+        def answered(_updated: bool | None) -> None:
             self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
 
-        self.app.push_screen(NewReportDialog(self.app.store, date.today().year - 1), created)
+        self.app.push_screen(YearUpdateDialog(self.app.store, report), answered)
+
+    def action_next_year(self) -> None:
+        """Start next year's report of the highlighted one (ctrl+y); refused with the reason if it exists."""
+        report_id = self.selected_id()
+        if report_id is None:
+            return
+        if self.app.store.readonly:
+            self.notify(self.app.t("safety.readonly_banner"), severity="error")
+            return
+        try:
+            new_id = self.app.store.create_next(report_id)
+        except StoreError as error:
+            self.notify(error.text(self.app.lang), severity="error")
+            return
+        self.created(new_id)
 
     def action_delete(self) -> None:
         report_id = self.selected_id()

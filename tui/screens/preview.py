@@ -27,9 +27,13 @@ from textual.widgets import Footer, Markdown, Static
 from textual.widgets._markdown import MarkdownTable
 
 from exporters import to_markdown
+from exporters.compose import paragraphs
+from exporters.markdown import escape
+from store.yearly import text_at
 from tui.keymap import localize_bindings
 
 if TYPE_CHECKING:
+    from store.model import Report
     from tui.session import ReportSession
 
 
@@ -70,6 +74,22 @@ def chapters(markdown: str) -> list[str]:
             parts.append([])
         parts[-1].append(line)
     return ["\n".join(lines) + "\n" for lines in parts if lines]
+
+
+def mark_copied(text: str, report: Report, mark: str) -> str:
+    """The Markdown with `mark` put before each paragraph still as copied from last year's report.
+
+    The words are the composer's; this only flags, in the preview and never in an export, the
+    lines that print a copied block or item (found by its paragraphs, as the writer escapes them).
+    """
+    copied = {escape(p) for path in report.copied for p in paragraphs(text_at(report, path))}
+    if not copied:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if any(paragraph in line for paragraph in copied) and not line.startswith(("#", "|")):
+            lines[index] = f"{mark}{line}"
+    return "\n".join(lines)
 
 
 class PreviewScreen(Screen):
@@ -126,7 +146,9 @@ class PreviewScreen(Screen):
         """Show the report as it is now, rebuilding only the chapters whose text changed."""
         async with self._rendering:
             self.shown_revision = self.session.revision
-            texts = chapters(to_markdown(self.session.report))
+            report = self.session.report
+            text = to_markdown(report, last_year=self.session.last_year, shares=self.app.settings.shares)
+            texts = chapters(mark_copied(text, report, self.app.t("ui.preview.copied")))
             blocks = self.blocks
             for index, text in enumerate(texts):
                 if index < len(blocks):

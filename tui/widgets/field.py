@@ -43,7 +43,7 @@ def display(path: str, value: Any) -> str:
     kind = fields.kind_of(path)
     if value is None:
         return ""
-    if kind in ("amount", "required_amount", "signed_amount"):
+    if kind in ("amount", "signed_amount"):
         return format_amount(value)
     if kind == "number":
         return format_number(value)

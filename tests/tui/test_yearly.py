@@ -1,0 +1,142 @@
+"""Next year's report in the app (issue 11): ctrl+y and the ctrl+n choice, the year-update offer,
+仍是上年原文 in the checks (Enter goes there), the preview's marks and the comparisons with last year."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, DataTable, SelectionList, Static
+
+from store.repository import Store
+from tui.screens.checks import ChecksScreen
+from tui.screens.home import HomeScreen, NewReportDialog
+from tui.screens.org import OrgScreen
+from tui.screens.preview import PreviewScreen
+from tui.screens.yearly import YearUpdateDialog
+from tui.widgets.field import FieldRow
+from tui.widgets.listed import item_id
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def aside(pilot, item_path: str) -> str:
+    row = pilot.app.screen.query_one(f"#{item_id(item_path)} FieldRow", FieldRow)
+    return str(row.query_one(".aside", Static).render())
+
+
+def reports(path) -> list[tuple[int, int]]:
+    with Store.open(path) as store:
+        return [(s.id, s.fiscal_year) for s in store.list_reports()]
+
+
+async def test_ctrl_y_starts_next_year_and_updates_only_the_ticked_years(make_app, sample_copy):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert isinstance(app.screen, YearUpdateDialog)
+        blocks = app.screen.query_one("#year-blocks", SelectionList)
+        assert blocks.option_count == 13 and len(blocks.selected) == 13  # all offered, all ticked
+        await pilot.press("space")  # untick the first: the preamble
+        await pilot.click("#chosen")
+        await settle(pilot)
+        assert isinstance(app.screen, OrgScreen)
+        assert app.session is not None and app.session.report.fiscal_year == 2020
+    assert reports(sample_copy) == [(2, 2020), (1, 2019)]
+    with Store.open(sample_copy) as store:
+        report = store.load(2)
+    assert "2019年度部门整体支出绩效评价" in report.texts["preamble"]  # unticked: left as it was
+    assert report.texts["economy"].startswith("2020年街道严格控制预算支出")
+    assert {"texts.preamble", "texts.economy"} <= report.copied  # still last year's words
+
+
+async def test_a_year_that_exists_is_refused_on_the_list(make_app, sample_copy):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        await pilot.click("#none")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#reports", DataTable)
+        table.move_cursor(row=table.get_row_index("1"))
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("已经存在" in str(n.message) for n in app._notifications)
+    assert reports(sample_copy) == [(2, 2020), (1, 2019)]
+    with Store.open(sample_copy) as store:
+        assert "2019年" in store.load(2).texts["economy"]  # "leave as is" changed nothing
+
+
+async def test_the_new_report_dialog_offers_next_year_from_the_highlighted_report(make_app, sample_copy):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, NewReportDialog)
+        assert "2020" in str(app.screen.query_one("#next", Button).label)
+        await pilot.click("#next")
+        await settle(pilot)
+        assert isinstance(app.screen, YearUpdateDialog)
+        await pilot.click("#all")
+        await settle(pilot)
+        assert isinstance(app.screen, OrgScreen)
+    with Store.open(sample_copy) as store:
+        report = store.load(2)
+    assert report.fiscal_year == 2020 and "2019年" not in report.texts["preamble"]
+
+
+async def test_checks_list_last_years_text_and_the_preview_marks_it(make_app, sample_copy):
+    with Store.open(sample_copy) as store:
+        new_id = store.create_next(1)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await app.open_report(new_id)
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChecksScreen)
+        copied = [f for f in screen.findings if f.code == "still_copied"]
+        assert len(copied) == len(app.session.report.copied)
+        assert "carried_in_last_year" not in {f.code for f in screen.findings}  # 551.78 carried over
+        assert copied[0].places[0].path == "texts.preamble" and screen.findings[0] is copied[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert getattr(app.focused, "path", None) == "texts.preamble"
+        app.session.save("texts.preamble", "2020年，街道开展部门整体支出绩效评价，报告如下：")
+        app.session.save("figures.funds_received", "5,300")
+        await pilot.press("f8")
+        await settle(pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        shown = "".join(block.source for block in app.screen.blocks)
+        assert "【上年原文】2020年，街道" not in shown and "2020年，街道开展" in shown
+        assert "【上年原文】2019年月湖街道按照上级要求" in shown
+        assert "上年结余551.78万元" in shown
+        assert "收入较上年增加183.91万元，增长3.59%" in shown  # 5300.00 − 5116.09, ÷ 5116.09
+
+
+async def test_the_budget_screen_shows_shares_as_the_export_rounds_them(make_app, sample_copy):
+    with Store.open(sample_copy) as store:
+        new_id = store.create_next(1)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await app.open_report(1)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["89.92%", "8.05%", "2.03%"]
+        await app.close_report()
+        await app.open_report(new_id)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["", "", ""]  # amounts still blank
