@@ -759,3 +759,57 @@ MESSAGES.update(
         },
     }
 )
+
+# --- issue 12b: the 自评表 (scoring), the 基础数据表 and the .xlsx export ----------------
+MESSAGES.update(
+    {
+        "scoring.bad_formula": {
+            "zh": "{where}：公式“{formula}”不可用：只能写数字、加减乘除、括号和字段路径（如 figures.spent）",
+            "en": "{where}: formula “{formula}” is not allowed: only numbers, + - * /, brackets and field paths",
+        },
+        "scoring.bad_rule": {
+            "zh": "{where}：评分规则不可用，kind 须为 {kinds} 之一并给出其所需数值",
+            "en": "{where}: unusable scoring rule; kind must be one of {kinds}, with its numbers",
+        },
+        "scoring.bad_number": {
+            "zh": "{where}：“{key}”须为正确的数字",
+            "en": "{where}: “{key}” must be a proper number",
+        },
+        "scoring.bad_indicator": {
+            "zh": "{where}：指标须有 id、level1、level2、name、weight，且不含其他键",
+            "en": "{where}: an indicator needs id, level1, level2, name, weight and no other keys",
+        },
+        "scoring.bad_file": {
+            "zh": "指标体系文件 {where} 无法使用：{reason}",
+            "en": "indicator file {where} cannot be used: {reason}",
+        },
+        "scoring.weights_sum": {
+            "zh": "指标体系文件 {where} 的分值合计为 {total}，应为 100",
+            "en": "the weights in {where} add up to {total}, not 100",
+        },
+        "scoring.missing": {"zh": "无法评分：缺少{names}", "en": "cannot be scored: missing {names}"},
+        "scoring.zero": {"zh": "无法评分：{name}为0", "en": "cannot be scored: {name} is 0"},
+        "scoring.unentered": {"zh": "待填：请录入得分和理由", "en": "to do: enter a score and a reason"},
+        "scoring.sentence": {
+            "zh": "综合评分为{total}分，等级为{grade}。",
+            "en": "综合评分为{total}分，等级为{grade}。",
+        },
+        "scoring.above_weight": {
+            "zh": "“{text}”超过该指标分值 {weight} 分",
+            "en": "“{text}” is more than this indicator's weight of {weight}",
+        },
+        "scoring.places": {"zh": "“{text}”超过两位小数", "en": "“{text}” has more than two decimals"},
+        "scoring.reason_long": {
+            "zh": "理由超过 {limit} 个字，请写简短些",
+            "en": "the reason is longer than {limit} characters; shorten it",
+        },
+        "scoring.unknown_system": {
+            "zh": "没有名为“{system}”的指标体系",
+            "en": "there is no indicator system named “{system}”",
+        },
+        "scoring.unknown_indicator": {
+            "zh": "指标体系“{system}”中没有指标“{indicator}”",
+            "en": "indicator system “{system}” has no indicator “{indicator}”",
+        },
+    }
+)

@@ -126,6 +126,14 @@ class TitledItem:
     indicators: list[Indicator] = field(default_factory=list)
 
 
+@dataclass
+class ManualScore:
+    """An indicator of the 自评表 scored by hand: the score (None until entered) and a short reason."""
+
+    score: Decimal | None = None
+    reason: str = ""
+
+
 def _texts() -> dict[str, str]:
     return {key: "" for key in TEXT_KEYS}
 
@@ -160,6 +168,10 @@ class Report:
     results: list[TitledItem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     remedies: list[str] = field(default_factory=list)
+    #: The 自评表's indicator system (store/scoring.py); "" until the officer picks one.
+    score_system: str = ""
+    #: Entered scores of the 自评表: system id → indicator id → score and reason.
+    manual_scores: dict[str, dict[str, ManualScore]] = field(default_factory=dict)
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""

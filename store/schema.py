@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-#: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
-SCHEMA_VERSION = 1
 
 _TABLES = (
     """CREATE TABLE reports (
@@ -128,8 +126,34 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+def m004_scores(db: Database) -> None:
+    """The 自评表: which indicator system a report is scored by, and the scores entered by hand.
+
+    A score is TEXT holding an exact decimal, NULL until entered (a reason may come first).
+    """
+    db.execute(
+        """CREATE TABLE score_sheets (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        system TEXT NOT NULL
+    )"""
+    )
+    db.execute(
+        """CREATE TABLE manual_scores (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        system TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        score TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (report_id, system, indicator)
+    )"""
+    )
+
+
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial,)
+MIGRATIONS = (m001_initial, m004_scores)
+
+#: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def __getattr__(name: str) -> Migrations:
