@@ -27,7 +27,6 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,8 @@ RULE_KINDS: dict[str, tuple[str, ...]] = {
     "proportional": ("target",),
     "bands": ("bands",),
 }
+#: The indicator files shipped with jixiao (package data).
+PACKAGE_FOLDER = Path(__file__).with_name("indicators")
 _CENT = Decimal("0.01")
 _INDICATOR_KEYS = ("id", "level1", "level2", "name", "weight", "formula", "unit", "definition", "standard", "rule")
 
@@ -214,8 +215,7 @@ def parse_system(text: str, path: str) -> System:
 
 @lru_cache(maxsize=1)
 def _packaged() -> tuple[System, ...]:
-    folder = resources.files("store") / "indicators"
-    found = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name)
+    found = sorted(PACKAGE_FOLDER.glob("*.toml"))
     return tuple(parse_system(entry.read_text("utf-8"), f"store/indicators/{entry.name}") for entry in found)
 
 
