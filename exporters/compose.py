@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
+from exporters.forms import score_appendix
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
 from store.model import EconLine, Report, SanGongItem, TitledItem, share, total
 from store.parse import clean_text, format_amount, format_date, format_number
@@ -444,6 +445,7 @@ def appendix(report: Report) -> list[Block]:
         (lambda r: _econ_table(r, "项目支出", r.project_lines), _MONEY_NOTE),
         (_sangong_table, _MONEY_NOTE),
         (_indicator_table, ""),
+        (score_appendix, ""),
     )
     tables: list[Block] = []
     for build, note in builders:

@@ -733,7 +733,10 @@ MESSAGES.update(
             "zh": "导出报告为 Markdown 或公文格式 Word 稿",
             "en": "export a report as Markdown or as an official-layout Word draft",
         },
-        "cli.help.format": {"zh": "导出格式：md 或 docx", "en": "format: md or docx"},
+        "cli.help.format": {
+            "zh": "导出格式：md、docx 或 xlsx（xlsx 为自评表与基础数据表）",
+            "en": "format: md, docx or xlsx (xlsx: the 自评表 and 基础数据表 forms)",
+        },
         "cli.help.export_output": {
             "zh": "保存为此文件或存入此文件夹（省略时为当前文件夹下的“单位简称-年度-绩效评价报告”）",
             "en": "save as this file or into this folder (default: <unit>-<year>-绩效评价报告 in the current folder)",
@@ -810,6 +813,23 @@ MESSAGES.update(
         "scoring.unknown_indicator": {
             "zh": "指标体系“{system}”中没有指标“{indicator}”",
             "en": "indicator system “{system}” has no indicator “{indicator}”",
+        },
+    }
+)
+
+MESSAGES.update(
+    {
+        "cli.help.sheet": {
+            "zh": "导出哪一份：report 报告（md、docx 的默认）、scores 自评表、figures 基础数据表、forms 两张表（xlsx 的默认）",
+            "en": "what to export: report (default for md, docx), scores (自评表), figures (基础数据表), forms (both; default for xlsx)",
+        },
+        "cli.sheet_format": {
+            "zh": "--sheet {sheet} 不能导出为 {fmt}：报告只导出为 md 或 docx，两张表合在一起只导出为 xlsx",
+            "en": "--sheet {sheet} cannot be written as {fmt}: the report is md or docx only, both forms together xlsx only",
+        },
+        "export.unknown_form": {
+            "zh": "没有名为“{name}”的表：可选 {forms}",
+            "en": "there is no form “{name}”: choose from {forms}",
         },
     }
 )
