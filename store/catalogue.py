@@ -833,3 +833,39 @@ MESSAGES.update(
         },
     }
 )
+
+MESSAGES.update(
+    {
+        "ui.key.scoring": {"zh": "自评表", "en": "Self-assessment"},
+        "ui.key.scoring.system": {"zh": "换指标体系", "en": "Next indicator system"},
+        "ui.scoring.title": {"zh": "自评表", "en": "Self-assessment (自评表)"},
+        "ui.scoring.system": {
+            "zh": "指标体系：{name}（ctrl+t 换为：{others}）",
+            "en": "indicator system: {name} (ctrl+t switches to: {others})",
+        },
+        "ui.scoring.total": {"zh": "综合得分 {total} 分 · 等级 {grade}", "en": "total {total} · grade {grade}"},
+        "ui.scoring.total_partial": {
+            "zh": "已得 {total} 分 · 尚有 {left} 项未评分（等级暂为 {grade}）",
+            "en": "{total} so far · {left} indicators not scored yet (grade for now: {grade})",
+        },
+        "ui.scoring.weight": {"zh": "分值 {weight}", "en": "weight {weight}"},
+        "ui.scoring.scored": {"zh": "得分 {score}", "en": "score {score}"},
+        "ui.scoring.score": {"zh": "得分（≤{weight}）", "en": "score (≤{weight})"},
+        "ui.scoring.reason": {"zh": "理由", "en": "reason"},
+    }
+)
+
+MESSAGES.update(
+    {
+        "ui.export.content": {"zh": "内容", "en": "What"},
+        "ui.export.content.report": {"zh": "报告（Excel 时为两张表）", "en": "Report (Excel: both forms)"},
+        "ui.export.content.scores": {"zh": "自评表", "en": "自评表 (scores)"},
+        "ui.export.content.figures": {"zh": "基础数据表", "en": "基础数据表 (figures)"},
+        "ui.export.content.forms": {"zh": "两张表", "en": "Both forms"},
+        "ui.export.excel": {"zh": "Excel（.xlsx）", "en": "Excel (.xlsx)"},
+        "ui.export.mismatch": {
+            "zh": "两张表合在一起只导出为 Excel；Word 或 Markdown 请选其中一张表",
+            "en": "both forms together are exported as Excel only; for Word or Markdown choose one form",
+        },
+    }
+)

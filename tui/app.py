@@ -58,6 +58,7 @@ class JixiaoApp(App[int]):
         Binding("f7", "open('checks')", "检查", id="jixiao.checks", priority=True),
         Binding("f8", "open('preview')", "预览", id="jixiao.preview", priority=True),
         Binding("f9", "open('export')", "导出", id="jixiao.export", priority=True),
+        Binding("f10", "open('scoring')", "自评表", id="jixiao.scoring", priority=True),
     ]
 
     def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
