@@ -255,14 +255,23 @@ def form_document(form: Form) -> Document:
     return Document(title=form.title, author=form.unit, blocks=blocks)
 
 
+def score_conclusion(report: Report) -> list[Block]:
+    """An outline builder for 自评结论 / 自评得分情况: "综合评分为92.5分，等级为优。" as one paragraph.
+
+    Nothing until every indicator is scored, so a report never states a provisional score.
+    """
+    sentence = scoring.score_text(report)
+    return [Paragraph(sentence)] if sentence else []
+
+
 def build(report: Report, name: str) -> Form:
     """The form called `name` ("scores" or "figures") for `report`."""
     return score_form(report) if name == "scores" else figures_form(report)
 
 
 def score_appendix(report: Report) -> tuple[str, tuple[str, ...], list[tuple[str, ...]], tuple[Align, ...]] | None:
-    """The 自评表 as the report's last 附表, once the officer has chosen an indicator system; else None."""
-    if not report.score_system:
+    """The 自评表 as the report's last 附表, once the officer has chosen a system or entered a score; else None."""
+    if not report.score_system and not report.manual_scores:
         return None
     table = form_table(score_form(report), "", "")
     return "部门整体支出绩效自评表", table.header, list(table.rows), table.align

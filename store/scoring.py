@@ -216,7 +216,7 @@ def parse_system(text: str, path: str) -> System:
 @lru_cache(maxsize=1)
 def _packaged() -> tuple[System, ...]:
     found = sorted(PACKAGE_FOLDER.glob("*.toml"))
-    return tuple(parse_system(entry.read_text("utf-8"), f"store/indicators/{entry.name}") for entry in found)
+    return tuple(parse_system(entry.read_text(encoding="utf-8"), f"store/indicators/{entry.name}") for entry in found)
 
 
 def user_folder() -> Path:
@@ -238,7 +238,7 @@ def load_systems(folder: Path | None = None) -> tuple[dict[str, System], list[Re
     if folder.is_dir():
         for path in sorted(folder.glob("*.toml")):
             try:
-                system = parse_system(path.read_text("utf-8"), str(path))
+                system = parse_system(path.read_text(encoding="utf-8"), str(path))
             except (OSError, UnicodeDecodeError) as error:
                 problems.append(IndicatorFileError("scoring.bad_file", where=path, reason=error))
                 continue

@@ -167,7 +167,7 @@ def test_evaluator_refuses_anything_but_arithmetic_over_paths(text: str) -> None
 
 
 def test_bad_indicator_file_is_named() -> None:
-    text = NATIONAL.path and (Path(__file__).parents[2] / "store/indicators/simple.toml").read_text("utf-8")
+    text = NATIONAL.path and (Path(__file__).parents[2] / "store/indicators/simple.toml").read_text(encoding="utf-8")
     bad = text.replace('formula = "figures.spent / figures.budget_full * 100"', 'formula = "open(1)"')
     with pytest.raises(FormulaError, match=r"mine\.toml \[execution\]"):
         scoring.parse_system(bad, "mine.toml")
@@ -176,7 +176,7 @@ def test_bad_indicator_file_is_named() -> None:
 
 
 def test_user_folder_replaces_weights_and_bad_files_are_passed_over(tmp_path: Path) -> None:
-    text = (Path(__file__).parents[2] / "store/indicators/simple.toml").read_text("utf-8")
+    text = (Path(__file__).parents[2] / "store/indicators/simple.toml").read_text(encoding="utf-8")
     (tmp_path / "simple.toml").write_text(
         text.replace("weight = 50", "weight = 45").replace("weight = 30", "weight = 35")
     )
