@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
+from exporters.forms import score_appendix
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
 from store import outline as outlines
 from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, share, shares, total
@@ -652,6 +653,7 @@ def appendix(report: Report) -> list[Block]:
         (lambda r: _econ_table(r, "项目支出", r.project_lines), _MONEY_NOTE),
         (_sangong_table, _MONEY_NOTE),
         (_indicator_table, ""),
+        (score_appendix, ""),
     )
     tables: list[Block] = []
     for build, note in builders:

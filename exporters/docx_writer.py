@@ -423,7 +423,8 @@ class _Writer:
     def table(self, block: Table) -> None:
         if not self.break_before:
             self.paragraph("", BODY)
-        self.paragraph(f"{block.label}　{block.caption}", CAPTION)
+        if block.label or block.caption:
+            self.paragraph("　".join(part for part in (block.label, block.caption) if part), CAPTION)
         if block.note:
             self.paragraph(block.note, TABLE_NOTE)
         widths = column_widths(block)
@@ -443,10 +444,10 @@ class _Writer:
             tr_pr.append(OxmlElement("w:cantSplit"))
             if index == 0:
                 tr_pr.append(OxmlElement("w:tblHeader"))
-            kind = (min(index, 1), index < last)
+            kind = (min(index, 1), index < last and (block.keep or index == 0))
             if kind not in prototypes:
                 prototypes[kind] = [
-                    self._cell_prototype(table, blank, width, align, header=index == 0, keep=index < last)
+                    self._cell_prototype(table, blank, width, align, header=index == 0, keep=kind[1])
                     for width, align in zip(widths, block.align, strict=True)
                 ]
             for tc, value, prototype in zip(tr.tc_lst, values, prototypes[kind], strict=True):

@@ -40,7 +40,8 @@ def _table(table: Table) -> str:
         "| " + " | ".join(rule[a] for a in table.align) + " |",
     ]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table.rows]
-    head = [f"**{escape(table.label)}　{escape(table.caption)}**"]
+    caption = "　".join(escape(part) for part in (table.label, table.caption) if part)
+    head = [f"**{caption}**"] if caption else []
     if table.note:
         head.append(escape(table.note))
     return "\n\n".join([*head, "\n".join(lines)])

@@ -43,7 +43,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """An appendix table: its label (附表1), caption, unit note, header, rows and column alignment."""
+    """An appendix table: its label (附表1), caption, unit note, header, rows, column alignment, keep-together."""
 
     label: str
     caption: str
@@ -51,6 +51,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     align: tuple[Align, ...]
     note: str = ""
+    #: Kept on one page (a short appendix table); a long form (the 自评表) breaks across pages instead.
+    keep: bool = True
 
 
 @dataclass(frozen=True)

@@ -699,7 +699,10 @@ MESSAGES.update(
             "zh": "导出报告为 Markdown 或公文格式 Word 稿",
             "en": "export a report as Markdown or as an official-layout Word draft",
         },
-        "cli.help.format": {"zh": "导出格式：md 或 docx", "en": "format: md or docx"},
+        "cli.help.format": {
+            "zh": "导出格式：md、docx 或 xlsx（xlsx 为自评表与基础数据表）",
+            "en": "format: md, docx or xlsx (xlsx: the 自评表 and 基础数据表 forms)",
+        },
         "cli.help.export_output": {
             "zh": "保存为此文件或存入此文件夹（省略时为当前文件夹下的“单位简称-年度-绩效评价报告”）",
             "en": "save as this file or into this folder (default: <unit>-<year>-绩效评价报告 in the current folder)",
@@ -769,7 +772,7 @@ MESSAGES.update(
             "en": "What both outlines share stays; what only the old one shows stays in the file and returns if you switch back. Esc cancels",
         },
         "ui.outline.switched": {"zh": "已改用提纲：{name}", "en": "Now following: {name}"},
-        "ui.outline.current": {"zh": "报告提纲：{name}（Ctrl+O 更换）", "en": "Outline: {name} (Ctrl+O to change)"},
+        "ui.outline.current": {"zh": "报告提纲：{name}（Ctrl+L 更换）", "en": "Outline: {name} (Ctrl+L to change)"},
         "ui.home.outline": {"zh": "提纲", "en": "Outline"},
         "check.budget_full": {
             "zh": "全年预算数不等于年初预算数与预算调整数之和：{p0}为{v0}万元，而{f1}{v1}万元 + {f2}{v2}万元 = {expected}万元，相差{diff}万元",
@@ -794,6 +797,60 @@ MESSAGES.update(
         "check.key_tasks_over": {
             "zh": "重点工作完成数多于计划数：{p1}为{v1}项，{f0}为{v0}项，多{diff}项",
             "en": "More key tasks done than planned: {p1} is {v1}, {f0} is {v0}, {diff} more",
+        },
+    }
+)
+
+# --- issue 12b: the 自评表 (scoring), the 基础数据表 and the .xlsx export ----------------
+MESSAGES.update(
+    {
+        "scoring.bad_formula": {
+            "zh": "{where}：公式“{formula}”不可用：只能写数字、加减乘除、括号和字段路径（如 figures.spent）",
+            "en": "{where}: formula “{formula}” is not allowed: only numbers, + - * /, brackets and field paths",
+        },
+        "scoring.bad_rule": {
+            "zh": "{where}：评分规则不可用，kind 须为 {kinds} 之一并给出其所需数值",
+            "en": "{where}: unusable scoring rule; kind must be one of {kinds}, with its numbers",
+        },
+        "scoring.bad_number": {
+            "zh": "{where}：“{key}”须为正确的数字",
+            "en": "{where}: “{key}” must be a proper number",
+        },
+        "scoring.bad_indicator": {
+            "zh": "{where}：指标须有 id、level1、level2、name、weight，且不含其他键",
+            "en": "{where}: an indicator needs id, level1, level2, name, weight and no other keys",
+        },
+        "scoring.bad_file": {
+            "zh": "指标体系文件 {where} 无法使用：{reason}",
+            "en": "indicator file {where} cannot be used: {reason}",
+        },
+        "scoring.weights_sum": {
+            "zh": "指标体系文件 {where} 的分值合计为 {total}，应为 100",
+            "en": "the weights in {where} add up to {total}, not 100",
+        },
+        "scoring.missing": {"zh": "无法评分：缺少{names}", "en": "cannot be scored: missing {names}"},
+        "scoring.zero": {"zh": "无法评分：{name}为0", "en": "cannot be scored: {name} is 0"},
+        "scoring.unentered": {"zh": "待填：请录入得分和理由", "en": "to do: enter a score and a reason"},
+        "scoring.sentence": {
+            "zh": "综合评分为{total}分，等级为{grade}。",
+            "en": "综合评分为{total}分，等级为{grade}。",
+        },
+        "scoring.above_weight": {
+            "zh": "“{text}”超过该指标分值 {weight} 分",
+            "en": "“{text}” is more than this indicator's weight of {weight}",
+        },
+        "scoring.places": {"zh": "“{text}”超过两位小数", "en": "“{text}” has more than two decimals"},
+        "scoring.reason_long": {
+            "zh": "理由超过 {limit} 个字，请写简短些",
+            "en": "the reason is longer than {limit} characters; shorten it",
+        },
+        "scoring.unknown_system": {
+            "zh": "没有名为“{system}”的指标体系",
+            "en": "there is no indicator system named “{system}”",
+        },
+        "scoring.unknown_indicator": {
+            "zh": "指标体系“{system}”中没有指标“{indicator}”",
+            "en": "indicator system “{system}” has no indicator “{indicator}”",
         },
     }
 )
@@ -840,6 +897,23 @@ MESSAGES.update(
         "settings.bad_shares": {
             "zh": "{path}：report.shares 应为 {methods} 之一，“{value}”未采用",
             "en": "{path}: report.shares must be one of {methods}; “{value}” was ignored",
+        },
+    }
+)
+
+MESSAGES.update(
+    {
+        "cli.help.sheet": {
+            "zh": "导出哪一份：report 报告（md、docx 的默认）、scores 自评表、figures 基础数据表、forms 两张表（xlsx 的默认）",
+            "en": "what to export: report (default for md, docx), scores (自评表), figures (基础数据表), forms (both; default for xlsx)",
+        },
+        "cli.sheet_format": {
+            "zh": "--sheet {sheet} 不能导出为 {fmt}：报告只导出为 md 或 docx，两张表合在一起只导出为 xlsx",
+            "en": "--sheet {sheet} cannot be written as {fmt}: the report is md or docx only, both forms together xlsx only",
+        },
+        "export.unknown_form": {
+            "zh": "没有名为“{name}”的表：可选 {forms}",
+            "en": "there is no form “{name}”: choose from {forms}",
         },
     }
 )
@@ -898,5 +972,41 @@ MESSAGES.update(
         },
         "ui.preview.copied": {"zh": "【上年原文】", "en": "[last year's text] "},
         "checks.shares": {"zh": "占比", "en": "Shares"},
+    }
+)
+
+MESSAGES.update(
+    {
+        "ui.key.scoring": {"zh": "自评表", "en": "Self-assessment"},
+        "ui.key.scoring.system": {"zh": "换指标体系", "en": "Next indicator system"},
+        "ui.scoring.title": {"zh": "自评表", "en": "Self-assessment (自评表)"},
+        "ui.scoring.system": {
+            "zh": "指标体系：{name}（ctrl+t 换为：{others}）",
+            "en": "indicator system: {name} (ctrl+t switches to: {others})",
+        },
+        "ui.scoring.total": {"zh": "综合得分 {total} 分 · 等级 {grade}", "en": "total {total} · grade {grade}"},
+        "ui.scoring.total_partial": {
+            "zh": "已得 {total} 分 · 尚有 {left} 项未评分（等级暂为 {grade}）",
+            "en": "{total} so far · {left} indicators not scored yet (grade for now: {grade})",
+        },
+        "ui.scoring.weight": {"zh": "分值 {weight}", "en": "weight {weight}"},
+        "ui.scoring.scored": {"zh": "得分 {score}", "en": "score {score}"},
+        "ui.scoring.score": {"zh": "得分（≤{weight}）", "en": "score (≤{weight})"},
+        "ui.scoring.reason": {"zh": "理由", "en": "reason"},
+    }
+)
+
+MESSAGES.update(
+    {
+        "ui.export.content": {"zh": "内容", "en": "What"},
+        "ui.export.content.report": {"zh": "报告（Excel 时为两张表）", "en": "Report (Excel: both forms)"},
+        "ui.export.content.scores": {"zh": "自评表", "en": "自评表 (scores)"},
+        "ui.export.content.figures": {"zh": "基础数据表", "en": "基础数据表 (figures)"},
+        "ui.export.content.forms": {"zh": "两张表", "en": "Both forms"},
+        "ui.export.excel": {"zh": "Excel（.xlsx）", "en": "Excel (.xlsx)"},
+        "ui.export.mismatch": {
+            "zh": "两张表合在一起只导出为 Excel；Word 或 Markdown 请选其中一张表",
+            "en": "both forms together are exported as Excel only; for Word or Markdown choose one form",
+        },
     }
 )

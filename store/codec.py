@@ -23,6 +23,7 @@ from store.model import (
     Body,
     EconLine,
     Indicator,
+    ManualScore,
     OrgGroup,
     Report,
     SanGongItem,
@@ -138,7 +139,22 @@ def report_to_data(report: Report) -> dict[str, Any]:
     head["remedies"] = list(report.remedies)
     if report.copied:
         head["copied"] = sorted(report.copied, key=fields.order_key)
+    if report.score_system or report.manual_scores:
+        head["scoring"] = _scoring_to_data(report)
     return head
+
+
+def _scoring_to_data(report: Report) -> dict[str, Any]:
+    """The 自评表 part: the chosen system and, per system and indicator, the entered score and reason."""
+    data: dict[str, Any] = _drop_none({"system": report.score_system})
+    data["manual"] = {
+        system: {
+            indicator: _drop_none({"score": format_number(entry.score) or None, "reason": entry.reason})
+            for indicator, entry in sorted(entries.items())
+        }
+        for system, entries in sorted(report.manual_scores.items())
+    }
+    return data
 
 
 def reports_to_data(reports: list[Report]) -> dict[str, Any]:
@@ -261,6 +277,7 @@ _REPORT_KEYS = (
     "problems",
     "remedies",
     "copied",
+    "scoring",
 )
 
 
@@ -347,6 +364,7 @@ def report_from_data(reader: _Reader) -> Report:
     report.problems = reader.strings("problems")
     report.remedies = reader.strings("remedies")
     report.copied = _copied(reader, report)
+    _scoring_from_data(reader.child("scoring", {}), report)
     return report
 
 
@@ -361,6 +379,30 @@ def _copied(reader: _Reader, report: Report) -> set[str]:
             raise entry.fail("format.bad_copied", path=entry.data)
         marks.add(entry.data)
     return marks
+
+
+def _scoring_from_data(reader: _Reader, report: Report) -> None:
+    """The 自评表 part back; a score above its indicator's weight (in a known system) is refused."""
+    from store.scoring import check_manual_score, load_systems
+
+    reader.table(("system", "manual"))
+    report.score_system = reader.text("system", multiline=False)
+    manual = reader.child("manual", {})
+    systems = load_systems()[0] if manual.data else {}
+    for system in manual.table(tuple(manual.data)):
+        entries = manual.child(system)
+        for indicator in entries.table(tuple(entries.data)):
+            entry = entries.child(indicator)
+            entry.table(("score", "reason"))
+            value = entry.number("score")
+            known = systems.get(system)
+            if value is not None and known is not None and indicator in {i.id for i in known.indicators}:
+                try:
+                    check_manual_score(value, known.indicator(indicator))
+                except InputError as error:
+                    raise entry.fail(error.code, "score", **error.params) from None
+            reason = entry.text("reason", multiline=False)
+            report.manual_scores.setdefault(system, {})[indicator] = ManualScore(value, reason)
 
 
 def reports_from_data(data: Any) -> list[Report]:

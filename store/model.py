@@ -152,6 +152,14 @@ class TitledItem:
     indicators: list[Indicator] = field(default_factory=list)
 
 
+@dataclass
+class ManualScore:
+    """An indicator of the 自评表 scored by hand: the score (None until entered) and a short reason."""
+
+    score: Decimal | None = None
+    reason: str = ""
+
+
 def _texts() -> dict[str, str]:
     return {key: "" for key in TEXT_KEYS}
 
@@ -192,6 +200,10 @@ class Report:
     #: Paths of the narrative blocks and list items still as copied from last year's report
     #: (`texts.economy`, `duties[3]`, `results[1].body`); editing one takes it out (issue 11).
     copied: set[str] = field(default_factory=set)
+    #: The 自评表's indicator system (store/scoring.py); "" until the officer picks one.
+    score_system: str = ""
+    #: Entered scores of the 自评表: system id → indicator id → score and reason.
+    manual_scores: dict[str, dict[str, ManualScore]] = field(default_factory=dict)
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""

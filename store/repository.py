@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from store import backup as backups
-from store import fields, schema
+from store import fields, schema, scores
 from store.model import (
     DEFAULT_OUTLINE,
     ECON_LISTS,
@@ -40,6 +40,7 @@ from store.model import (
     TitledItem,
 )
 from store.refusal import Refusal
+from store.scoring import IndicatorDef, System, check_manual_score
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -387,6 +388,7 @@ class Store:
         ):
             items[item_id].indicators.append(Indicator(name, _dec(target), _dec(actual), unit))
         report.copied = self._copied(report_id)
+        scores.load_into(conn, report)
         return report
 
     def _copied(self, report_id: int) -> set[str]:
@@ -528,6 +530,7 @@ class Store:
                 for position, value in enumerate(getattr(report, name)):
                     self._insert_row(_list_spec(name), report_id, position, value)
             self._mark_copied(report_id, report.copied)
+            scores.insert_all(conn, report_id, report)
         return report_id
 
     def delete_report(self, report_id: int) -> None:
@@ -622,6 +625,49 @@ class Store:
             )
             conn.execute(f"UPDATE {spec.table} SET position = ? WHERE id = ?", (new_index, row_id))
         return revision
+
+    def set_score_system(self, report_id: int, system: str, *, expected_revision: int | None = None) -> int:
+        """Score the report by indicator system `system` (its entered scores under other systems are kept)."""
+        with self._change(report_id, expected_revision) as (conn, revision):
+            scores.write_system(conn, report_id, system)
+        return revision
+
+    def set_manual_score(
+        self,
+        report_id: int,
+        system: System,
+        indicator: str,
+        score: Decimal | None,
+        *,
+        expected_revision: int | None = None,
+    ) -> int:
+        """Enter (or, with None, take back) the score of a manual indicator; refused above its weight."""
+        definition = self._manual_indicator(system, indicator)
+        if score is not None:
+            check_manual_score(score, definition)
+        with self._change(report_id, expected_revision) as (conn, revision):
+            scores.write_entry(conn, report_id, system.id, indicator, "score", score)
+        return revision
+
+    def set_score_reason(
+        self, report_id: int, system: System, indicator: str, reason: str, *, expected_revision: int | None = None
+    ) -> int:
+        """Write the short reason given for a manual indicator's score."""
+        self._manual_indicator(system, indicator)
+        with self._change(report_id, expected_revision) as (conn, revision):
+            scores.write_entry(conn, report_id, system.id, indicator, "reason", reason)
+        return revision
+
+    @staticmethod
+    def _manual_indicator(system: System, indicator: str) -> IndicatorDef:
+        """The manual indicator `indicator` of `system`; StoreError if there is none (or it is computed)."""
+        try:
+            definition = system.indicator(indicator)
+        except KeyError:
+            raise StoreError("scoring.unknown_indicator", system=system.id, indicator=indicator) from None
+        if not definition.manual:
+            raise StoreError("scoring.unknown_indicator", system=system.id, indicator=indicator)
+        return definition
 
     # --- locating rows -------------------------------------------------------------
 

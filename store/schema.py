@@ -148,8 +148,31 @@ def m003_copied(db: Database) -> None:
     db["econ_lines"].transform(not_null={"amount": False}, defaults={"amount": None})
 
 
+def m004_scores(db: Database) -> None:
+    """The 自评表: which indicator system a report is scored by, and the scores entered by hand.
+
+    A score is TEXT holding an exact decimal, NULL until entered (a reason may come first).
+    """
+    db.execute(
+        """CREATE TABLE score_sheets (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        system TEXT NOT NULL
+    )"""
+    )
+    db.execute(
+        """CREATE TABLE manual_scores (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        system TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        score TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (report_id, system, indicator)
+    )"""
+    )
+
+
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial, m002_outline, m003_copied)
+MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores)
 
 #: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -285,28 +285,63 @@ def _backup(args: argparse.Namespace, lang: str) -> int:
 def _export_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.db", lang))
     _add_report_option(parser, lang)
-    parser.add_argument("--format", required=True, choices=("md", "docx"), help=message("cli.help.format", lang))
+    parser.add_argument(
+        "--format", required=True, choices=("md", "docx", "xlsx"), help=message("cli.help.format", lang)
+    )
+    parser.add_argument("--sheet", choices=SHEETS, help=message("cli.help.sheet", lang))
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=message("cli.help.export_output", lang))
     parser.add_argument("--no-tables", action="store_true", help=message("cli.help.no_tables", lang))
 
 
+#: What `jixiao export --sheet` writes: the report, one hand-in form, or both forms (a workbook of two sheets).
+SHEETS: dict[str, tuple[str, ...]] = {
+    "report": (),
+    "scores": ("scores",),
+    "figures": ("figures",),
+    "forms": ("scores", "figures"),
+}
+
+
+def _sheet_of(args: argparse.Namespace) -> str | None:
+    """The sheet asked for (xlsx: both forms unless one is named; md/docx: the report); None if it cannot be."""
+    sheet = args.sheet or ("forms" if args.format == "xlsx" else "report")
+    if sheet == ("report" if args.format == "xlsx" else "forms"):
+        return None
+    return sheet
+
+
 def _export(args: argparse.Namespace, lang: str) -> int:
-    """The report as Markdown or a Word draft, into -o or `<单位简称>-<年度>-绩效评价报告.<ext>` here."""
-    from exporters import ExportError, default_filename, export_report
+    """The report as Markdown or a Word draft, into -o or `<单位简称>-<年度>-绩效评价报告.<ext>` here.
+
+    With `--sheet scores|figures|forms` (and always with `--format xlsx`) the hand-in forms instead:
+    the 自评表 and/or the 基础数据表, named `<单位简称>-<年度>-绩效自评表….<ext>`.
+    """
+    from exporters import ExportError, default_filename, export_forms, export_report, form_filename
+    from store.scoring import load_systems
     from store.settings import load_settings
     from store.yearly import last_year_of
 
+    sheet = _sheet_of(args)
+    if sheet is None:
+        _say(message("cli.sheet_format", lang, sheet=args.sheet, fmt=args.format), error=True)
+        return EXIT_UNUSABLE
     with _open_existing(args.db) as store:
         report = store.load(_pick_report(store, args.report))
         last_year = last_year_of(store, report)
     settings = load_settings()
-    for notice in settings.notices:
+    problems = load_systems()[1] if sheet != "report" else []
+    for notice in (*settings.notices, *problems):
         _say(notice.text(lang), error=True)
-    target = args.output or Path(default_filename(report, args.format))
+    names = SHEETS[sheet]
     try:
-        written = export_report(
-            report, args.format, target, tables=not args.no_tables, settings=settings, last_year=last_year
-        )
+        if names:
+            target = args.output or Path(form_filename(report, args.format, names))
+            written = export_forms(report, args.format, names, target, settings=settings)
+        else:
+            target = args.output or Path(default_filename(report, args.format))
+            written = export_report(
+                report, args.format, target, tables=not args.no_tables, settings=settings, last_year=last_year
+            )
     except ExportError as error:
         _say(message("cli.refused", lang, reason=error.text(lang)), error=True)
         return EXIT_UNUSABLE

@@ -25,7 +25,11 @@ from store.catalogue import message
 from store.model import Report
 from store.parse import InputError
 from store.repository import ConflictError, Store, StoreError
+from store.scoring import System, parse_manual_score, parse_reason
 from store.yearly import last_year_of
+
+#: The path a change to the 自评表 is announced under (ReportChanged.paths): no field has it.
+SCORES = "scores"
 
 
 class ReportChanged(Message, bubble=False):
@@ -160,6 +164,40 @@ class ReportSession:
             (list_path,),
             lambda revision: self.store.move(self.report_id, list_path, index, new_index, expected_revision=revision),
             (*lists_along(list_path), list_path),
+        )
+
+    # --- the 自评表 (store/scoring.py): not field paths, so their own three changes ---------------
+
+    def choose_score_system(self, system: str) -> SaveResult:
+        """Score the report by the indicator system `system` from now on."""
+        return self._write(
+            (SCORES,), lambda revision: self.store.set_score_system(self.report_id, system, expected_revision=revision)
+        )
+
+    def save_score(self, system: System, indicator: str, typed_text: str) -> SaveResult:
+        """Parse a typed score of a manual indicator (refused above its weight) and write it."""
+        try:
+            value = parse_manual_score(typed_text, system.indicator(indicator))
+        except InputError as error:
+            return SaveResult(False, error.text(self.lang))
+        return self._write(
+            (SCORES,),
+            lambda revision: self.store.set_manual_score(
+                self.report_id, system, indicator, value, expected_revision=revision
+            ),
+        )
+
+    def save_score_reason(self, system: System, indicator: str, typed_text: str) -> SaveResult:
+        """Write the short reason typed for a manual indicator's score (refused when too long)."""
+        try:
+            reason = parse_reason(typed_text)
+        except InputError as error:
+            return SaveResult(False, error.text(self.lang))
+        return self._write(
+            (SCORES,),
+            lambda revision: self.store.set_score_reason(
+                self.report_id, system, indicator, reason, expected_revision=revision
+            ),
         )
 
     def _write(

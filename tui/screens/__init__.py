@@ -22,6 +22,7 @@ SCREENS: dict[str, str] = {
     "checks": "tui.screens.checks:ChecksScreen",
     "preview": "tui.screens.preview:PreviewScreen",
     "export": "tui.screens.export:ExportScreen",
+    "scoring": "tui.screens.scoring:ScoringScreen",
 }
 
 #: The parts of the report that have an editing screen, in reading order.

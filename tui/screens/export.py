@@ -1,4 +1,5 @@
-"""The export dialog: Markdown or Word, with or without 附表, to a file the officer names.
+"""The export dialog: the report (Markdown or Word, with or without 附表) or the hand-in forms
+(自评表, 基础数据表: Excel, Word or Markdown), to a file the officer names.
 
 The writing is the exporters' (`exporters.export_report`, which writes to a temporary file
 and renames it over the target); it runs in a thread so the screen stays responsive while
@@ -20,14 +21,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
-from exporters import ExportError, default_filename, export_report
+from exporters import ExportError, default_filename, export_forms, export_report, form_filename
 from tui.keymap import localize_bindings
 
 if TYPE_CHECKING:
     from tui.session import ReportSession
 
 #: Formats in the order offered, with the file suffix each writes.
-FORMATS: dict[str, str] = {"md": ".md", "docx": ".docx"}
+FORMATS: dict[str, str] = {"md": ".md", "docx": ".docx", "xlsx": ".xlsx"}
+#: What can be exported, in the order offered: the report, or forms (exporters.forms names).
+CONTENTS: dict[str, tuple[str, ...]] = {
+    "report": (),
+    "scores": ("scores",),
+    "figures": ("figures",),
+    "forms": ("scores", "figures"),
+}
 
 
 def documents_folder() -> Path:
@@ -71,6 +79,8 @@ class ExportScreen(ModalScreen["Path | None"]):
         self.session = session
         self.folder = folder if folder is not None else documents_folder()
         self.written: Path | None = None
+        #: radio set id → the choice made there, as each press is announced (the buttons' ids after "-").
+        self.choices = {"export-format": "md", "export-content": "report"}
         localize_bindings(self, session.lang)
 
     def compose(self) -> ComposeResult:
@@ -81,6 +91,13 @@ class ExportScreen(ModalScreen["Path | None"]):
             with RadioSet(id="export-format", compact=True):
                 yield RadioButton(t("ui.export.markdown"), value=True, id="format-md", compact=True)
                 yield RadioButton(t("ui.export.word"), id="format-docx", compact=True)
+                yield RadioButton(t("ui.export.excel"), id="format-xlsx", compact=True)
+            yield Label(t("ui.export.content"))
+            with RadioSet(id="export-content", compact=True):
+                for name in CONTENTS:
+                    yield RadioButton(
+                        t(f"ui.export.content.{name}"), value=name == "report", id=f"content-{name}", compact=True
+                    )
             yield Checkbox(t("ui.export.tables"), value=True, id="export-tables", compact=True)
             yield Label(t("ui.export.path"))
             yield Input(str(self.default_path("md")), id="export-path", compact=True)
@@ -92,23 +109,44 @@ class ExportScreen(ModalScreen["Path | None"]):
     def on_mount(self) -> None:
         self.query_one("#export-format", RadioSet).focus()
 
-    def default_path(self, fmt: str) -> Path:
-        """The documents folder and the exporters' standard name for this report and format."""
-        return self.folder / default_filename(self.session.report, fmt)
+    def default_path(self, fmt: str, content: str = "report") -> Path:
+        """The documents folder and the exporters' standard name for this report, content and format."""
+        report = self.session.report
+        names = self.names(fmt, content)
+        return self.folder / (form_filename(report, fmt, names) if names else default_filename(report, fmt))
+
+    @staticmethod
+    def names(fmt: str, content: str) -> tuple[str, ...]:
+        """The forms to write (none: the report itself); a workbook holds forms, both unless one is chosen."""
+        return CONTENTS[content] or (CONTENTS["forms"] if fmt == "xlsx" else ())
 
     @property
     def fmt(self) -> str:
-        pressed = self.query_one("#export-format", RadioSet).pressed_button
-        return "docx" if pressed is not None and pressed.id == "format-docx" else "md"
+        """The format chosen: "md", "docx" or "xlsx"."""
+        return self.choices["export-format"]
+
+    @property
+    def content(self) -> str:
+        """What is to be exported: "report", "scores", "figures" or "forms" (both forms)."""
+        return self.choices["export-content"]
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        """Switching format switches the file's suffix too, keeping a folder or name already typed."""
+        """Switching format switches the file's suffix, keeping a folder or name already typed;
+        switching what is exported gives the standard name in the folder already chosen."""
         event.stop()
+        if event.radio_set.id is None or event.pressed.id is None:
+            return
+        self.choices[event.radio_set.id] = event.pressed.id.partition("-")[2]
         field = self.query_one("#export-path", Input)
         path = Path(field.value.strip())
+        if event.radio_set.id == "export-content":
+            field.value = str(path.parent / self.default_path(self.fmt, self.content).name)
+            return
         suffix = FORMATS[self.fmt]
         if path.suffix.lower() in FORMATS.values() and path.suffix.lower() != suffix:
             field.value = str(path.with_suffix(suffix))
+        if self.fmt == "xlsx" or path.suffix.lower() == FORMATS["xlsx"]:
+            field.value = str(path.parent / self.default_path(self.fmt, self.content).name)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -131,11 +169,18 @@ class ExportScreen(ModalScreen["Path | None"]):
         if not path.suffix:
             path = path.with_suffix(FORMATS[self.fmt])
         report = self.session.report
-        fmt = self.fmt
+        fmt, names = self.fmt, self.names(self.fmt, self.content)
+        if fmt != "xlsx" and len(names) > 1:
+            self.show_status(self.app.t("ui.export.mismatch"), "-error")
+            return
         tables = self.query_one("#export-tables", Checkbox).value
         self.show_status(self.app.t("ui.export.working", path=str(path)), "")
         self.run_worker(
-            lambda: export_report(report, fmt, path, tables=tables, last_year=self.session.last_year),
+            lambda: (
+                export_forms(report, fmt, names, path)
+                if names
+                else export_report(report, fmt, path, tables=tables, last_year=self.session.last_year)
+            ),
             name="export",
             group="export",
             exclusive=True,

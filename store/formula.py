@@ -1,0 +1,195 @@
+"""Formulas of the 自评表 as data: arithmetic over a report's field paths, read safely.
+
+A formula is a line such as `figures.spent / figures.budget_full * 100`. It is parsed with
+`ast` and only numbers, `+ - * /`, a leading minus, parentheses and field paths are
+accepted; anything else (a call, a name that is not a path, `**`, a comparison) is refused
+when the indicator file is loaded, never run. A path names one value of the report the way
+store.fields does (`figures.spent`, `staff_total`, `sangong[0].actual`); a list segment
+written without an index (`sangong.actual`) adds that value up over all the list's items.
+
+Evaluating never guesses: a path the report does not hold, or holds empty, makes the whole
+formula "missing" with the paths named, and dividing by zero says which value was zero.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from store.model import Report
+from store.parse import format_number
+from store.refusal import Refusal
+
+_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "×", ast.Div: "÷"}
+
+
+class FormulaError(Refusal):
+    """A formula in an indicator file that is not plain arithmetic over field paths."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a formula gives for one report: a value, or why there is none.
+
+    `missing` lists the paths the report leaves empty; `zero` names a divisor that is 0.
+    """
+
+    value: Decimal | None
+    missing: tuple[str, ...] = ()
+    zero: str = ""
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A checked formula: its text, its parsed tree, and the paths it reads (in order of use)."""
+
+    text: str
+    tree: ast.expr
+    paths: tuple[str, ...]
+
+    def evaluate(self, report: Report) -> Outcome:
+        """The formula's value for `report`, exact (Decimal), or why it cannot be computed."""
+        values = {path: resolve(report, path) for path in self.paths}
+        missing = tuple(path for path, value in values.items() if value is None)
+        if missing:
+            return Outcome(None, missing=missing)
+        try:
+            return Outcome(_evaluate(self.tree, values))
+        except _ZeroDivisor as zero:
+            return Outcome(None, zero=zero.path)
+
+    def filled(self, report: Report, names: dict[str, str] | None = None) -> str:
+        """The formula with each path replaced by the report's value (or "?" where it is empty).
+
+        `names` (path → words) is used instead of the value when given for a path; the
+        screen shows both lines: the words, then the figures.
+        """
+
+        def show(path: str) -> str:
+            if names is not None:
+                return names.get(path, path)
+            value = resolve(report, path)
+            return "?" if value is None else format_number(value)
+
+        return _show(self.tree, show)
+
+
+class _ZeroDivisor(Exception):
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+def compile_formula(text: str, *, where: str) -> Formula:
+    """`text` checked and parsed; FormulaError naming `where` (file and indicator) if it is not allowed."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        raise FormulaError("scoring.bad_formula", where=where, formula=text) from None
+    paths: list[str] = []
+    _check(tree, paths, where=where, text=text)
+    return Formula(text.strip(), tree, tuple(dict.fromkeys(paths)))
+
+
+def _check(node: ast.expr, paths: list[str], *, where: str, text: str) -> None:
+    """Walk the tree, collecting paths and refusing every node that is not arithmetic or a path."""
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+        _check(node.left, paths, where=where, text=text)
+        _check(node.right, paths, where=where, text=text)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        _check(node.operand, paths, where=where, text=text)
+    elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return
+    else:
+        path = _path_of(node)
+        if path is None:
+            raise FormulaError("scoring.bad_formula", where=where, formula=text)
+        paths.append(path)
+
+
+def _path_of(node: ast.expr) -> str | None:
+    """`figures.spent`, `sangong[0].actual`, `staff_total` as a path string; None for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id if node.id.isascii() and node.id.islower() else None
+    if isinstance(node, ast.Attribute):
+        head = _path_of(node.value)
+        return None if head is None or not node.attr.islower() else f"{head}.{node.attr}"
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.slice, ast.Constant)
+        and type(node.slice.value) is int
+        and node.slice.value >= 0
+    ):
+        head = _path_of(node.value)
+        return None if head is None or head.endswith("]") else f"{head}[{node.slice.value}]"
+    return None
+
+
+def resolve(report: Report, path: str) -> Decimal | None:
+    """The number at `path` in `report` (a list without an index sums its items); None if absent or empty."""
+    return _resolve(report, _segments(path))
+
+
+def _segments(path: str) -> list[tuple[str, int | None]]:
+    out: list[tuple[str, int | None]] = []
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        out.append((name, int(index.rstrip("]")) if index else None))
+    return out
+
+
+def _resolve(target: Any, segments: list[tuple[str, int | None]]) -> Decimal | None:
+    if not segments:
+        if isinstance(target, bool) or not isinstance(target, int | Decimal):
+            return None
+        return Decimal(target)
+    (name, index), rest = segments[0], segments[1:]
+    value = target.get(name) if isinstance(target, dict) else getattr(target, name, None)
+    if isinstance(value, list):
+        if index is not None:
+            return _resolve(value[index], rest) if index < len(value) else None
+        if not value or not rest:
+            return None
+        parts = [_resolve(item, rest) for item in value]
+        return None if any(part is None for part in parts) else sum(parts, Decimal(0))
+    if index is not None:
+        return None
+    return _resolve(value, rest)
+
+
+def _evaluate(node: ast.expr, values: dict[str, Decimal]) -> Decimal:
+    if isinstance(node, ast.BinOp):
+        left, right = _evaluate(node.left, values), _evaluate(node.right, values)
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if right == 0:
+            raise _ZeroDivisor(_path_of(node.right) or ast.unparse(node.right))
+        return left / right
+    if isinstance(node, ast.UnaryOp):
+        return -_evaluate(node.operand, values)
+    if isinstance(node, ast.Constant):
+        return Decimal(str(node.value))
+    path = _path_of(node)
+    assert path is not None
+    return values[path]
+
+
+def _show(node: ast.expr, show: Any, parent: int = 0) -> str:
+    """The tree written out again (× and ÷ for people), each path through `show`, brackets kept where needed."""
+    if isinstance(node, ast.BinOp):
+        rank = 1 if isinstance(node.op, ast.Add | ast.Sub) else 2
+        right_rank = rank + 1 if isinstance(node.op, ast.Sub | ast.Div) else rank
+        text = f"{_show(node.left, show, rank)} {_OPERATORS[type(node.op)]} {_show(node.right, show, right_rank)}"
+        return f"({text})" if rank < parent else text
+    if isinstance(node, ast.UnaryOp):
+        return f"-{_show(node.operand, show, 3)}"
+    if isinstance(node, ast.Constant):
+        return format_number(Decimal(str(node.value)))
+    path = _path_of(node)
+    assert path is not None
+    return show(path)
