@@ -203,6 +203,7 @@ MESSAGES.update(
         "section.problems": {"zh": "六、存在的主要问题", "en": "VI. Main problems"},
         "section.remedies": {"zh": "七、改进措施和有关建议", "en": "VII. Remedies and suggestions"},
         "section.sign": {"zh": "落款", "en": "Signature"},
+        "section.unplaced": {"zh": "未归类（导入时未能归位的内容）", "en": "Unplaced (imported, not yet placed)"},
         # --- field labels (store.fields.label); `.item` names a list item by position ------------
         "field.unit_name": {"zh": "单位名称", "en": "Unit name"},
         "field.unit_short": {"zh": "单位简称", "en": "Short name"},
@@ -283,6 +284,8 @@ MESSAGES.update(
         "field.remedies.item": {"zh": "第{n}条", "en": "remedy {n}"},
         "field.sign_unit": {"zh": "落款单位", "en": "Signing unit"},
         "field.sign_date": {"zh": "落款日期", "en": "Signing date"},
+        "field.unplaced": {"zh": "未归类", "en": "Unplaced"},
+        "field.unplaced.item": {"zh": "第{n}段", "en": "piece {n}"},
         # --- checks (store.checks): p = place, f = field, s = section, v = value, by position --------
         "check.place": {"zh": "{section}“{field}”", "en": "{section} › {field}"},
         "check.severity.error": {"zh": "错误", "en": "error"},

@@ -125,6 +125,8 @@ def report_to_data(report: Report) -> dict[str, Any]:
     head["results"] = _items(report.results)
     head["problems"] = list(report.problems)
     head["remedies"] = list(report.remedies)
+    if report.unplaced:
+        head["unplaced"] = list(report.unplaced)
     return head
 
 
@@ -247,6 +249,7 @@ _REPORT_KEYS = (
     "results",
     "problems",
     "remedies",
+    "unplaced",
 )
 
 
@@ -331,6 +334,7 @@ def report_from_data(reader: _Reader) -> Report:
     report.results = _titled(reader, "results")
     report.problems = reader.strings("problems")
     report.remedies = reader.strings("remedies")
+    report.unplaced = reader.strings("unplaced")
     return report
 
 

@@ -251,6 +251,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("problems", ("problems",)),
     ("remedies", ("remedies",)),
     ("sign", ("sign_unit", "sign_date")),
+    ("unplaced", ("unplaced",)),
 )
 
 _SECTION_OF: dict[str, str] = {shape: key for key, shapes in SECTIONS for shape in shapes}

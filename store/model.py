@@ -56,7 +56,7 @@ TEXT_KEYS: tuple[str, ...] = (
 )
 
 #: Ordered lists of plain items (an item may hold several paragraphs, separated by newlines).
-TEXT_LISTS: tuple[str, ...] = ("duties", "efficiency_points", "problems", "remedies")
+TEXT_LISTS: tuple[str, ...] = ("duties", "efficiency_points", "problems", "remedies", "unplaced")
 
 #: Ordered lists of titled items.
 TITLED_LISTS: tuple[str, ...] = ("assets", "results")
@@ -160,6 +160,9 @@ class Report:
     results: list[TitledItem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     remedies: list[str] = field(default_factory=list)
+    #: 未归类: pieces of an imported document the importer could not place; never printed, kept
+    #: until the officer moves each into its place or deletes it.
+    unplaced: list[str] = field(default_factory=list)
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""
