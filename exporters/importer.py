@@ -48,7 +48,7 @@ _NOISE = re.compile(r"[\s“”\"'‘’（）()、，,。.．：:；;！!？?�
 #: A heading holds no sentence: none of these inside it.
 _SENTENCE_MARKS = re.compile(r"[。；;，,！!？?：:]")
 #: Least score for a numbered line to be taken as a heading, and for a line without a number.
-NUMBERED_HEADING, BARE_HEADING = 0.6, 0.85
+NUMBERED_HEADING, BARE_HEADING = 0.65, 0.85
 #: Fewer matched headings than this and the document is not taken for a report.
 MIN_HEADINGS = 3
 _MONEY = r"(?P<num>-?\d[\d,，]*(?:\.\d+)?)\s*(?P<unit>万元|万|元)"
@@ -59,6 +59,7 @@ _DATE = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE = re.compile(r"(?P<unit>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<rest>.*)")
 _OPENING = re.compile(r"(?P<short>[^\d，,。；;：:]{2,20}?)的?(?P<year>(?:19|20)\d{2})\s*年度?")
+_NOTE = re.compile(r"\s*(?:附件?|注|备注|说明)\s*[:：\d]")
 _CAPTION = re.compile(r"(?:附表\s*\d+|表\s*\d+|单位\s*[:：])")
 #: Stated figures, and the words that name each just before its amount (the nearest match wins).
 _FIGURE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -311,10 +312,11 @@ def _read_none(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
         ctx.keep(text)
 
 
-def _items(paras: list[str]) -> tuple[list[str], list[str]]:
+def _items(ctx: _Placer, paras: list[str]) -> tuple[list[str], list[str]]:
     """Numbered items (a paragraph without a number continues the item before it) and what comes before them.
 
-    A section where no paragraph is numbered is taken as one item a paragraph.
+    A section where no paragraph is numbered is taken as one item a paragraph. A note after
+    the items (附：… 注：…) continues none of them: it is kept in 未归类.
     """
     if not any(split_marker(p)[0] for p in paras):
         return paras, []
@@ -324,6 +326,8 @@ def _items(paras: list[str]) -> tuple[list[str], list[str]]:
         marker, rest = split_marker(p)
         if marker:
             items.append(rest.strip())
+        elif items and _NOTE.match(p):
+            ctx.keep(p)
         elif items:
             items[-1] += "\n" + p
         else:
@@ -333,7 +337,7 @@ def _items(paras: list[str]) -> tuple[list[str], list[str]]:
 
 def _read_list(ctx: _Placer, arg: str, pieces: list[Piece]) -> None:
     name, _, intro = arg.partition(":")
-    items, before = _items(_paras(ctx, pieces, name))
+    items, before = _items(ctx, _paras(ctx, pieces, name))
     ctx.add(name, items)
     if intro:
         ctx.text(intro, before)
@@ -351,7 +355,7 @@ def _titled_item(text: str) -> TitledItem:
 
 
 def _read_titled(ctx: _Placer, name: str, pieces: list[Piece]) -> None:
-    items, before = _items(_paras(ctx, pieces, name))
+    items, before = _items(ctx, _paras(ctx, pieces, name))
     ctx.add(name, [_titled_item(item) for item in items])
     for text in before:
         ctx.keep(text)

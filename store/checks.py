@@ -236,6 +236,13 @@ def check_sign_date(report: Report) -> list[Finding]:
     return [Finding("sign_date_early", WARNING, places)]
 
 
+def check_unplaced(report: Report) -> list[Finding]:
+    """Pieces of an imported document still waiting in 未归类 (issue 13): one warning at the list."""
+    if not report.unplaced:
+        return []
+    return [Finding("unplaced", WARNING, (Place("unplaced", ""),), (("count", str(len(report.unplaced))),))]
+
+
 #: Every check, in the order of the relations in DOMAIN.md (ties in sorting keep this order).
 CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_received,
@@ -247,6 +254,7 @@ CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_required,
     check_blank_items,
     check_sign_date,
+    check_unplaced,
 )
 
 
