@@ -160,6 +160,11 @@ class _Section:
     node: Node | None
     heading: str
     pieces: list[Piece] = field(default_factory=list)
+    known: bool = True
+
+
+#: Numbers of chapters and sections (一、 （一）), which items in these reports do not use.
+_CHAPTER_NUMBER = re.compile(r"[（(]?\s*[一二三四五六七八九十]")
 
 
 def _cut(pieces: list[Piece], outline: Outline) -> tuple[list[_Section], float]:
@@ -187,6 +192,10 @@ def _cut(pieces: list[Piece], outline: Outline) -> tuple[list[_Section], float]:
                     last = best
                     total += best_score
                     sections.append(_Section(nodes[best], piece.text))
+                    continue
+                if _CHAPTER_NUMBER.match(marker):
+                    # A heading of no part jixiao knows: it and all under it go to 未归类.
+                    sections.append(_Section(Node(words, "none"), piece.text, [piece], known=False))
                     continue
         sections[-1].pieces.append(piece)
     return sections, total
@@ -766,7 +775,7 @@ def import_pieces(
     sign_unit = pieces[unit_at].text if unit_at >= 0 and isinstance(pieces[unit_at], Para) else ""
     body = [p for i, p in enumerate(pieces[: date_at if date_at >= 0 else len(pieces)]) if i != unit_at]
     outline, sections = best_outline(body, outlines)
-    if sum(section.node is not None for section in sections) < MIN_HEADINGS:
+    if sum(section.node is not None and section.known for section in sections) < MIN_HEADINGS:
         raise ImportRefused("import.not_report")
     front = sections[0].pieces
     title = ""
