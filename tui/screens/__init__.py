@@ -21,6 +21,7 @@ SCREENS: dict[str, str] = {
     "checks": "tui.screens.checks:ChecksScreen",
     "preview": "tui.screens.preview:PreviewScreen",
     "export": "tui.screens.export:ExportScreen",
+    "unplaced": "tui.screens.unplaced:UnplacedScreen",
 }
 
 #: The parts of the report that have an editing screen, in reading order.
@@ -44,6 +45,7 @@ _PART_OF: dict[str, str] = {
     "results": "results",
     "problems": "problems",
     "remedies": "problems",
+    "unplaced": "unplaced",
 }
 
 
