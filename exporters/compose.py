@@ -1,49 +1,31 @@
 """The composer: a report becomes a document tree, every word and every number decided here.
 
-It follows the seed report's outline (sections 一 to 七; see DOMAIN.md) and its sentences:
-narrative is reproduced verbatim from `report.texts` and the lists, one paragraph per line;
+It follows the report's outline (store/outline.py: the seed's seven chapters unless the
+report names another), printing each chapter and section's heading with its computed number
+and then what its builders write (`BUILDERS`, named in the outline file). Narrative is reproduced verbatim from `report.texts` and the lists, one paragraph per line;
 sentences that quote figures are written from the figures (money with two decimals and
 万元, shares half-up to 0.01 %), so prose and appendix tables cannot drift apart. Stated
 figures are printed as stated: the checks, not the composer, flag disagreements. A missing
 value leaves its clause out rather than printing a blank or "None".
-
-The outline is data (`OUTLINE`): another one (the ten-part form used from 2020) is another
-tuple of section builders.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
+from store import outline as outlines
 from store.model import EconLine, Report, SanGongItem, TitledItem, share, total
+from store.outline import Node, Outline, chinese_number, number
 from store.parse import clean_text, format_amount, format_date, format_number
 
-_DIGITS = "零一二三四五六七八九"
+__all__ = ["BUILDERS", "appendix", "chinese_number", "compose", "number"]
+
 _STRIP = " \t\u3000"
 _ENDS = "。！？；;：:.!?"
 _BLANK_DATE = "　　年　　月　　日"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (heading numbers)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
-
-
-def number(level: int, n: int) -> str:
-    """The number of the n-th heading or item at a level: 一、 （一） 1. （1）."""
-    if level == 1:
-        return f"{chinese_number(n)}、"
-    if level == 2:
-        return f"（{chinese_number(n)}）"
-    if level == 3:
-        return f"{n}."
-    return f"（{n}）"
 
 
 def money(value: Decimal | None) -> str:
@@ -114,7 +96,7 @@ def _plain(text: str) -> list[Block]:
 # --- 一、部门概况 --------------------------------------------------------------------
 
 
-def _org(report: Report) -> list[Block]:
+def _org(report: Report, level: int = 4) -> list[Block]:
     out = _plain(report.texts.get("org_intro", ""))
     n = 0
     for group in report.org_groups:
@@ -133,7 +115,7 @@ def _org(report: Report) -> list[Block]:
         label = line(group.label)
         listed = "、".join(names)
         text = f"{label}：{listed}。" if label == "其他" else f"设置{len(names)}个{label or '机构'}：{listed}。"
-        out.append(Paragraph(text, number=number(4, n)))
+        out.append(Paragraph(text, number=number(level, n)))
     return out
 
 
@@ -187,24 +169,6 @@ def _budget_summary(report: Report) -> list[Block]:
     if balances:
         sentences.append("，".join(balances) + "。")
     return [Paragraph("".join(sentences))] if sentences else []
-
-
-def _overview(report: Report) -> list[Block]:
-    texts = report.texts
-    return [
-        Heading(2, number(2, 1), "部门基本情况"),
-        Heading(3, number(3, 1), "组织机构设置情况"),
-        *_org(report),
-        Heading(3, number(3, 2), "人员情况"),
-        *_staff(report),
-        Heading(3, number(3, 3), "主要工作职责"),
-        *_numbered(report.duties, level=4),
-        Heading(3, number(3, 4), "重点工作计划"),
-        *_plain(texts.get("key_plan", "")),
-        Heading(2, number(2, 2), "部门年度预算收支盈余情况、部门整体支出使用方向和主要内容、涉及范围等"),
-        *_budget_summary(report),
-        *_plain(texts.get("spending_directions", "")),
-    ]
 
 
 # --- 二、部门整体支出管理及使用情况 ----------------------------------------------------
@@ -266,79 +230,245 @@ def _sangong(report: Report) -> list[Block]:
     return out
 
 
-def _spending(report: Report) -> list[Block]:
-    texts, f = report.texts, report.figures
-    out: list[Block] = [Heading(2, number(2, 1), "基本支出")]
+def _basic_spending(report: Report, node: Node) -> list[Block]:
+    """The seed's 二（一）: its two inline parts (basic spending, 三公) numbered only when they have content."""
+    basic, sangong_part = node.sections
+    level = node.level + 1
+    out: list[Block] = []
     n = 0
-    intro = paragraphs(texts.get("basic_intro", ""))
-    figures = _econ_sentence(report, "基本支出", report.basic_lines, f.get("basic_spent"))
+    intro = paragraphs(report.texts.get("basic_intro", ""))
+    figures = _econ_sentence(report, "基本支出", report.basic_lines, report.figures.get("basic_spent"))
     if intro:
         # As the seed does: the number runs into the intro ("1.基本支出主要包括，…").
         n += 1
-        out.append(Paragraph(intro[0], number=number(3, n)))
+        out.append(Paragraph(intro[0], number=number(level, n)))
         out.extend(Paragraph(p) for p in intro[1:])
     elif figures:
         # A number run into "2019年…" would read as 1.2019: give the figures a heading instead.
         n += 1
-        out.append(Heading(3, number(3, n), "基本支出情况"))
+        out.append(Heading(level, number(level, n), basic.title))
     out += [Paragraph(figures)] if figures else []
     sangong = _sangong(report)
     if sangong:
         n += 1
-        out += [Heading(3, number(3, n), "三公经费使用情况"), *sangong]
-    out.append(Heading(2, number(2, 2), "项目支出"))
-    out += _plain(texts.get("project_intro", ""))
-    figures = _econ_sentence(report, "项目支出", report.project_lines, f.get("project_spent"))
-    out += [Paragraph(figures)] if figures else []
-    out += _plain(texts.get("project_management", ""))
+        out += [Heading(level, number(level, n), sangong_part.title), *sangong]
     return out
 
 
-# --- 三 to 七 ------------------------------------------------------------------------
+def _econ(report: Report, kind: str) -> list[Block]:
+    """The sentence of one breakdown (`basic` or `project`): its total, share of spending, each line's share."""
+    label = "基本支出" if kind == "basic" else "项目支出"
+    figures = _econ_sentence(report, label, getattr(report, f"{kind}_lines"), report.figures.get(f"{kind}_spent"))
+    return [Paragraph(figures)] if figures else []
 
 
-def _implementation(report: Report) -> list[Block]:
-    return _plain(report.texts.get("implementation", ""))
+def _item_level(node: Node) -> int:
+    """Items under a node number one level below it, never above 1. (the seed numbers 六's problems 1.)."""
+    return max(3, node.level + 1)
 
 
-def _assets(report: Report) -> list[Block]:
-    return _titled(report.assets, "：")
+def _signature(report: Report) -> list[Block]:
+    unit = line(report.sign_unit) or line(report.unit_name)
+    return [Signature(unit=unit, date=format_date(report.sign_date) or _BLANK_DATE)]
 
 
-def _performance(report: Report) -> list[Block]:
-    texts = report.texts
-    return [
-        *_plain(texts.get("performance_intro", "")),
-        Heading(2, number(2, 1), "经济性评价"),
-        *_plain(texts.get("economy", "")),
-        Heading(2, number(2, 2), "行政效能评价"),
-        *_plain(texts.get("efficiency_intro", "")),
-        *_numbered(report.efficiency_points),
-        Heading(2, number(2, 3), "项目产出及社会效益评价"),
-        *_titled(report.results, "。"),
+@dataclass(frozen=True)
+class Part:
+    """What a builder works from: the report, the outline node it writes under, the argument its name carries."""
+
+    report: Report
+    node: Node
+    arg: str
+    outline: Outline
+
+    def sentence(self, clauses: Iterable[tuple[str, dict[str, str] | None]], lead: str = "") -> list[Block]:
+        """One paragraph of the outline's templates, each clause filled where its values are known (None: left out)."""
+        said = [self.outline.sentence(name, **values) for name, values in clauses if values is not None]
+        return [Paragraph(lead + "，".join(said) + "。")] if said else []
+
+
+Builder = Callable[[Part], list[Block]]
+
+
+def _titled_builder(part: Part) -> list[Block]:
+    """`titled:<list>:<separator>`: titled points, the title run in before the body with the separator."""
+    name, _, separator = part.arg.partition(":")
+    return _titled(getattr(part.report, name), separator)
+
+
+#: Builders by the name an outline file gives them (`name` or `name:argument`); each writes words, not the
+#: node's own heading. The 2023 outline's figure builders are added below (`_FIGURE_BUILDERS`).
+BUILDERS: dict[str, Builder] = {
+    "text": lambda part: _plain(part.report.texts.get(part.arg, "")),
+    "list": lambda part: _numbered(getattr(part.report, part.arg), level=_item_level(part.node)),
+    "titled": _titled_builder,
+    "org": lambda part: _org(part.report, level=_item_level(part.node)),
+    "staff": lambda part: _staff(part.report),
+    "budget_summary": lambda part: _budget_summary(part.report),
+    "basic_spending": lambda part: _basic_spending(part.report, part.node),
+    "econ": lambda part: _econ(part.report, part.arg),
+    "sangong": lambda part: _sangong(part.report),
+    "signature": lambda part: _signature(part.report),
+}
+
+
+# --- the figures the 2023 outline prints (issue 12), in its own sentence templates --------------
+
+
+def _amount(value: Decimal | None) -> dict[str, str] | None:
+    return None if value is None else {"amount": money(value)}
+
+
+def _rate(part: Decimal | None, whole: Decimal | None) -> dict[str, str] | None:
+    rate = share(part, whole)
+    return None if rate is None else {"rate": percent(rate)}
+
+
+def _budget_plan(part: Part) -> list[Block]:
+    """年初预算数, the adjustment (raised or lowered) and 全年预算数."""
+    report, f = part.report, part.report.figures
+    initial, adjustment = f.get("budget_initial"), f.get("budget_adjustment")
+    opening = {"unit": report.short_name, "year": str(report.fiscal_year)}
+    clauses: list[tuple[str, dict[str, str] | None]] = [
+        ("budget_plan.initial", None if initial is None else {**opening, "amount": money(initial)}),
+        ("budget_plan.raised", _amount(adjustment) if adjustment is not None and adjustment > 0 else None),
+        ("budget_plan.lowered", _amount(-adjustment) if adjustment is not None and adjustment < 0 else None),
+        ("budget_plan.full", _amount(f.get("budget_full"))),
     ]
+    return part.sentence(clauses)
 
 
-def _problems(report: Report) -> list[Block]:
-    return _numbered(report.problems)
-
-
-def _remedies(report: Report) -> list[Block]:
-    return _numbered(report.remedies)
-
-
-Section = tuple[str, Callable[[Report], list[Block]]]
-
-#: The seed's outline (most Hunan units up to 2019): level-1 headings and what goes under each.
-OUTLINE: tuple[Section, ...] = (
-    ("部门概况", _overview),
-    ("部门整体支出管理及使用情况", _spending),
-    ("部门项目组织实施情况", _implementation),
-    ("资产管理情况", _assets),
-    ("部门整体支出绩效情况", _performance),
-    ("存在的主要问题", _problems),
-    ("改进措施和有关建议", _remedies),
+#: The four budgets (四本预算): key prefix and name, in the order the 决算 forms list them.
+FOUR_BUDGETS = (
+    ("general", "一般公共预算"),
+    ("fund", "政府性基金预算"),
+    ("capital", "国有资本经营预算"),
+    ("social", "社会保险基金预算"),
 )
+
+
+def _four_budgets(part: Part) -> list[Block]:
+    """Each of the four budgets the unit has, its income and spending ("按预算类别分：…")."""
+    f, outline = part.report.figures, part.outline
+    said = []
+    for key, name in FOUR_BUDGETS:
+        sides = [
+            outline.sentence(f"four_budgets.{side}", name=name, amount=money(f[f"{key}_{side}"]))
+            for side in ("income", "spent")
+            if f.get(f"{key}_{side}") is not None
+        ]
+        if sides:
+            said.append("，".join(sides))
+    return [Paragraph(outline.sentence("four_budgets.lead") + "；".join(said) + "。")] if said else []
+
+
+def _personnel_public(part: Part) -> list[Block]:
+    """人员经费 and 公用经费 with their shares of basic spending (its breakdown's total, else as stated)."""
+    f = part.report.figures
+    basic = breakdown_total(part.report.basic_lines, f.get("basic_spent"))
+    clauses: list[tuple[str, dict[str, str] | None]] = []
+    for key in ("personnel_spent", "public_spent"):
+        value = f.get(key)
+        rate = share(value, basic)
+        values = None if value is None else {"amount": money(value)}
+        clauses.append((f"personnel_public.{key}", values))
+        clauses.append(("personnel_public.share", None if rate is None or value is None else {"rate": percent(rate)}))
+    return part.sentence(clauses, lead=part.outline.sentence("personnel_public.lead"))
+
+
+def _procurement(part: Part) -> list[Block]:
+    """政府采购 planned and done, and the execution rate when both are known."""
+    f = part.report.figures
+    planned, done = f.get("procurement_planned"), f.get("procurement_done")
+    clauses = [
+        (
+            "procurement.planned",
+            None if planned is None else {"year": str(part.report.fiscal_year), "amount": money(planned)},
+        ),
+        ("procurement.done", _amount(done)),
+        ("procurement.rate", _rate(done, planned)),
+    ]
+    return part.sentence(clauses)
+
+
+def _count(name: str, value: int | None) -> dict[str, str] | None:
+    return None if value is None else {name: str(value)}
+
+
+def _key_tasks(part: Part) -> list[Block]:
+    """重点工作 planned and done, and the completion rate."""
+    planned, done = part.report.key_tasks_planned, part.report.key_tasks_done
+    clauses = [
+        ("key_tasks.planned", _count("count", planned)),
+        ("key_tasks.done", _count("count", done)),
+        (
+            "key_tasks.rate",
+            _rate(None if done is None else Decimal(done), None if planned is None else Decimal(planned)),
+        ),
+    ]
+    return part.sentence(clauses)
+
+
+def _posts(part: Part) -> list[Block]:
+    """编制数 and the staff in post against it (在职人员控制率), the first staff line that says 在职."""
+    report = part.report
+    posts = report.authorised_posts
+    in_post = next((s for s in report.staff_lines if "在职" in s.category), None)
+    rate = None if posts is None or in_post is None else _rate(Decimal(in_post.count), Decimal(posts))
+    clauses = [
+        ("posts.posts", _count("count", posts)),
+        (
+            "posts.in_post",
+            None if in_post is None else {"category": line(in_post.category), "count": str(in_post.count)},
+        ),
+        ("posts.rate", rate),
+    ]
+    return part.sentence(clauses)
+
+
+def _execution(part: Part) -> list[Block]:
+    """预算执行率 = 实际支出 ÷ (实际到位指标 + 上年结余), with the figures it is worked from."""
+    f = part.report.figures
+    spent, received, carried_in = f.get("spent"), f.get("funds_received"), f.get("carried_in")
+    if spent is None or received is None or carried_in is None:
+        return []
+    rate = share(spent, received + carried_in)
+    if rate is None:
+        return []
+    values = {
+        "rate": percent(rate),
+        "spent": money(spent),
+        "received": money(received),
+        "carried_in": money(carried_in),
+    }
+    return part.sentence([("execution.rate", values)])
+
+
+BUILDERS.update(
+    {
+        "budget_plan": _budget_plan,
+        "four_budgets": _four_budgets,
+        "personnel_public": _personnel_public,
+        "procurement": _procurement,
+        "key_tasks": _key_tasks,
+        "posts": _posts,
+        "execution": _execution,
+    }
+)
+
+
+def _section(report: Report, node: Node, outline: Outline) -> list[Block]:
+    """A node's heading (with its computed number), what its builders write, then its subsections."""
+    out: list[Block] = []
+    if node.title and node.level:
+        out.append(Heading(node.level, number(node.level, node.number), node.title))
+    for spec in node.blocks:
+        name, _, arg = spec.partition(":")
+        out += BUILDERS[name](Part(report, node, arg, outline))
+    for child in node.sections:
+        if not child.inline:
+            out += _section(report, child, outline)
+    return out
 
 
 # --- 附表 ----------------------------------------------------------------------------
@@ -467,15 +597,14 @@ def appendix(report: Report) -> list[Block]:
 # --- the whole ---------------------------------------------------------------------
 
 
-def compose(report: Report, *, tables: bool = True, outline: tuple[Section, ...] = OUTLINE) -> Document:
-    """The report as a document tree: title, preamble, the outline's sections, signature, 附表."""
+def compose(report: Report, *, tables: bool = True, outline: Outline | None = None) -> Document:
+    """The report as a document tree: title, then the outline (the report's own unless given), then 附表."""
+    shape = outline or outlines.load(report.outline)
     title = line(report.title) or "绩效评价报告"
     unit = line(report.sign_unit) or line(report.unit_name)
-    blocks: list[Block] = [Title(title), *_plain(report.texts.get("preamble", ""))]
-    for n, (heading, build) in enumerate(outline, start=1):
-        blocks.append(Heading(1, number(1, n), heading))
-        blocks.extend(build(report))
-    blocks.append(Signature(unit=unit, date=format_date(report.sign_date) or _BLANK_DATE))
+    blocks: list[Block] = [Title(title)]
+    for node in (shape.front, *shape.chapters, shape.back):
+        blocks += _section(report, node, shape)
     if tables:
         blocks.extend(appendix(report))
     return Document(title=title, author=unit, blocks=blocks)

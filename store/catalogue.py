@@ -169,41 +169,6 @@ MESSAGES.update(
 
 MESSAGES.update(
     {
-        # --- report parts, as the report heads them (store.fields.section_label) --------------
-        "section.title": {"zh": "标题及导语", "en": "Title and preamble"},
-        "section.org": {"zh": "一、部门概况（一）1.组织机构设置情况", "en": "I. Overview (I) 1. Organisation"},
-        "section.staff": {"zh": "一、部门概况（一）2.人员情况", "en": "I. Overview (I) 2. Staff"},
-        "section.duties": {"zh": "一、部门概况（一）3.主要工作职责", "en": "I. Overview (I) 3. Main duties"},
-        "section.plan": {"zh": "一、部门概况（一）4.重点工作计划", "en": "I. Overview (I) 4. Key work plan"},
-        "section.budget": {"zh": "一、部门概况（二）年度预算收支", "en": "I. Overview (II) Budget income and spending"},
-        "section.basic": {
-            "zh": "二、部门整体支出管理及使用情况（一）基本支出",
-            "en": "II. Spending (I) Basic spending",
-        },
-        "section.sangong": {
-            "zh": "二、部门整体支出管理及使用情况（一）2.三公经费使用情况",
-            "en": "II. Spending (I) 2. Three public expenses",
-        },
-        "section.project": {
-            "zh": "二、部门整体支出管理及使用情况（二）项目支出",
-            "en": "II. Spending (II) Project spending",
-        },
-        "section.implementation": {"zh": "三、部门项目组织实施情况", "en": "III. Project implementation"},
-        "section.assets": {"zh": "四、资产管理情况", "en": "IV. Asset management"},
-        "section.performance": {"zh": "五、部门整体支出绩效情况", "en": "V. Performance"},
-        "section.economy": {"zh": "五、部门整体支出绩效情况（一）经济性评价", "en": "V. Performance (I) Economy"},
-        "section.efficiency": {
-            "zh": "五、部门整体支出绩效情况（二）行政效能评价",
-            "en": "V. Performance (II) Administrative efficiency",
-        },
-        "section.results": {
-            "zh": "五、部门整体支出绩效情况（三）项目产出及社会效益评价",
-            "en": "V. Performance (III) Outputs and social benefits",
-        },
-        "section.problems": {"zh": "六、存在的主要问题", "en": "VI. Main problems"},
-        "section.remedies": {"zh": "七、改进措施和有关建议", "en": "VII. Remedies and suggestions"},
-        "section.sign": {"zh": "落款", "en": "Signature"},
-        "section.unplaced": {"zh": "未归类（导入时未能归位的内容）", "en": "Unplaced (imported, not yet placed)"},
         # --- field labels (store.fields.label); `.item` names a list item by position ------------
         "field.unit_name": {"zh": "单位名称", "en": "Unit name"},
         "field.unit_short": {"zh": "单位简称", "en": "Short name"},
@@ -817,6 +782,7 @@ MESSAGES.update(
             "zh": "同一单位同一年度的报告已存在时，导入为副本（单位名后加“（导入副本）”）",
             "en": "when the unit's report for that year exists, import this one as a copy (名称（导入副本）)",
         },
+        "section.unplaced": {"zh": "未归类（导入时未能归位的内容）", "en": "Unplaced (imported, not yet placed)"},
         "ui.key.home.import": {"zh": "导入 Word/文本报告", "en": "Import a Word/text report"},
         "ui.key.unplaced.place": {"zh": "归位", "en": "Move into place"},
         "ui.key.unplaced.delete": {"zh": "删除此段", "en": "Delete piece"},
@@ -846,6 +812,66 @@ MESSAGES.update(
         "check.unplaced": {
             "zh": "未归类里还有 {count} 段导入时未能归位的内容，请把每段移到该放的地方或删除",
             "en": "{count} imported piece(s) are still unplaced: move each into place or delete it",
+        },
+    }
+)
+
+# --- issue 12: the outline as data, the second outline, the figures the official indicators need ---
+MESSAGES.update(
+    {
+        "unknown_outline": {
+            "zh": "没有这个报告提纲，可选：{known}",
+            "en": "no such outline; the outlines are: {known}",
+        },
+        "section.elsewhere": {
+            "zh": "本提纲不含此项（换回原提纲后显示）",
+            "en": "not in this outline (shown again under the outline it came from)",
+        },
+        "field.outline": {"zh": "报告提纲", "en": "Outline"},
+        "format.unknown_outline": {"zh": "本程序没有这个报告提纲", "en": "this jixiao has no such outline"},
+        "field.key_tasks_planned": {"zh": "重点工作计划数", "en": "Key tasks planned"},
+        "field.key_tasks_done": {"zh": "重点工作完成数", "en": "Key tasks done"},
+        "field.figures.budget_initial": {"zh": "年初预算数", "en": "Budget at the start of the year"},
+        "field.figures.budget_adjustment": {"zh": "预算调整数", "en": "Budget adjustment"},
+        "field.figures.budget_full": {"zh": "全年预算数", "en": "Budget for the whole year"},
+        "field.figures.personnel_spent": {"zh": "人员经费", "en": "Personnel spending"},
+        "field.figures.public_spent": {"zh": "公用经费", "en": "Running costs"},
+        "field.figures.procurement_planned": {"zh": "政府采购预算数", "en": "Procurement budgeted"},
+        "field.figures.procurement_done": {"zh": "政府采购实际数", "en": "Procurement done"},
+        "field.figures.general_income": {"zh": "一般公共预算收入", "en": "General budget income"},
+        "field.figures.general_spent": {"zh": "一般公共预算支出", "en": "General budget spending"},
+        "field.figures.fund_income": {"zh": "政府性基金预算收入", "en": "Government fund income"},
+        "field.figures.fund_spent": {"zh": "政府性基金预算支出", "en": "Government fund spending"},
+        "field.figures.capital_income": {"zh": "国有资本经营预算收入", "en": "State capital budget income"},
+        "field.figures.capital_spent": {"zh": "国有资本经营预算支出", "en": "State capital budget spending"},
+        "field.figures.social_income": {"zh": "社会保险基金预算收入", "en": "Social insurance fund income"},
+        "field.figures.social_spent": {"zh": "社会保险基金预算支出", "en": "Social insurance fund spending"},
+        "field.texts.goals": {"zh": "绩效目标及完成情况", "en": "Goals and how far they were met"},
+        "field.texts.conclusion": {"zh": "自评结论", "en": "Conclusion"},
+        "field.texts.other_matters": {"zh": "其他需要说明的情况", "en": "Other matters"},
+        "check.budget_full": {
+            "zh": "全年预算数不等于年初预算数与预算调整数之和：{p0}为{v0}万元，而{f1}{v1}万元 + {f2}{v2}万元 = {expected}万元，相差{diff}万元",
+            "en": "The year's budget does not add up: {p0} is {v0} 万元, but {f1} {v1} + {f2} {v2} = {expected} 万元, {diff} 万元 apart",
+        },
+        "check.personnel_public": {
+            "zh": "人员经费与公用经费之和不等于基本支出：{p0}为{v0}万元，而{f1}{v1}万元 + {f2}{v2}万元 = {expected}万元，相差{diff}万元",
+            "en": "Personnel and running costs do not add up to basic spending: {p0} is {v0} 万元, but {f1} {v1} + {f2} {v2} = {expected} 万元, {diff} 万元 apart",
+        },
+        "check.four_income": {
+            "zh": "四本预算收入之和（{expected}万元）与{p0}{v0}万元相差{diff}万元：请核对是否另有事业收入或其他收入",
+            "en": "The four budgets' income ({expected} 万元) is {diff} 万元 from {p0} {v0} 万元: check for income outside them",
+        },
+        "check.four_spent": {
+            "zh": "四本预算支出之和（{expected}万元）与{p0}{v0}万元相差{diff}万元",
+            "en": "The four budgets' spending ({expected} 万元) is {diff} 万元 from {p0} {v0} 万元",
+        },
+        "check.procurement_over": {
+            "zh": "政府采购超出预算：{p1}为{v1}万元，{f0}为{v0}万元，超出{diff}万元，请在报告中说明原因",
+            "en": "Procurement over budget: {p1} is {v1} 万元, {f0} is {v0} 万元, {diff} 万元 over; explain why in the report",
+        },
+        "check.key_tasks_over": {
+            "zh": "重点工作完成数多于计划数：{p1}为{v1}项，{f0}为{v0}项，多{diff}项",
+            "en": "More key tasks done than planned: {p1} is {v1}, {f0} is {v0}, {diff} more",
         },
     }
 )

@@ -15,21 +15,18 @@ formula they come from, so a screen can show how each was worked out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from store import fields
+from store import outline as outlines
 from store.catalogue import message
-from store.model import ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, share, total
+from store.model import DEFAULT_OUTLINE, ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, share, total
 from store.parse import format_amount, format_date
 
 ERROR = "error"
 WARNING = "warning"
 
-#: Prose blocks the report cannot do without; an empty one is a warning.
-MAIN_TEXTS = ("preamble", "key_plan", "spending_directions", "implementation", "performance_intro", "economy")
-#: Lists that need at least one entry; an empty one is a warning.
-MAIN_LISTS = ("duties", "results", "problems", "remedies")
 #: Lists whose items print under a name, and the attribute holding it (None: the item is its text).
 NAMED_ITEMS: tuple[tuple[str, str | None], ...] = (
     ("org_groups", "label"),
@@ -57,9 +54,10 @@ class Place:
         """The field's own short label: "项目支出明细合计"."""
         return fields.label(self.path, lang, self.item)
 
-    def label(self, lang: str = "zh") -> str:
-        """Section and field, enough to find the spot in the printed report."""
-        return message("check.place", lang, section=fields.section_label(self.path, lang), field=self.field(lang))
+    def label(self, lang: str = "zh", outline: str = DEFAULT_OUTLINE) -> str:
+        """Section and field, enough to find the spot in the printed report (headed as `outline` heads it)."""
+        section = fields.section_label(self.path, lang, outline)
+        return message("check.place", lang, section=section, field=self.field(lang))
 
 
 @dataclass(frozen=True)
@@ -67,27 +65,28 @@ class Finding:
     """One relation the report breaks, or one required part it lacks.
 
     `params` holds what the sentence quotes besides the places' values (the expected sum,
-    the difference), already formatted.
+    the difference), already formatted. `outline` is the report's, which names the sections.
     """
 
     code: str
     severity: str  # "error" | "warning"
     places: tuple[Place, ...]
     params: tuple[tuple[str, str], ...] = ()
+    outline: str = DEFAULT_OUTLINE
 
     def text(self, lang: str = "zh") -> str:
         """A full sentence naming every place and its value."""
         named: dict[str, str] = dict(self.params)
         for n, place in enumerate(self.places):
-            named[f"p{n}"] = place.label(lang)
+            named[f"p{n}"] = place.label(lang, self.outline)
             named[f"f{n}"] = place.field(lang)
-            named[f"s{n}"] = fields.section_label(place.path, lang)
+            named[f"s{n}"] = fields.section_label(place.path, lang, self.outline)
             named[f"v{n}"] = place.value
         return message(f"check.{self.code}", lang, **named)
 
     def order(self) -> tuple[int, ...]:
         """Where the finding first touches the report, for sorting in reading order."""
-        return min(fields.order_key(place.path) for place in self.places)
+        return min(fields.order_key(place.path, self.outline) for place in self.places)
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,7 @@ def _equation(
     whole: Term | None,
     parts: list[tuple[int, Term | None]],
     fmt: Callable[[Decimal], str] = format_amount,
+    severity: str = ERROR,
 ) -> list[Finding]:
     """whole = Σ sign × part, or one error naming every place; skipped when anything is unknown."""
     if whole is None or any(term is None for _, term in parts):
@@ -142,7 +142,7 @@ def _equation(
         return []
     places = (whole[0], *(place for _, (place, _) in known))
     params = (("expected", fmt(expected)), ("diff", fmt(abs(whole[1] - expected))))
-    return [Finding(code, ERROR, places, params)]
+    return [Finding(code, severity, places, params)]
 
 
 def check_received(report: Report) -> list[Finding]:
@@ -196,8 +196,14 @@ def check_sangong(report: Report) -> list[Finding]:
     return findings
 
 
+def _top_value(report: Report, path: str) -> object:
+    """The value of a field that is not inside a list (`texts.goals`, `duties`, `key_tasks_planned`)."""
+    group, _, key = path.partition(".")
+    return getattr(report, group).get(key) if key else getattr(report, group)
+
+
 def check_required(report: Report) -> list[Finding]:
-    """The unit and the signature are there (errors); the main prose and lists are not empty (warnings)."""
+    """The unit and the signature are there (errors); what the outline requires is not empty (warnings)."""
     findings = [
         Finding("required", ERROR, (Place(path, ""),))
         for path, value in (
@@ -207,12 +213,12 @@ def check_required(report: Report) -> list[Finding]:
         )
         if not value
     ]
-    findings += [
-        Finding("empty", WARNING, (Place(f"texts.{key}", ""),))
-        for key in MAIN_TEXTS
-        if not report.texts.get(key, "").strip()
-    ]
-    findings += [Finding("empty_list", WARNING, (Place(name, ""),)) for name in MAIN_LISTS if not getattr(report, name)]
+    for path in outlines.load(report.outline).required():
+        value = _top_value(report, path)
+        if isinstance(value, list) and not value:
+            findings.append(Finding("empty_list", WARNING, (Place(path, ""),)))
+        elif value is None or (isinstance(value, str) and not value.strip()):
+            findings.append(Finding("empty", WARNING, (Place(path, ""),)))
     return findings
 
 
@@ -243,6 +249,49 @@ def check_unplaced(report: Report) -> list[Finding]:
     return [Finding("unplaced", WARNING, (Place("unplaced", ""),), (("count", str(len(report.unplaced))),))]
 
 
+def check_budget_full(report: Report) -> list[Finding]:
+    """全年预算数 = 年初预算数 + 预算调整数."""
+    parts = [(1, _stated(report, "budget_initial")), (1, _stated(report, "budget_adjustment"))]
+    return _equation("budget_full", _stated(report, "budget_full"), parts)
+
+
+def check_personnel_public(report: Report) -> list[Finding]:
+    """人员经费 + 公用经费 = 基本支出 (its breakdown's total where there is one, else as stated)."""
+    parts = [(1, _stated(report, "personnel_spent")), (1, _stated(report, "public_spent"))]
+    return _equation("personnel_public", _breakdown(report, "basic") or _stated(report, "basic_spent"), parts)
+
+
+def check_four_budgets(report: Report) -> list[Finding]:
+    """The four budgets' income and spending, when all four are given, against 实际到位 and 实际支出.
+
+    A warning, not an error: income outside the four budgets (事业收入, 其他收入) is possible.
+    """
+    findings = []
+    for code, side, whole in (("four_income", "income", "funds_received"), ("four_spent", "spent", "spent")):
+        parts = [(1, _stated(report, f"{budget}_{side}")) for budget in ("general", "fund", "capital", "social")]
+        findings += _equation(code, _stated(report, whole), parts, severity=WARNING)
+    return findings
+
+
+def check_procurement(report: Report) -> list[Finding]:
+    """政府采购实际数 within 政府采购预算数 (a warning: a purchase above plan needs a reason, not a fix)."""
+    planned, done = _stated(report, "procurement_planned"), _stated(report, "procurement_done")
+    if planned is None or done is None or done[1] <= planned[1]:
+        return []
+    return [
+        Finding("procurement_over", WARNING, (planned[0], done[0]), (("diff", format_amount(done[1] - planned[1])),))
+    ]
+
+
+def check_key_tasks(report: Report) -> list[Finding]:
+    """重点工作完成数 ≤ 重点工作计划数."""
+    planned, done = report.key_tasks_planned, report.key_tasks_done
+    if planned is None or done is None or done <= planned:
+        return []
+    places = (Place("key_tasks_planned", str(planned)), Place("key_tasks_done", str(done)))
+    return [Finding("key_tasks_over", ERROR, places, (("diff", str(done - planned)),))]
+
+
 #: Every check, in the order of the relations in DOMAIN.md (ties in sorting keep this order).
 CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_received,
@@ -255,12 +304,18 @@ CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_blank_items,
     check_sign_date,
     check_unplaced,
+    check_budget_full,
+    check_personnel_public,
+    check_four_budgets,
+    check_procurement,
+    check_key_tasks,
 )
 
 
 def run_checks(report: Report) -> list[Finding]:
-    """Every finding on `report`, in the order the report prints the places they first touch."""
-    return sorted((finding for check in CHECKS for finding in check(report)), key=Finding.order)
+    """Every finding on `report`, in the order its outline prints the places they first touch."""
+    found = (replace(finding, outline=report.outline) for check in CHECKS for finding in check(report))
+    return sorted(found, key=Finding.order)
 
 
 def _available(report: Report) -> tuple[Decimal, tuple[tuple[str, str], ...]] | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from store.catalogue import message
 from store.model import (
+    DEFAULT_OUTLINE,
     ECON_LISTS,
     FIGURE_KEYS,
     SCALAR_FIELDS,
@@ -27,10 +28,12 @@ from store.model import (
     StaffLine,
     TitledItem,
 )
+from store.outline import ids as outline_ids
 from store.parse import InputError, clean_text, format_amount, format_number, parse_amount, parse_number
 
 FORMAT_NAME = "jixiao-report"
-FORMAT_VERSION = 1
+#: 2: a report names its outline and counts its key tasks (issue 12); files of version 1 read as before.
+FORMAT_VERSION = 2
 
 
 class FormatError(ValueError):
@@ -93,6 +96,9 @@ def report_to_data(report: Report) -> dict[str, Any]:
             "staff_total": report.staff_total,
             "staff_change": report.staff_change,
             "authorised_posts": report.authorised_posts,
+            "outline": report.outline,
+            "key_tasks_planned": report.key_tasks_planned,
+            "key_tasks_done": report.key_tasks_done,
             "created_at": report.created_at,
             "updated_at": report.updated_at,
         }
@@ -288,8 +294,11 @@ def report_from_data(reader: _Reader) -> Report:
     report.title = reader.text("title", multiline=False) or report.title
     report.sign_unit = reader.text("sign_unit", multiline=False)
     report.sign_date = reader.day("sign_date")
-    for key in ("staff_total", "staff_change", "authorised_posts"):
+    for key in ("staff_total", "staff_change", "authorised_posts", "key_tasks_planned", "key_tasks_done"):
         setattr(report, key, reader.integer(key))
+    report.outline = reader.text("outline", multiline=False) or DEFAULT_OUTLINE
+    if report.outline not in outline_ids():
+        raise reader.fail("format.unknown_outline", "outline")
     report.created_at = reader.text("created_at", multiline=False)
     report.updated_at = reader.text("updated_at", multiline=False)
     texts = reader.child("texts", {})

@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
+from store import outline as outlines
 from store.catalogue import message
 from store.model import ECON_LISTS, FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS, Report
 from store.parse import (
@@ -30,7 +32,7 @@ _SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 _PLATE_SEPARATORS = re.compile(r"[、,，;；/\n]+")
 
 #: Figures that may be negative (a balance can be overdrawn); every other amount may not.
-SIGNED_FIGURES = ("carried_in", "carried_out")
+SIGNED_FIGURES = ("carried_in", "carried_out", "budget_adjustment")
 
 
 def split(path: str) -> list[tuple[str, int | None]]:
@@ -81,6 +83,13 @@ def _required_count(text: str) -> int:
     return value
 
 
+def _outline_id(text: str) -> str:
+    value = clean_text(text, multiline=False).strip()
+    if value not in outlines.ids():
+        raise InputError("unknown_outline", known="、".join(outlines.ids()))
+    return value
+
+
 def parse_plates(text: str) -> list[str]:
     """Extra plates typed as one line: `行政审批服务办公室、退役军人服务站` → two plates."""
     return [part.strip() for part in _PLATE_SEPARATORS.split(clean_text(text)) if part.strip()]
@@ -101,6 +110,7 @@ KINDS: dict[str, tuple[Callable[[str], Any], tuple[type, ...]]] = {
     "signed_amount": (lambda text: parse_amount(text, allow_negative=True), (Decimal, type(None))),
     "number": (parse_number, (Decimal, type(None))),
     "plates": (parse_plates, (list,)),
+    "outline": (_outline_id, (str,)),
 }
 
 #: field shape → kind
@@ -114,6 +124,9 @@ FIELD_KINDS: dict[str, str] = {
     "staff_total": "count",
     "staff_change": "signed_count",
     "authorised_posts": "count",
+    "outline": "outline",
+    "key_tasks_planned": "count",
+    "key_tasks_done": "count",
     **{f"texts.{key}": "text" for key in TEXT_KEYS},
     **{f"figures.{key}": "signed_amount" if key in SIGNED_FIGURES else "amount" for key in FIGURE_KEYS},
     "org_groups.label": "line",
@@ -176,101 +189,47 @@ LISTS: tuple[str, ...] = (
     "results.indicators",
 )
 
-#: The report's parts in print order (their names are `section.<key>` in the catalogue), each with
-#: the shapes it holds in print order. A list's own shape stands for the whole list
-#: (`project_lines`: the breakdown as a whole, i.e. its total).
-SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("title", ("unit_name", "unit_short", "fiscal_year", "title", "texts.preamble")),
-    (
-        "org",
-        (
-            "texts.org_intro",
-            "org_groups",
-            "org_groups.label",
-            "org_groups.bodies",
-            "org_groups.bodies.name",
-            "org_groups.bodies.plates",
-        ),
-    ),
-    (
-        "staff",
-        (
-            "staff_total",
-            "staff_lines",
-            "staff_lines.category",
-            "staff_lines.count",
-            "staff_change",
-            "texts.staff_reasons",
-            "authorised_posts",
-        ),
-    ),
-    ("duties", ("duties",)),
-    ("plan", ("texts.key_plan",)),
-    ("budget", (*(f"figures.{key}" for key in FIGURE_KEYS), "texts.spending_directions")),
-    ("basic", ("texts.basic_intro", "basic_lines", "basic_lines.category", "basic_lines.amount")),
-    (
-        "sangong",
-        (
-            "texts.sangong_intro",
-            "sangong",
-            "sangong.name",
-            "sangong.budget",
-            "sangong.actual",
-            "sangong.last_year",
-            "texts.sangong_closing",
-        ),
-    ),
-    (
-        "project",
-        (
-            "texts.project_intro",
-            "project_lines",
-            "project_lines.category",
-            "project_lines.amount",
-            "texts.project_management",
-        ),
-    ),
-    ("implementation", ("texts.implementation",)),
-    ("assets", ("assets", "assets.title", "assets.body")),
-    ("performance", ("texts.performance_intro",)),
-    ("economy", ("texts.economy",)),
-    ("efficiency", ("texts.efficiency_intro", "efficiency_points")),
-    (
-        "results",
-        (
-            "results",
-            "results.title",
-            "results.body",
-            "results.indicators",
-            "results.indicators.name",
-            "results.indicators.target",
-            "results.indicators.actual",
-            "results.indicators.unit",
-        ),
-    ),
-    ("problems", ("problems",)),
-    ("remedies", ("remedies",)),
-    ("sign", ("sign_unit", "sign_date")),
-    ("unplaced", ("unplaced",)),
-)
+#: The report's parts in print order for the default outline (their names: `section_label`), each
+#: with the shapes it holds in print order; every outline's come from its file (store/outline.py). A
+#: list's own shape stands for the whole list (`project_lines`: the breakdown as a whole, i.e. its total).
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = outlines.load().sections()
 
-_SECTION_OF: dict[str, str] = {shape: key for key, shapes in SECTIONS for shape in shapes}
-_ORDER: dict[str, int] = {shape: position for position, shape in enumerate(_SECTION_OF)}
+
+#: Shapes no outline prints (kept beside the report, not in it: 未归类, issue 13) and the message naming each.
+UNPRINTED: dict[str, str] = {"unplaced": "section.unplaced"}
+
+
+@cache
+def _index(outline: str) -> tuple[dict[str, str], dict[str, int]]:
+    """For one outline: shape → the key of the part printing it, and shape → its place in print order."""
+    section_of = {shape: key for key, shapes in outlines.load(outline).sections() for shape in shapes}
+    return section_of, {shape: position for position, shape in enumerate(section_of)}
+
+
 #: Attributes that name a list item, tried in this order (staff and econ lines, 三公, points, groups).
 _NAME_ATTRS = ("category", "name", "title", "label")
 
 
-def section_of(path: str) -> str:
-    """The key of the report part that prints `path` (`figures.spent` → "budget").
+def section_of(path: str, outline: str = outlines.DEFAULT) -> str:
+    """The key of the part of `outline` that prints `path` (`figures.spent` → "budget").
 
-    Its name, as the report heads it, is `section_label(path, lang)`. KeyError for an unknown path.
+    Its name, as the report heads it, is `section_label(path, lang)`. KeyError for a path
+    that names no field, or one this outline does not show.
     """
-    return _SECTION_OF[shape(path)]
+    return _index(outline)[0][shape(path)]
 
 
-def section_label(path: str, lang: str = "zh") -> str:
-    """The heading under which `path` is printed: "一、部门概况（二）年度预算收支"."""
-    return message(f"section.{section_of(path)}", lang)
+def section_label(path: str, lang: str = "zh", outline: str = outlines.DEFAULT) -> str:
+    """The heading under which `path` is printed, numbered as printed: "一、部门概况（二）年度预算收支".
+
+    A field the outline does not show (kept from another outline) is named by the message
+    `section.elsewhere`.
+    """
+    key = _index(outline)[0].get(shape(path))
+    if key is None:
+        kind_of(path)
+        return message(UNPRINTED.get(shape(path), "section.elsewhere"), lang)
+    return outlines.load(outline).label(key, lang)
 
 
 def label(path: str, lang: str = "zh", item: str = "") -> str:
@@ -282,7 +241,7 @@ def label(path: str, lang: str = "zh", item: str = "") -> str:
     "项目支出明细合计". KeyError for a path that names nothing in the report.
     """
     segments = split(path)
-    if shape(path) not in _ORDER:
+    if shape(path) not in FIELD_KINDS and shape(path) not in LISTS:
         raise KeyError(path)
     innermost = max((i for i, (_, index) in enumerate(segments) if index is not None), default=-1)
     words: list[str] = []
@@ -318,12 +277,16 @@ def item_name(report: Report, path: str) -> str:
     return next((getattr(target, attr) for attr in _NAME_ATTRS if hasattr(target, attr)), "")
 
 
-def order_key(path: str) -> tuple[int, ...]:
-    """Sorts paths in the order the report prints them (list items by position, a whole list first)."""
+def order_key(path: str, outline: str = outlines.DEFAULT) -> tuple[int, ...]:
+    """Sorts paths in the order `outline` prints them (list items by position, a whole list first).
+
+    Fields the outline does not show come after every field it shows.
+    """
+    order = _index(outline)[1]
     key: list[int] = []
     prefix = ""
     for name, index in split(path):
         prefix = f"{prefix}.{name}" if prefix else name
-        if prefix in _ORDER:
-            key += (_ORDER[prefix], -1 if index is None else index)
+        if prefix in FIELD_KINDS or prefix in LISTS:
+            key += (order.get(prefix, len(order)), -1 if index is None else index)
     return tuple(key)

@@ -22,6 +22,22 @@ FIGURE_KEYS: tuple[str, ...] = (
     "project_spent",  # 项目支出
     "carried_in",  # 上年结余（结转）
     "carried_out",  # 本年结余（结转）
+    # --- the figures the official 共性指标 need (issue 12) ---
+    "budget_initial",  # 年初预算数
+    "budget_adjustment",  # 预算调整数（可为负）
+    "budget_full",  # 全年预算数 = 年初预算数 + 预算调整数
+    "personnel_spent",  # 基本支出中的人员经费
+    "public_spent",  # 基本支出中的公用经费
+    "procurement_planned",  # 政府采购预算数
+    "procurement_done",  # 政府采购实际数
+    "general_income",  # 一般公共预算收入
+    "general_spent",  # 一般公共预算支出
+    "fund_income",  # 政府性基金预算收入
+    "fund_spent",  # 政府性基金预算支出
+    "capital_income",  # 国有资本经营预算收入
+    "capital_spent",  # 国有资本经营预算支出
+    "social_income",  # 社会保险基金预算收入
+    "social_spent",  # 社会保险基金预算支出
 )
 
 #: The report's single-valued fields, as the reports table and the exchange file name them.
@@ -35,7 +51,13 @@ SCALAR_FIELDS: tuple[str, ...] = (
     "staff_total",
     "staff_change",
     "authorised_posts",
+    "outline",  # the outline the report follows (store/outlines/<id>.toml)
+    "key_tasks_planned",  # 重点工作计划数
+    "key_tasks_done",  # 重点工作完成数
 )
+
+#: The outline a report follows unless it says otherwise (the seed's seven chapters).
+DEFAULT_OUTLINE = "classic-2019"
 
 #: Narrative blocks, in reading order. Each is prose kept verbatim (newlines separate paragraphs).
 TEXT_KEYS: tuple[str, ...] = (
@@ -53,6 +75,10 @@ TEXT_KEYS: tuple[str, ...] = (
     "performance_intro",  # 五、部门整体支出绩效情况 的引言
     "economy",  # 五（一）经济性评价
     "efficiency_intro",  # 五（二）行政效能评价 的引言
+    # --- blocks of the 2023 self-evaluation outline (issue 12) ---
+    "goals",  # 三、部门整体支出绩效目标及完成情况 的说明
+    "conclusion",  # 四、自评结论
+    "other_matters",  # 七、其他需要说明的情况
 )
 
 #: Ordered lists of plain items (an item may hold several paragraphs, separated by newlines).
@@ -147,6 +173,9 @@ class Report:
     staff_total: int | None = None
     staff_change: int | None = None
     authorised_posts: int | None = None
+    outline: str = DEFAULT_OUTLINE
+    key_tasks_planned: int | None = None
+    key_tasks_done: int | None = None
     texts: dict[str, str] = field(default_factory=_texts)
     figures: dict[str, Decimal | None] = field(default_factory=_figures)
     org_groups: list[OrgGroup] = field(default_factory=list)

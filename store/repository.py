@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from store import backup as backups
 from store import fields, schema
 from store.model import (
+    DEFAULT_OUTLINE,
     ECON_LISTS,
     FIGURE_KEYS,
     SCALAR_FIELDS,
@@ -455,11 +456,13 @@ class Store:
         self.revision(report_id)
         raise ConflictError("conflict", report_id=report_id)
 
-    def create_report(self, unit_name: str, fiscal_year: int, unit_short: str = "") -> int:
-        """A new, empty report for a unit and year; refuses a second one for the same pair."""
-        return self.add_report(
-            Report(unit_name=unit_name, fiscal_year=fiscal_year, unit_short=unit_short, sign_unit=unit_name)
-        )
+    def create_report(
+        self, unit_name: str, fiscal_year: int, unit_short: str = "", outline: str = DEFAULT_OUTLINE
+    ) -> int:
+        """A new, empty report for a unit and year, following `outline`; refuses a second one for the same pair."""
+        report = Report(unit_name=unit_name, fiscal_year=fiscal_year, unit_short=unit_short, sign_unit=unit_name)
+        report.outline = fields.parse("outline", outline)
+        return self.add_report(report)
 
     def add_report(self, report: Report, *, keep_times: bool = False) -> int:
         """Write a whole report (from TOML or the sample) in one transaction; returns its id."""

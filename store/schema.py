@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-#: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
-SCHEMA_VERSION = 1
 
 _TABLES = (
     """CREATE TABLE reports (
@@ -128,8 +126,18 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+def m002_outline(db: Database) -> None:
+    """Each report names its outline (every existing one follows the seed's), and counts its key tasks."""
+    db.execute("ALTER TABLE reports ADD COLUMN outline TEXT NOT NULL DEFAULT 'classic-2019'")
+    db.execute("ALTER TABLE reports ADD COLUMN key_tasks_planned INTEGER")
+    db.execute("ALTER TABLE reports ADD COLUMN key_tasks_done INTEGER")
+
+
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial,)
+MIGRATIONS = (m001_initial, m002_outline)
+
+#: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def __getattr__(name: str) -> Migrations:

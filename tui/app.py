@@ -231,7 +231,8 @@ class JixiaoApp(App[int]):
 
     async def _goto_field(self, path: str) -> None:
         self.commit_focused()
-        await self.show(screens.part_of(path), focus=path)
+        outline = self.session.report.outline if self.session is not None else screens.outlines.DEFAULT
+        await self.show(screens.part_of(path, outline), focus=path)
 
     # --- changes and conflicts -------------------------------------------------------
 

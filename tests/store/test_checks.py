@@ -47,8 +47,12 @@ def clean() -> Report:
         sign_unit="测试街道办事处",
         sign_date=date(2020, 3, 1),
         staff_total=5,
+        key_tasks_planned=3,
+        key_tasks_done=3,
         texts={key: "有内容。" for key in TEXT_KEYS},
-        figures={key: Decimal(amounts[key]).quantize(Decimal("0.01")) for key in FIGURE_KEYS},
+        figures={
+            key: Decimal(amounts[key]).quantize(Decimal("0.01")) if key in amounts else None for key in FIGURE_KEYS
+        },
         staff_lines=[StaffLine("在职在编人员", 3), StaffLine("退休人员", 2)],
         duties=["负责辖区事务。"],
         basic_lines=[EconLine("工资福利支出", Decimal("20.00")), EconLine("商品和服务支出", Decimal("10.00"))],
@@ -163,7 +167,8 @@ def test_sangong_actual_must_stay_within_budget() -> None:
     assert finding.code == "sangong_over"
     assert paths(finding) == ["sangong[1].budget", "sangong[1].actual"]
     assert (
-        finding.places[1].label() == "二、部门整体支出管理及使用情况（一）2.三公经费使用情况“第2项 公务接待费 实际数”"
+        finding.places[1].label()
+        == "二、部门整体支出管理及使用情况（一）基本支出2.三公经费使用情况“第2项 公务接待费 实际数”"
     )
     assert "超出0.50万元" in finding.text()
 
@@ -337,7 +342,7 @@ def test_labels_read_as_the_printed_report_does() -> None:
     assert fields.label("figures.project_spent") == "项目支出"
     assert fields.section_label("project_lines") == "二、部门整体支出管理及使用情况（二）项目支出"
     assert fields.label("project_lines") == "项目支出明细合计"
-    assert fields.section_label("basic_lines[2].amount") == "二、部门整体支出管理及使用情况（一）基本支出"
+    assert fields.section_label("basic_lines[2].amount") == "二、部门整体支出管理及使用情况（一）基本支出1.基本支出情况"
     assert fields.label("basic_lines[2].amount") == "第3行 金额"
     name = fields.item_name(report, "basic_lines[2].amount")
     assert fields.label("basic_lines[2].amount", item=name) == "第3行 对个人和家庭的补助 金额"

@@ -121,7 +121,7 @@ BAD_FILES = {
         "    5,",
         "bad_value",
     ),
-    "newer format": (lambda t: edit(t, "format_version = 1", "format_version = 99"), "format_version", "bad_value"),
+    "newer format": (lambda t: edit(t, "format_version = 2", "format_version = 99"), "format_version", "bad_value"),
 }
 
 
@@ -153,7 +153,7 @@ def test_a_syntax_error_names_line_and_column() -> None:
 
 def test_a_newer_format_says_upgrade(seed_toml: str) -> None:
     with pytest.raises(exchange.ExchangeError) as caught:
-        exchange.read(edit(seed_toml, "format_version = 1", f"format_version = {FORMAT_VERSION + 1}"))
+        exchange.read(edit(seed_toml, f"format_version = {FORMAT_VERSION}", f"format_version = {FORMAT_VERSION + 1}"))
     assert "升级" in caught.value.text("zh") and "upgrade" in caught.value.text("en")
 
 

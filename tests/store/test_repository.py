@@ -40,6 +40,7 @@ TYPED = {
     "signed_amount": "-3.20",
     "number": "12.345",
     "plates": "甲办公室、乙服务站",
+    "outline": "selfeval-2023",
 }
 
 #: A new item for each list, and the list's path in the seed report.

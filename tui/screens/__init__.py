@@ -10,6 +10,7 @@ from importlib import import_module
 from typing import Any
 
 from store import fields
+from store import outline as outlines
 
 SCREENS: dict[str, str] = {
     "home": "tui.screens.home:HomeScreen",
@@ -27,27 +28,6 @@ SCREENS: dict[str, str] = {
 #: The parts of the report that have an editing screen, in reading order.
 PARTS: tuple[str, ...] = ("org", "budget", "results", "problems", "prose")
 
-#: First segment of a field path (or `texts.<key>`) → the part screen that edits it.
-_PART_OF: dict[str, str] = {
-    "org_groups": "org",
-    "staff_lines": "org",
-    "staff_total": "org",
-    "staff_change": "org",
-    "authorised_posts": "org",
-    "duties": "org",
-    "texts.org_intro": "org",
-    "texts.staff_reasons": "org",
-    "texts.key_plan": "org",
-    "figures": "budget",
-    "basic_lines": "budget",
-    "project_lines": "budget",
-    "sangong": "budget",
-    "results": "results",
-    "problems": "problems",
-    "remedies": "problems",
-    "unplaced": "unplaced",
-}
-
 
 def screen_class(name: str) -> Any:
     """The screen class registered as `name`, importing its module now."""
@@ -55,10 +35,12 @@ def screen_class(name: str) -> Any:
     return getattr(import_module(module), cls)
 
 
-def part_of(path: str) -> str:
-    """The part screen that edits the field at `path` (`figures.spent` → "budget")."""
-    segments = fields.split(path)
-    head = segments[0][0]
-    if head == "texts" and len(segments) > 1:
-        return _PART_OF.get(f"texts.{segments[1][0]}", "prose")
-    return _PART_OF.get(head, "prose")
+def part_of(path: str, outline: str = outlines.DEFAULT) -> str:
+    """The part screen that edits the field at `path` under `outline` (`figures.spent` → "budget").
+
+    The outline file says which screen edits each field; one it does not show is on the prose screen.
+    """
+    shape = fields.shape(path)
+    if shape in fields.UNPRINTED:
+        return shape
+    return outlines.load(outline).screen_of().get(shape, "prose")

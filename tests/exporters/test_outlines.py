@@ -1,0 +1,132 @@
+"""The report follows its outline: the seed's prints exactly as before outlines were data, the 2023 one
+prints its seven parts and the new figures, and each builder an outline names exists."""
+
+from __future__ import annotations
+
+import copy
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document as WordDocument
+
+from exporters import docx_writer, to_markdown
+from exporters.compose import BUILDERS, compose
+from exporters.tree import Heading, Paragraph
+from store import outline
+from store.model import Report
+from store.settings import Fonts
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _variants(seed: Report) -> dict[str, Report]:
+    """The reports whose output main's composer wrote into golden/ (see there)."""
+    partial = copy.deepcopy(seed)
+    partial.texts["basic_intro"] = ""
+    partial.sangong = []
+    partial.staff_total = None
+    partial.figures["funds_received"] = None
+    return {"yuehu-2019": seed, "blank": Report(unit_name="某单位", fiscal_year=2024), "partial": partial}
+
+
+def _docx_text(report: Report) -> str:
+    document = WordDocument(io.BytesIO(docx_writer.render(compose(report), Fonts())))
+    lines = [p.text for p in document.paragraphs]
+    lines += ["\t".join(cell.text for cell in row.cells) for table in document.tables for row in table.rows]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("name", ["yuehu-2019", "blank", "partial"])
+def test_the_seeds_outline_exports_byte_for_byte_as_before(seed_report: Report, name: str) -> None:
+    report = _variants(seed_report)[name]
+    assert to_markdown(report) == (GOLDEN / f"{name}.md").read_text(encoding="utf-8")
+    assert _docx_text(report) == (GOLDEN / f"{name}.docx.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("outline_id", outline.ids())
+def test_every_builder_an_outline_names_exists(outline_id: str) -> None:
+    for node in outline.load(outline_id).nodes():
+        for block in node.blocks:
+            assert block.partition(":")[0] in BUILDERS, block
+
+
+def _with_new_figures(report: Report) -> Report:
+    report = copy.deepcopy(report)
+    report.figures.update(
+        budget_initial=Decimal("4800.00"),
+        budget_adjustment=Decimal("-100.00"),
+        budget_full=Decimal("4700.00"),
+        personnel_spent=Decimal("1448.28"),
+        public_spent=Decimal("162.40"),
+        procurement_planned=Decimal("300.00"),
+        procurement_done=Decimal("285.50"),
+        general_income=Decimal("4454.34"),
+        general_spent=Decimal("4420.00"),
+    )
+    report.key_tasks_planned, report.key_tasks_done, report.authorised_posts = 12, 11, 50
+    return report
+
+
+def test_the_new_figures_leave_the_seeds_outline_unchanged_when_blank_and_print_in_the_2023_one(
+    seed_report: Report,
+) -> None:
+    filled = _with_new_figures(seed_report)
+    filled.outline = "selfeval-2023"
+    texts = [block.text for block in compose(filled).blocks if isinstance(block, Paragraph)]
+    assert "月湖街道2019年度年初预算数为4800.00万元，年中调减预算100.00万元，全年预算数为4700.00万元。" in texts
+    assert "基本支出中，人员经费1448.28万元，占基本支出的89.92%，公用经费162.40万元，占基本支出的10.08%。" in texts
+    assert "2019年政府采购预算300.00万元，实际政府采购285.50万元，政府采购执行率为95.17%。" in texts
+    assert "按预算类别分：一般公共预算收入4454.34万元，一般公共预算支出4420.00万元。" in texts
+    assert "全年计划重点工作12项，完成11项，完成率为91.67%。" in texts
+    assert "核定编制50人，在职在编人员44人，在职人员控制率为88.00%。" in texts
+    assert "预算执行率为90.21%（实际支出5083.34万元÷（实际到位指标5116.09万元+上年结余519.03万元））。" in texts
+
+
+def test_the_2023_outline_heads_its_seven_parts_and_numbers_them(seed_report: Report) -> None:
+    seed_report.outline = "selfeval-2023"
+    chapters = [(b.number, b.text) for b in compose(seed_report).blocks if isinstance(b, Heading) and b.level == 1]
+    assert chapters == [
+        ("一、", "部门基本情况"),
+        ("二、", "部门整体支出情况"),
+        ("三、", "部门整体支出绩效目标及完成情况"),
+        ("四、", "自评结论"),
+        ("五、", "存在的问题及原因"),
+        ("六、", "改进措施和建议"),
+        ("七、", "其他需要说明的情况"),
+    ]
+    second = [b.number + b.text for b in compose(seed_report).blocks if isinstance(b, Heading) and b.level == 2]
+    assert second[4:10] == [
+        "（一）预算安排及调整情况",
+        "（二）收支情况",
+        "（三）基本支出",
+        "（四）“三公”经费支出",
+        "（五）项目支出",
+        "（六）政府采购情况",
+    ]
+
+
+def test_a_report_can_be_composed_under_another_outline_than_its_own(seed_report: Report) -> None:
+    other = compose(seed_report, outline=outline.load("selfeval-2023"))
+    assert [b.text for b in other.blocks if isinstance(b, Heading)][0] == "部门基本情况"
+    assert compose(seed_report).blocks[1:3] == compose(seed_report, outline=outline.load()).blocks[1:3]
+
+
+def test_switching_outline_keeps_every_value_and_switching_back_gives_the_same_report(seeded_db: Path) -> None:
+    from store.repository import Store
+
+    golden = (GOLDEN / "yuehu-2019.md").read_text(encoding="utf-8")
+    with Store.open(seeded_db) as store:
+        store.set(1, "outline", "selfeval-2023")
+        store.set(1, "texts.conclusion", "综合评分为95分，等级为优。")
+        switched = store.load(1)
+        other = to_markdown(switched)
+        store.set(1, "outline", "classic-2019")
+        back = store.load(1)
+    assert "## 四、自评结论\n\n综合评分为95分，等级为优。" in other
+    shared = switched.texts["implementation"].split("\n")[0].strip()
+    assert shared and shared in other, "a value both outlines show is printed under the new one"
+    assert switched.texts["economy"] and switched.texts["economy"] not in other, "the old outline's own value is hidden"
+    assert back.texts["economy"] == switched.texts["economy"], "and kept in the file"
+    assert to_markdown(back) == golden

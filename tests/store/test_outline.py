@@ -1,0 +1,94 @@
+"""Outlines as data: each shipped outline loads, names every field once, and survives a TOML round trip."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+import tomli_w
+
+from store import fields, outline
+from store.model import Report
+
+
+@pytest.mark.parametrize("outline_id", outline.ids())
+def test_each_outline_goes_out_to_toml_and_comes_back_the_same(outline_id: str) -> None:
+    loaded = outline.load(outline_id)
+    text = tomli_w.dumps(outline.dump(loaded))
+    assert outline.parse(text) == loaded
+    assert tomllib.loads(text)["id"] == outline_id
+
+
+@pytest.mark.parametrize("outline_id", outline.ids())
+def test_each_outline_shows_every_field_of_the_report_it_keeps_data_for(outline_id: str) -> None:
+    shown = outline.load(outline_id).shapes()
+    every = set(fields.FIELD_KINDS) | set(fields.LISTS)
+    assert shown <= every, "an outline names a field the report does not have"
+    kept_elsewhere = {"texts.performance_intro", "texts.economy", "texts.goals", "texts.conclusion"}
+    kept_elsewhere |= {"texts.other_matters"}
+    assert every - shown <= kept_elsewhere | set(fields.UNPRINTED)
+
+
+@pytest.mark.parametrize("outline_id", outline.ids())
+def test_each_outline_names_only_screens_the_app_has(outline_id: str) -> None:
+    assert set(outline.load(outline_id).screen_of().values()) <= {"org", "budget", "results", "problems", "prose"}
+
+
+def test_the_default_outline_is_the_seeds_and_comes_first() -> None:
+    assert outline.ids()[0] == outline.DEFAULT == "classic-2019" == Report("单位", 2019).outline
+    assert "selfeval-2023" in outline.ids()
+
+
+def test_numbers_in_labels_are_computed_from_where_a_section_sits() -> None:
+    classic, selfeval = outline.load("classic-2019"), outline.load("selfeval-2023")
+    assert classic.label("budget") == "一、部门概况（二）年度预算收支"
+    assert classic.label("results", "en") == "V. Performance (III) Outputs and social benefits"
+    assert selfeval.label("budget") == "二、部门整体支出情况（二）收支情况"
+    assert selfeval.label("conclusion") == "四、自评结论"
+    assert [c.title for c in selfeval.chapters] == [
+        "部门基本情况",
+        "部门整体支出情况",
+        "部门整体支出绩效目标及完成情况",
+        "自评结论",
+        "存在的问题及原因",
+        "改进措施和建议",
+        "其他需要说明的情况",
+    ]
+
+
+def test_a_field_is_placed_by_the_reports_own_outline() -> None:
+    assert fields.section_label("figures.procurement_done") == "一、部门概况（二）年度预算收支"
+    assert fields.section_label("figures.procurement_done", outline="selfeval-2023") == (
+        "二、部门整体支出情况（六）政府采购情况"
+    )
+    assert fields.section_label("texts.economy", outline="selfeval-2023") == "本提纲不含此项（换回原提纲后显示）"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('id = "x"\nname = "x"\nname_en = "x"\n[[chapters]]\ntitle = "一"\nfields = ["duties"]\n', "needs a key"),
+        ('id = "x"\nname = "x"\nname_en = "x"\n[[chapters]]\ntitle = "一"\nnumber = 3\n', "unknown keys"),
+        (
+            'id = "x"\nname = "x"\nname_en = "x"\n[[chapters]]\nkey = "a"\nfields = ["duties"]\n'
+            '[[chapters]]\nkey = "b"\nfields = ["duties"]\n',
+            "two sections",
+        ),
+        (
+            'id = "x"\nname = "x"\nname_en = "x"\n[[chapters]]\nkey = "a"\nfields = ["duties"]\nrequired = ["problems"]\n',
+            "not in fields",
+        ),
+    ],
+)
+def test_a_malformed_outline_file_is_refused_saying_where(text: str, problem: str) -> None:
+    with pytest.raises(outline.OutlineError, match=problem):
+        outline.parse(text)
+
+
+def test_an_unknown_outline_is_refused_when_typed() -> None:
+    from store.parse import InputError
+
+    assert fields.parse("outline", " selfeval-2023 ") == "selfeval-2023"
+    with pytest.raises(InputError) as refused:
+        fields.parse("outline", "2030式")
+    assert "classic-2019" in refused.value.text()
