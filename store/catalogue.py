@@ -249,6 +249,8 @@ MESSAGES.update(
         "field.remedies.item": {"zh": "第{n}条", "en": "remedy {n}"},
         "field.sign_unit": {"zh": "落款单位", "en": "Signing unit"},
         "field.sign_date": {"zh": "落款日期", "en": "Signing date"},
+        "field.unplaced": {"zh": "未归类", "en": "Unplaced"},
+        "field.unplaced.item": {"zh": "第{n}段", "en": "piece {n}"},
         # --- checks (store.checks): p = place, f = field, s = section, v = value, by position --------
         "check.place": {"zh": "{section}“{field}”", "en": "{section} › {field}"},
         "check.severity.error": {"zh": "错误", "en": "error"},
@@ -725,6 +727,94 @@ MESSAGES.update(
         "ui.home.more": {
             "zh": "还有 {count} 份报告未列出，输入单位名或年度即可找到",
             "en": "{count} more reports not listed; type a unit or a year to find them",
+        },
+    }
+)
+
+# --- issue 13: importing a .docx / .txt report (exporters.reading, exporters.importer, jixiao import) ---
+MESSAGES.update(
+    {
+        "import.empty": {"zh": "文件是空的，没有可导入的内容", "en": "the file is empty: nothing to import"},
+        "import.binary": {
+            "zh": "不是文本文件（像是程序、图片或压缩包），不能作为报告导入",
+            "en": "not a text file (it looks like a program, an image or an archive); it cannot be imported",
+        },
+        "import.bad_encoding": {
+            "zh": "文件开头标明了编码，但内容不符（文件可能已损坏）",
+            "en": "the file's byte-order mark does not match its content (the file may be damaged)",
+        },
+        "import.not_docx": {
+            "zh": "不是有效的 Word 文件（.docx）；旧版 .doc 请先在 Word 或 WPS 中另存为 .docx",
+            "en": "not a valid Word file (.docx); save an old .doc as .docx in Word or WPS first",
+        },
+        "import.unknown_type": {
+            "zh": "只能导入 .docx 或 .txt 文件，“{path}”两者都不是",
+            "en": "only .docx or .txt files can be imported; “{path}” is neither",
+        },
+        "import.not_report": {
+            "zh": "这份文件不像绩效评价报告：认不出“部门概况”“存在的主要问题”等标题（至少要认出 3 个），未导入",
+            "en": "this does not look like a performance report: fewer than 3 of its headings (部门概况, 存在的主要问题…) were recognised; nothing was imported",
+        },
+        "import.no_year": {
+            "zh": "找不到报告的年度（标题、正文和落款日期里都没有），未导入",
+            "en": "no fiscal year found (not in the title, the text or the signing date); nothing was imported",
+        },
+        "import.no_unit": {
+            "zh": "找不到单位名称（标题和落款里都没有），未导入",
+            "en": "no unit name found (neither in the title nor in the signature); nothing was imported",
+        },
+        "import.exists": {
+            "zh": "文件里已有{unit} {year}年度的报告，未导入；要另存为一份副本，请加 --as-copy（程序里选“导入为副本”）",
+            "en": "the file already holds the {year} report of {unit}; nothing was imported; add --as-copy to import it as a copy",
+        },
+        "import.done": {
+            "zh": "已从“{source}”导入 {unit} {year}年度的报告（编号 {id}，按“{outline}”提纲认出），归位 {placed} 项",
+            "en": "imported the {year} report of {unit} from “{source}” (id {id}, outline “{outline}”): {placed} values placed",
+        },
+        "import.unplaced": {
+            "zh": "有 {count} 段未能归类，已放在报告的“未归类”清单里，请在程序中逐段归位或删除：",
+            "en": "{count} piece(s) could not be placed; they are in the report's “unplaced” list, to move or delete in the app:",
+        },
+        "import.piece": {"zh": "  {n}. 〔{where}〕{text}", "en": "  {n}. [{where}] {text}"},
+        "cli.help.import": {
+            "zh": "把 Word（.docx）或文本（.txt）格式的报告导入报告文件",
+            "en": "import a report written as a Word (.docx) or text (.txt) file into a report file",
+        },
+        "cli.help.import_file": {"zh": "要导入的 .docx 或 .txt 文件", "en": "the .docx or .txt file to import"},
+        "cli.help.as_copy": {
+            "zh": "同一单位同一年度的报告已存在时，导入为副本（单位名后加“（导入副本）”）",
+            "en": "when the unit's report for that year exists, import this one as a copy (名称（导入副本）)",
+        },
+        "section.unplaced": {"zh": "未归类（导入时未能归位的内容）", "en": "Unplaced (imported, not yet placed)"},
+        "ui.key.home.import": {"zh": "导入 Word/文本报告", "en": "Import a Word/text report"},
+        "ui.key.unplaced.place": {"zh": "归位", "en": "Move into place"},
+        "ui.key.unplaced.delete": {"zh": "删除此段", "en": "Delete piece"},
+        "ui.key.unplaced.cancel": {"zh": "返回", "en": "Back"},
+        "ui.import.title": {"zh": "导入 Word 或文本格式的报告", "en": "Import a report from a Word or text file"},
+        "ui.import.path": {"zh": "文件", "en": "File"},
+        "ui.import.path_hint": {
+            "zh": ".docx 或 .txt 文件的位置，可直接粘贴，如 D:\\报告\\2019年绩效评价报告.docx",
+            "en": "where the .docx or .txt file is; paste it, e.g. D:\\reports\\2019.docx",
+        },
+        "ui.import.do": {"zh": "导入", "en": "Import"},
+        "ui.import.as_copy": {"zh": "导入为副本", "en": "Import as a copy"},
+        "ui.import.done": {
+            "zh": "已导入 {unit} {year}年度的报告；未归类 {count} 段",
+            "en": "imported the {year} report of {unit}; {count} piece(s) unplaced",
+        },
+        "ui.unplaced.title": {"zh": "未归类", "en": "Unplaced"},
+        "ui.unplaced.hint": {
+            "zh": "导入时未能归位的内容。回车：选择放到哪里；Ctrl+Delete：删除此段。",
+            "en": "What the import could not place. Enter: choose where it goes; Ctrl+Delete: delete it.",
+        },
+        "ui.unplaced.none": {"zh": "没有未归类的内容。", "en": "Nothing is left unplaced."},
+        "ui.unplaced.choose": {"zh": "把“{text}”放到：", "en": "Put “{text}” into:"},
+        "ui.unplaced.placed": {"zh": "已放入 {target}", "en": "moved into {target}"},
+        "ui.unplaced.confirm_delete": {"zh": "删除这一段？“{text}”", "en": "Delete this piece? “{text}”"},
+        "ui.unplaced.delete": {"zh": "删除", "en": "Delete"},
+        "check.unplaced": {
+            "zh": "未归类里还有 {count} 段导入时未能归位的内容，请把每段移到该放的地方或删除",
+            "en": "{count} imported piece(s) are still unplaced: move each into place or delete it",
         },
     }
 )

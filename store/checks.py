@@ -242,6 +242,13 @@ def check_sign_date(report: Report) -> list[Finding]:
     return [Finding("sign_date_early", WARNING, places)]
 
 
+def check_unplaced(report: Report) -> list[Finding]:
+    """Pieces of an imported document still waiting in 未归类 (issue 13): one warning at the list."""
+    if not report.unplaced:
+        return []
+    return [Finding("unplaced", WARNING, (Place("unplaced", ""),), (("count", str(len(report.unplaced))),))]
+
+
 def check_budget_full(report: Report) -> list[Finding]:
     """全年预算数 = 年初预算数 + 预算调整数."""
     parts = [(1, _stated(report, "budget_initial")), (1, _stated(report, "budget_adjustment"))]
@@ -301,6 +308,7 @@ CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_required,
     check_blank_items,
     check_sign_date,
+    check_unplaced,
     check_budget_full,
     check_personnel_public,
     check_four_budgets,

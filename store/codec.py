@@ -141,6 +141,8 @@ def report_to_data(report: Report) -> dict[str, Any]:
         head["copied"] = sorted(report.copied, key=fields.order_key)
     if report.score_system or report.manual_scores:
         head["scoring"] = _scoring_to_data(report)
+    if report.unplaced:
+        head["unplaced"] = list(report.unplaced)
     return head
 
 
@@ -278,6 +280,7 @@ _REPORT_KEYS = (
     "remedies",
     "copied",
     "scoring",
+    "unplaced",
 )
 
 
@@ -365,6 +368,7 @@ def report_from_data(reader: _Reader) -> Report:
     report.remedies = reader.strings("remedies")
     report.copied = _copied(reader, report)
     _scoring_from_data(reader.child("scoring", {}), report)
+    report.unplaced = reader.strings("unplaced")
     return report
 
 

@@ -82,7 +82,7 @@ TEXT_KEYS: tuple[str, ...] = (
 )
 
 #: Ordered lists of plain items (an item may hold several paragraphs, separated by newlines).
-TEXT_LISTS: tuple[str, ...] = ("duties", "efficiency_points", "problems", "remedies")
+TEXT_LISTS: tuple[str, ...] = ("duties", "efficiency_points", "problems", "remedies", "unplaced")
 
 #: Ordered lists of titled items.
 TITLED_LISTS: tuple[str, ...] = ("assets", "results")
@@ -204,6 +204,9 @@ class Report:
     score_system: str = ""
     #: Entered scores of the 自评表: system id → indicator id → score and reason.
     manual_scores: dict[str, dict[str, ManualScore]] = field(default_factory=dict)
+    #: 未归类: pieces of an imported document the importer could not place; never printed, kept
+    #: until the officer moves each into its place or deletes it.
+    unplaced: list[str] = field(default_factory=list)
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""

@@ -30,13 +30,15 @@ if TYPE_CHECKING:
 #: Figures of the new year taken from last year's: new key → last year's key. All others start blank.
 CARRIED_FIGURES: dict[str, str] = {"carried_in": "carried_out"}
 #: Single-valued fields measured anew each year (blank in the new report); every other one is kept.
-MEASURED_SCALARS: tuple[str, ...] = ("sign_date", "staff_total", "staff_change")
+MEASURED_SCALARS: tuple[str, ...] = ("sign_date", "staff_total", "staff_change", "key_tasks_planned", "key_tasks_done")
+#: The plain lists a new year copies: every printed one (未归类, an import's leftovers, stays behind).
+CARRIED_LISTS: tuple[str, ...] = tuple(name for name in TEXT_LISTS if name not in fields.UNPRINTED)
 
 
 def markable_paths(report: Report) -> list[str]:
     """The paths that can carry a copied mark, in reading order of their kind: texts, list items, titled bodies."""
     paths = [f"texts.{key}" for key in TEXT_KEYS]
-    paths += [f"{name}[{i}]" for name in TEXT_LISTS for i in range(len(getattr(report, name)))]
+    paths += [f"{name}[{i}]" for name in CARRIED_LISTS for i in range(len(getattr(report, name)))]
     paths += [f"{name}[{i}].body" for name in TITLED_LISTS for i in range(len(getattr(report, name)))]
     return paths
 
@@ -73,7 +75,7 @@ def next_report(last: Report) -> Report:
         project_lines=[replace(line, amount=None) for line in last.project_lines],
         sangong=[replace(item, budget=None, actual=None, last_year=item.actual) for item in last.sangong],
     )
-    for name in TEXT_LISTS:
+    for name in CARRIED_LISTS:
         setattr(report, name, list(getattr(last, name)))
     for name in TITLED_LISTS:
         items = [

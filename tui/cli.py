@@ -24,7 +24,8 @@ from store.catalogue import LANGS, message
 if TYPE_CHECKING:
     from store.repository import Store
 
-#: Exit statuses: all well; `check` found an error in the report; the input cannot be used.
+#: Exit statuses: all well; `check` found an error in the report (`import`: pieces left in 未归类);
+#: the input cannot be used.
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 #: File name of the report file `jixiao` opens when given none.
 DEFAULT_DB_NAME = "jixiao.db"
@@ -380,6 +381,50 @@ def _next(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _import_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help=message("cli.help.import_file", lang))
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.load_db", lang))
+    parser.add_argument("--as-copy", action="store_true", help=message("cli.help.as_copy", lang))
+
+
+def _import(args: argparse.Namespace, lang: str) -> int:
+    """A .docx/.txt report into the report file (made if absent); 1 when pieces were left in 未归类."""
+    from exporters.importer import import_file, save
+    from store.refusal import Refusal
+    from store.repository import Store, StoreError
+
+    try:
+        imported = import_file(args.file)
+    except Refusal as error:
+        raise StoreError("cli.in_file", path=args.file, reason=error.text(lang)) from None
+    with Store.open(args.db) as store:
+        try:
+            report_id = save(store, imported, as_copy=args.as_copy)
+        except Refusal as error:
+            raise StoreError("cli.in_file", path=args.db, reason=error.text(lang)) from None
+    report = imported.report
+    lines = [
+        message(
+            "import.done",
+            lang,
+            source=args.file,
+            unit=report.unit_name,
+            year=report.fiscal_year,
+            id=report_id,
+            outline=imported.outline,
+            placed=sum(imported.placed.values()),
+        )
+    ]
+    if imported.unplaced:
+        lines.append(message("import.unplaced", lang, count=len(imported.unplaced)))
+        lines += [
+            message("import.piece", lang, n=n, where=piece.where, text=piece.text)
+            for n, piece in enumerate(imported.unplaced, start=1)
+        ]
+    _say("\n".join(lines))
+    return EXIT_FINDINGS if imported.unplaced else EXIT_OK
+
+
 COMMANDS: dict[str, Command] = {
     "open": Command("cli.help.open", _open_arguments, _open),
     "check": Command("cli.help.check", _check_arguments, _check),
@@ -388,6 +433,7 @@ COMMANDS: dict[str, Command] = {
     "backup": Command("cli.help.backup", _backup_arguments, _backup),
     "export": Command("cli.help.export", _export_arguments, _export),
     "next": Command("cli.help.next", _next_arguments, _next),
+    "import": Command("cli.help.import", _import_arguments, _import),
 }
 
 

@@ -200,6 +200,17 @@ class ReportSession:
             ),
         )
 
+    def place_unplaced(self, index: int, target: str) -> SaveResult:
+        """Move piece `index` of 未归类 to the block or list `target` (see store.unplaced), in one change."""
+        from store import unplaced
+
+        lists = ("unplaced", target) if target in fields.LISTS else ("unplaced",)
+        return self._write(
+            ("unplaced", target),
+            lambda revision: unplaced.place(self.store, self.report_id, index, target, expected_revision=revision),
+            lists,
+        )
+
     def _write(
         self, paths: tuple[str, ...], write: Callable[[int], int], lists: tuple[str, ...] = (), *, reload: bool = False
     ) -> SaveResult:

@@ -50,6 +50,7 @@ NEW_ITEMS: dict[str, Any] = {
     "efficiency_points": "新增的一点",
     "problems": "新发现的问题",
     "remedies": "新的改进措施",
+    "unplaced": "又一段未归类的文字",
     "basic_lines": EconLine("资本性支出", Decimal("1.23")),
     "project_lines": EconLine("债务利息支出", Decimal("0.50")),
     "sangong": SanGongItem("会议费", Decimal("2.00"), Decimal("1.50")),
@@ -80,9 +81,12 @@ def list_at(report: Report, list_path: str) -> list[Any]:
 
 @pytest.fixture
 def two(seeded_db: Path) -> Iterator[tuple[Store, Store, int]]:
-    """Two connections to one file, as two windows of the app would have."""
+    """Two connections to one file, as two windows of the app would have (the seed, with a piece in 未归类
+    as an imported report has, so that every list holds an item)."""
     with Store.open(seeded_db) as writer, Store.open(seeded_db) as reader:
-        yield writer, reader, writer.list_reports()[0].id
+        report_id = writer.list_reports()[0].id
+        writer.insert(report_id, "unplaced", 0, "导入时未能归位的一段")
+        yield writer, reader, report_id
 
 
 SHAPES = sorted(fields.FIELD_KINDS)

@@ -165,3 +165,13 @@ def test_a_file_of_the_first_schema_is_migrated_with_no_marks(tmp_path: Path) ->
         next_id = store.create_next(1)
         assert store.load(next_id).copied == {"duties[0]"}
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+
+
+def test_next_year_leaves_behind_an_imports_unplaced_pieces_and_the_key_task_counts(seed_report: Report) -> None:
+    seed_report.unplaced = ["一段没有归类的文字"]
+    seed_report.key_tasks_planned, seed_report.key_tasks_done = 12, 11
+    report = yearly.next_report(seed_report)
+    assert report.unplaced == []
+    assert (report.key_tasks_planned, report.key_tasks_done) == (None, None)
+    assert report.duties == seed_report.duties
+    assert not any(path.startswith("unplaced") for path in report.copied)

@@ -23,6 +23,7 @@ SCREENS: dict[str, str] = {
     "preview": "tui.screens.preview:PreviewScreen",
     "export": "tui.screens.export:ExportScreen",
     "scoring": "tui.screens.scoring:ScoringScreen",
+    "unplaced": "tui.screens.unplaced:UnplacedScreen",
 }
 
 #: The parts of the report that have an editing screen, in reading order.
@@ -40,4 +41,7 @@ def part_of(path: str, outline: str = outlines.DEFAULT) -> str:
 
     The outline file says which screen edits each field; one it does not show is on the prose screen.
     """
-    return outlines.load(outline).screen_of().get(fields.shape(path), "prose")
+    shape = fields.shape(path)
+    if shape in fields.UNPRINTED:
+        return shape
+    return outlines.load(outline).screen_of().get(shape, "prose")

@@ -34,6 +34,7 @@ from tui.widgets.outline_choice import outline_choices
 
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
+    from tui.screens.importing import ImportDone
 
 #: Rows the list shows at most (a few screens); the rest are reached by typing in the filter.
 ROW_CAP = 100
@@ -158,6 +159,7 @@ class HomeScreen(Screen):
         Binding("ctrl+n", "new", "新建报告", id="jixiao.home.new"),
         Binding("ctrl+delete", "delete", "删除报告", id="jixiao.home.delete"),
         Binding("ctrl+y", "next_year", "由上年报告新建", id="jixiao.home.next_year"),
+        Binding("ctrl+o", "import", "导入报告", id="jixiao.home.import"),
         Binding("up", "cursor('cursor_up')", "上一份", show=False, id="jixiao.home.up"),
         Binding("down", "cursor('cursor_down')", "下一份", show=False, id="jixiao.home.down"),
         Binding("pageup", "cursor('page_up')", "上一页", show=False, id="jixiao.home.page_up"),
@@ -408,3 +410,27 @@ class HomeScreen(Screen):
 
         question = self.app.t("ui.home.confirm_delete", unit=summary.unit_name, year=summary.fiscal_year)
         self.app.push_screen(ConfirmDialog(question, self.app.t("ui.home.delete")), answered)
+
+    def action_import(self) -> None:
+        """Import a .docx/.txt report (issue 13), open it, and show its 未归类 pieces if any were left."""
+        from tui.screens.importing import ImportDialog
+
+        if self.app.store.readonly:
+            self.notify(self.app.t("safety.readonly_banner"), severity="error")
+            return
+
+        def imported(done: ImportDone | None) -> None:
+            if done is None:
+                return
+            self.query_one("#filter", Input).value = ""
+            self.refresh_reports(select=done.report_id)
+            self.notify(self.app.t("ui.import.done", unit=done.unit, year=done.year, count=done.unplaced))
+            self.run_worker(self.open_imported(done), group="open", exclusive=True)
+
+        self.app.push_screen(ImportDialog(self.app.store), imported)
+
+    async def open_imported(self, done: ImportDone) -> None:
+        """Open the imported report; its 未归类 list first when pieces wait there."""
+        await self.app.open_report(done.report_id)
+        if done.unplaced:
+            await self.app.show("unplaced")
