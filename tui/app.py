@@ -12,8 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +28,8 @@ from tui.commands import KeyCommands
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import ReportChanged, ReportSession
 
-#: Seconds a bound key waits at most for the focused field to take the characters typed before it.
-TYPED_SO_FAR_TIMEOUT = 10.0
+#: Seconds a key waits at most for the focused widget to take the keys typed before it.
+CAUGHT_UP_TIMEOUT = 10.0
 
 #: Screens of an open report reached by a key, in the order of the keys.
 REPORT_SCREENS = (*screens.PARTS, "checks", "preview", "export")
@@ -68,7 +66,6 @@ class JixiaoApp(App[int]):
         self.lang = lang
         self.session: ReportSession | None = None
         self._report_screens: dict[str, Screen] = {}
-        self._held_keys: list[events.Key | events.Paste] | None = None
         self.title = self.t("ui.app.title")
         localize_bindings(self, lang)
         #: The settings file's choices (fonts, share rounding, keys), read once.
@@ -91,58 +88,27 @@ class JixiaoApp(App[int]):
     def get_default_screen(self) -> Screen:
         return screens.screen_class("home")()
 
-    # --- keys typed while the screen changes -----------------------------------------
+    # --- keys in the order they were typed --------------------------------------------
     #
-    # Textual hands printable keys to the focused widget's own queue, while bound keys (Enter,
-    # Tab, ctrl+n, F3) act at once in the app; a burst of typing (an input method committing a
-    # word, a slow PC catching up) could then reach a field after the cursor has left it, or one
-    # being rebuilt. So keys that change where typing goes first let the focused field take what
-    # was typed before them (`typed_so_far`), and keys typed while a list or screen is rebuilt
-    # are held and delivered, in order, to wherever the cursor went (`keys_held`).
+    # Textual hands each key to the focused widget's own queue, while bound keys (Enter, Tab,
+    # ctrl+n, F3) act at once in the app; a burst of typing (an input method committing a word,
+    # a slow PC catching up) could then be overtaken by the Enter or F3 typed after it. So the
+    # app hands a key on only once the focused widget has taken every key before it: one key at
+    # a time, in order, wherever it goes. (The field editors run their own editing keys as they
+    # take them, see tui.widgets.field.run_own_binding.) Whatever moves the cursor does so at
+    # once (`screen.set_focus`, not the deferred `Widget.focus`), so the next key finds it there.
 
     async def on_event(self, event: events.Event) -> None:
-        """Hold keys and pastes that arrive while a field, list or screen is changing."""
-        if self._held_keys is not None and isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            self._held_keys.append(event)
-            return
+        """Pass a key or paste on only after the focused widget has taken the ones before it."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self._focused_caught_up()
         await super().on_event(event)
 
-    @asynccontextmanager
-    async def keys_held(self) -> AsyncIterator[None]:
-        """Keep what is typed during the block, and deliver it afterwards to the field then focused.
+    async def _focused_caught_up(self) -> None:
+        """Wait until the focused widget has handled every message sent to it before now.
 
-        A person who presses ctrl+n (or F3) and goes straight on typing would otherwise lose the
-        keys that arrive while the new item (or screen) is being built.
-        """
-        if self._held_keys is not None:
-            yield
-            return
-        self._held_keys = []
-        try:
-            yield
-        finally:
-            self.call_later(self._release_keys)
-
-    async def _release_keys(self) -> None:
-        """Deliver the held keys now, in order, ahead of any that arrived since.
-
-        A delivered key may itself rebuild a list (Enter on "＋ add"): the keys after it then
-        wait for that rebuild too, ahead of those it holds.
-        """
-        held, self._held_keys = self._held_keys or [], None
-        while held:
-            await super().on_event(held.pop(0))
-            if self._held_keys is not None:
-                self._held_keys[:0] = held
-                return
-
-    async def typed_so_far(self) -> None:
-        """Wait until the focused widget has taken every key sent to it before now.
-
-        Bound keys run here in the app at once; the characters typed before them may still be
-        waiting in the field's own queue (for seconds, on a busy PC). Enter and the list keys
-        wait for them, so they act on all of what was typed, while the keys behind them wait
-        in the app's queue. Gives up if the widget goes away, or after TYPED_SO_FAR_TIMEOUT.
+        Gives up if the widget goes away, or after CAUGHT_UP_TIMEOUT (a widget that never
+        answers must not stop the keyboard for good).
         """
         focused = self.focused
         if focused is None:
@@ -150,7 +116,7 @@ class JixiaoApp(App[int]):
         taken = asyncio.Event()
         if not focused.call_later(taken.set):
             return
-        deadline = asyncio.get_running_loop().time() + TYPED_SO_FAR_TIMEOUT
+        deadline = asyncio.get_running_loop().time() + CAUGHT_UP_TIMEOUT
         while focused.is_attached and asyncio.get_running_loop().time() < deadline:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(taken.wait(), 0.1)
@@ -177,8 +143,7 @@ class JixiaoApp(App[int]):
     async def open_report(self, report_id: int) -> None:
         """Start editing a report: its first part comes up."""
         self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
-        async with self.keys_held():
-            await self.show("org")
+        await self.show("org")
 
     async def close_report(self) -> None:
         """Back to the home list; the report's screens are dropped."""
@@ -198,8 +163,7 @@ class JixiaoApp(App[int]):
         if self.session is None:
             return
         self.commit_focused()
-        async with self.keys_held():
-            await self.show(name)
+        await self.show(name)
 
     async def show(self, name: str, focus: str = "") -> Screen:
         """Bring up the report screen `name` in place of the report screen in front.

@@ -26,7 +26,7 @@ from store.parse import InputError
 from tui.keymap import localize_bindings
 from tui.screens import PARTS
 from tui.session import ReportChanged, ReportSession
-from tui.widgets import field_id
+from tui.widgets import field_id, focus_now
 from tui.widgets.field import EDITORS, FieldEditor, FieldInput, FieldRow, FieldState, ProseArea, row_of
 from tui.widgets.listed import ListEditor, item_id
 
@@ -251,7 +251,7 @@ class PartScreen(Screen):
                     if not target.focusable:
                         editors = target.query(EDITORS)
                         target = editors.first() if editors else target
-                    target.focus()
+                    focus_now(target)
                     return
             candidate = _parent_path(candidate)
 

@@ -54,6 +54,25 @@ def display(path: str, value: Any) -> str:
     return str(value)
 
 
+async def run_own_binding(widget: Widget, event: events.Key) -> None:
+    """Run `widget`'s own (non-priority) binding for `event` now, in order with the characters typed.
+
+    Input and TextArea insert characters as they take them but leave their editing keys
+    (Backspace, Delete, ctrl+u, ctrl+k, Home/End, arrows) to their bindings, which Textual runs
+    only once the key has bubbled up to the app: characters typed straight after such a key
+    were then inserted before it ran (ctrl+u emptied the figure typed after it). Textual issue
+    6605; its proposed fix (pull request 6631) does the same as this, inside Textual.
+    """
+    bindings = widget._bindings.copy()
+    if widget.app._keymap:
+        bindings.apply_keymap(widget.app._keymap)
+    for binding in bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return
+
+
 class FieldState(Message):
     """A field's input was refused (`reason`) or is fine again (`reason` is "")."""
 
@@ -187,19 +206,20 @@ class FieldInput(Input, FieldEditor):
     def text_now(self) -> str:
         return self.value
 
+    async def _on_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self:
             self._typed()
 
-    async def action_submit(self) -> None:
+    def action_submit(self) -> None:
         """Enter: on to the next field when what was typed can be read (leaving it saves it);
         otherwise stay, marked with the reason.
 
-        Runs as the key arrives (once this field has taken what was typed before it) and moves
-        the cursor before anything is written, so keys typed straight after Enter land in the
-        next field even while the disk is slow.
+        Runs in the app as the key arrives (once this field has taken what was typed before
+        it) and moves the cursor at once, so keys typed straight after Enter land in the next field.
         """
-        await self.app.typed_so_far()
         if self._reason(self.value) == "":
             self.screen.focus_next()
         else:
@@ -251,6 +271,9 @@ class ProseArea(TextArea, FieldEditor):
             wrapped = WrappedDocument(self.document, max(0, width - self.gutter_width - 1), self.indent_width)
             self._measured = (width, self.document.text, max(1, wrapped.height))
         return self._measured[2]
+
+    async def _on_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self:

@@ -22,7 +22,7 @@ from textual.widgets import Button, Label, Static
 
 from tui.keymap import localize_bindings
 from tui.session import ReportSession
-from tui.widgets import field_id
+from tui.widgets import field_id, focus_now
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.field import EDITORS, FieldEditor
 
@@ -69,8 +69,8 @@ class ItemRow(Vertical):
 
 
 class AddButton(Button):
-    """ "＋ add" at the foot of a list. Enter (or space) is a priority binding, so it runs as the
-    key arrives and the keys typed straight after it are held for the new item."""
+    """ "＋ add" at the foot of a list. Enter (or space) is a priority binding, so it runs in the app
+    as the key arrives and the keys typed straight after it go to the new item."""
 
     BINDINGS = [Binding("enter,space", "add", "新增一项", id="jixiao.list.add_here", priority=True, show=False)]
 
@@ -83,8 +83,8 @@ class AddButton(Button):
 class ListEditor(Vertical):
     """The list at `list_path`, one ItemRow per item, rebuilt from the store after each change."""
 
-    #: Priority bindings run as the key arrives, before keys typed after it reach any field, so
-    #: those keys can be held for the new item (see JixiaoApp.keys_held).
+    #: Priority bindings run in the app as the key arrives, and the app takes no further key until
+    #: the list is rebuilt and the cursor is in its new place, so keys typed next land there.
     BINDINGS = [
         Binding("ctrl+n", "add(1)", "新增一项", id="jixiao.list.add", priority=True),
         Binding("ctrl+o", "add(0)", "在前面插入", id="jixiao.list.insert", priority=True),
@@ -159,7 +159,7 @@ class ListEditor(Vertical):
         for editor in self.query(EDITORS):
             if isinstance(editor, FieldEditor) and editor.refused:
                 self.say(self.app.t("ui.list.fix_first"))
-                editor.focus()
+                focus_now(editor)
                 return False
         return True
 
@@ -184,19 +184,14 @@ class ListEditor(Vertical):
 
     async def action_add(self, after: int) -> None:
         """Add a blank item after (1) or before (0) the current one; at the end if none is current."""
-        await self.app.typed_so_far()
-        async with self.app.keys_held():
-            await self._innermost()._add(after)
+        await self._innermost()._add(after)
 
     async def action_move(self, step: int) -> None:
         """Move the current item up (-1) or down (1)."""
-        await self.app.typed_so_far()
-        async with self.app.keys_held():
-            await self._innermost()._move(step)
+        await self._innermost()._move(step)
 
     async def action_delete(self) -> None:
         """Delete the current item: at once if blank, else after the person confirms."""
-        await self.app.typed_so_far()
         await self._innermost()._delete_current()
 
     async def _add(self, after: int) -> None:
@@ -262,17 +257,16 @@ class ListEditor(Vertical):
     async def rebuild(self, index: int, rest: str) -> None:
         """Show the list as the store now holds it and put the cursor in item `index`.
 
-        Keys typed meanwhile are held and then go to that field.
+        Keys typed meanwhile wait in the app and then go to that field.
         """
-        async with self.app.keys_held():
-            await self.recompose()
-            self.focus_item(index, rest)
+        await self.recompose()
+        self.focus_item(index, rest)
         self.post_message(self.Rebuilt())
 
     def focus_item(self, index: int, rest: str) -> None:
         """Focus the field `rest` of item `index` (its first field if `rest` is "")."""
         if index < 0:
-            self.query_children(".list-add").first().focus()
+            focus_now(self.query_children(".list-add").first())
             return
         path = f"{self.list_path}[{index}]"
         for selector in (f"#{field_id(path + rest)}", f"#{item_id(path)}"):
@@ -280,11 +274,11 @@ class ListEditor(Vertical):
             if matches:
                 target = matches.first()
                 if target.focusable:
-                    target.focus()
+                    focus_now(target)
                     return
                 editors = target.query(EDITORS)
                 if editors:
-                    editors.first().focus()
+                    focus_now(editors.first())
                     return
 
 

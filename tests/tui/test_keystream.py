@@ -1,0 +1,73 @@
+"""Keys typed at speed are never lost or reordered (Pilot): seeded random edit scripts on the budget
+screen, every key of a script sent at once, then the fields and the file compared with a correct
+editor (tests/tui/keystream.py). The terminal version of the same scripts is test_keystream_terminal.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+import pytest
+from conftest import SEED_ID
+from keystream import Editor, is_key, next_script
+from pilot_helpers import open_part
+from textual import events
+from textual.app import App
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+
+from store.repository import Store
+from tui.widgets import field_id
+
+#: Scripts per seed: enough to add lines with ctrl+n and walk back and forth, a few seconds each.
+SCRIPTS = 40
+#: Seconds the app may take to handle one script on a loaded machine before the test says what differs.
+SETTLE = 30.0
+
+
+def send(app: App, keys: list[str]) -> None:
+    """Post every key of a script to the app at once, as a terminal delivers a burst of typing."""
+    for key in keys:
+        if is_key(key):
+            app.post_message(events.Key(key, None))
+        else:
+            for character in key:
+                app.post_message(events.Key(_character_to_key(character), character))
+
+
+def differences(pilot: Pilot, editor: Editor, store: Store) -> list[str]:
+    """Where the screen or the file differs from the correct editor, once the script has left its field."""
+    screen = pilot.app.screen
+    found = []
+    focused = getattr(pilot.app.focused, "path", None)
+    if focused != editor.path:
+        found.append(f"cursor in {focused}, expected {editor.path}")
+    for path, text in editor.shown.items():
+        shown = screen.query(f"#{field_id(path)}")
+        value = shown.first().value if shown else None
+        if value != text:
+            found.append(f"{path} shows {value!r}, expected {text!r}")
+    return found + editor.differences(store.load(SEED_ID))
+
+
+async def settled(pilot: Pilot, editor: Editor, store: Store, keys: list[str]) -> None:
+    """Wait until the app agrees with the editor; fail with the script and what differs."""
+    deadline = asyncio.get_running_loop().time() + SETTLE
+    while found := differences(pilot, editor, store):
+        if asyncio.get_running_loop().time() > deadline:
+            pytest.fail(f"after the keys {keys!r}:\n" + "\n".join(found))
+        await pilot.pause(0.02)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+async def test_edit_scripts_typed_without_pauses_leave_what_a_correct_editor_would(make_app, sample_copy, seed):
+    rng = random.Random(seed)
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_part(pilot, "f3")
+        with Store.open(sample_copy) as store:
+            editor = Editor.of(store.load(SEED_ID))
+            for _ in range(SCRIPTS):
+                keys = next_script(rng, editor)
+                send(pilot.app, keys)
+                await settled(pilot, editor, store, keys)
