@@ -332,10 +332,14 @@ class FieldRow(Vertical):
         self.set_class(bool(self.reasons), "-refused")
 
     def set_aside(self, text: str) -> None:
-        """Show `text` beside the editors (nothing if the row has no aside)."""
+        """Show `text` beside the editors (nothing if the row has no aside).
+
+        A row not drawn yet shows the new text when it is: compose reads `self.aside`.
+        """
         if self.aside is not None and text != self.aside:
             self.aside = text
-            self.query_one(".aside", Static).update(text)
+            for shown in self.query(".aside").results(Static):
+                shown.update(text)
 
 
 def row_of(editor: Widget) -> FieldRow | None:
