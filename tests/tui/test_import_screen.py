@@ -36,12 +36,12 @@ async def test_an_import_with_unplaced_pieces_opens_them_and_each_is_placed_or_d
         await import_path(pilot, write_docx(tmp_path / "示范中学.docx"))
         assert isinstance(app.screen, UnplacedScreen)
         assert app.session.report.unplaced == SELFEVAL_UNPLACED
-        app.screen.query_one("#pieces", OptionList).highlighted = 3
+        app.screen.query_one("#pieces", OptionList).highlighted = 2
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TargetChooser)
         targets = app.screen.query_one("#targets", OptionList)
-        targets.highlighted = targets.get_option_index("texts.performance_intro")
+        targets.highlighted = targets.get_option_index("texts.goals")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, UnplacedScreen)
@@ -53,8 +53,8 @@ async def test_an_import_with_unplaced_pieces_opens_them_and_each_is_placed_or_d
         report_id = app.session.report_id
     with Store.open(sample_copy) as store:
         report = store.load(report_id)
-    assert report.texts["performance_intro"] == "学校全面完成了2023年度绩效目标。\n自评结果将在学校网站公开。"
-    assert report.unplaced == SELFEVAL_UNPLACED[:3]
+    assert report.texts["goals"] == "学校全面完成了2023年度绩效目标。\n自评结果将在学校网站公开。"
+    assert report.unplaced == SELFEVAL_UNPLACED[:1]  # the piece after the one placed was highlighted, and deleted
 
 
 async def test_the_seed_already_in_the_file_is_refused_then_imported_as_a_copy(make_app, sample_copy):
