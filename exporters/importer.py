@@ -332,8 +332,18 @@ def _is_caption(piece: Piece) -> bool:
     return isinstance(piece, Para) and len(piece.text) <= 40 and bool(_CAPTION.match(digits(piece.text)))
 
 
+#: A ratio the composer works out and prints with its formula (预算执行率为96.91%（实际支出…÷…）).
+_WORKED_RATIO = re.compile(r"[^。]*率为\s*[\d.]+\s*%\s*[（(][^。]*÷[^。]*[）)]\s*。?")
+
+
 def _read_text(ctx: _Placer, key: str, pieces: list[Piece]) -> None:
-    ctx.text(key, _paras(ctx, pieces, key))
+    """A narrative block; a worked-out ratio sentence is the figures' (see `_WORKED_RATIO`), not prose."""
+    paras = []
+    for p in _paras(ctx, pieces, key):
+        kept = "".join(s for s in _sentences(p) if not _WORKED_RATIO.fullmatch(digits(s).strip())).strip()
+        if kept:
+            paras.append(kept)
+    ctx.text(key, paras)
 
 
 def _read_none(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
@@ -600,8 +610,8 @@ def _read_sangong(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
     for p in _paras(ctx, pieces, "sangong"):
         found = re.search(r"其中\s*[:：]?", p)
         items_text, rest = "", p
-        if found and not ctx.report.sangong:
-            head, tail = p[: found.start()], p[found.end() :]
+        if not ctx.report.sangong and (found or _sangong_items(_sentences(p)[0])):
+            head, tail = (p[: found.start()], p[found.end() :]) if found else ("", p)
             sentence = _sentences(tail)[0] if _sentences(tail) else ""
             items = _sangong_items(sentence)
             if items:

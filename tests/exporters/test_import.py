@@ -228,3 +228,14 @@ def test_signing_dates_in_arabic_and_chinese_numerals(text: str) -> None:
 def test_text_files_in_gbk_and_with_byte_order_marks_decode() -> None:
     assert decode_text("绩效评价报告".encode("gbk")) == "绩效评价报告"
     assert decode_text("绩效评价报告".encode("utf-16")) == "绩效评价报告"
+
+
+def test_a_selfeval_report_exported_by_jixiao_imports_back_but_for_its_unprinted_unplaced_pieces(
+    tmp_path: Path,
+) -> None:
+    first = import_file(write_docx(tmp_path / "示范中学.docx")).report
+    draft = export_report(first, "docx", tmp_path / "导出.docx", settings=Settings())
+    again = import_file(draft)
+    assert again.outline == "selfeval-2023"
+    assert again.unplaced == []
+    assert differences(report_to_data(first), report_to_data(again.report)) == [".unplaced"]
