@@ -1,4 +1,4 @@
-"""Importing from the report list (Ctrl+O): the path prompt, a refusal with its reason and the
+"""Importing from the report list (Ctrl+L): the path prompt, a refusal with its reason and the
 offer of a copy, and the 未归类 list where each piece is moved into place or deleted."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SEED_TEXT = Path(__file__).resolve().parents[1] / "yuehu-2019-report.txt"
 
 
 async def import_path(pilot, path: Path) -> None:
-    await pilot.press("ctrl+o")
+    await pilot.press("ctrl+l")
     await pilot.pause()
     assert isinstance(pilot.app.screen, ImportDialog)
     await paste(pilot, f'"{path}"')
