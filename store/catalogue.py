@@ -849,6 +849,18 @@ MESSAGES.update(
         "field.texts.goals": {"zh": "绩效目标及完成情况", "en": "Goals and how far they were met"},
         "field.texts.conclusion": {"zh": "自评结论", "en": "Conclusion"},
         "field.texts.other_matters": {"zh": "其他需要说明的情况", "en": "Other matters"},
+        "ui.key.outline": {"zh": "更换报告提纲", "en": "Change outline"},
+        "ui.outline.title": {
+            "zh": "报告提纲：选择本报告采用的章节结构",
+            "en": "Outline: the chapters this report follows",
+        },
+        "ui.outline.kept": {
+            "zh": "更换后，两种提纲共有的内容照旧；只有原提纲才有的内容仍保存在文件里，换回即可看到。Esc 取消",
+            "en": "What both outlines share stays; what only the old one shows stays in the file and returns if you switch back. Esc cancels",
+        },
+        "ui.outline.switched": {"zh": "已改用提纲：{name}", "en": "Now following: {name}"},
+        "ui.outline.current": {"zh": "报告提纲：{name}（Ctrl+O 更换）", "en": "Outline: {name} (Ctrl+O to change)"},
+        "ui.home.outline": {"zh": "提纲", "en": "Outline"},
         "check.budget_full": {
             "zh": "全年预算数不等于年初预算数与预算调整数之和：{p0}为{v0}万元，而{f1}{v1}万元 + {f2}{v2}万元 = {expected}万元，相差{diff}万元",
             "en": "The year's budget does not add up: {p0} is {v0} 万元, but {f1} {v1} + {f2} {v2} = {expected} 万元, {diff} 万元 apart",

@@ -58,6 +58,7 @@ class JixiaoApp(App[int]):
         Binding("f7", "open('checks')", "检查", id="jixiao.checks", priority=True),
         Binding("f8", "open('preview')", "预览", id="jixiao.preview", priority=True),
         Binding("f9", "open('export')", "导出", id="jixiao.export", priority=True),
+        Binding("ctrl+o", "outline", "报告提纲", id="jixiao.outline", show=False),
     ]
 
     def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
@@ -156,7 +157,7 @@ class JixiaoApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Report keys (F2–F9) only while a report is open."""
-        if action == "open":
+        if action in ("open", "outline"):
             return self.session is not None
         return True
 
@@ -231,8 +232,8 @@ class JixiaoApp(App[int]):
 
     async def _goto_field(self, path: str) -> None:
         self.commit_focused()
-        outline = self.session.report.outline if self.session is not None else screens.outlines.DEFAULT
-        await self.show(screens.part_of(path, outline), focus=path)
+        assert self.session is not None
+        await self.show(screens.part_of(path, self.session.report.outline), focus=path)
 
     # --- changes and conflicts -------------------------------------------------------
 
@@ -255,6 +256,25 @@ class JixiaoApp(App[int]):
                     self.notify(result.reason, severity="error")
 
         self.push_screen(ConflictDialog(), settle)
+
+    def action_outline(self) -> None:
+        """Ctrl+O: follow another outline; every report screen lays itself out anew, no value is lost."""
+        from tui.widgets.outline_choice import OutlineDialog, outline_name
+
+        if self.session is None:
+            return
+        self.commit_focused()
+
+        def chosen(outline_id: str | None) -> None:
+            if outline_id is None or self.session is None:
+                return
+            result = self.session.switch_outline(outline_id)
+            if result.ok:
+                self.notify(self.t("ui.outline.switched", name=outline_name(outline_id, self.lang)))
+            else:
+                self.notify(result.reason, severity="error")
+
+        self.push_screen(OutlineDialog(self.session.report.outline), chosen)
 
     def action_help(self) -> None:
         """F1: the keys of the screen in front."""

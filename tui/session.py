@@ -119,6 +119,21 @@ class ReportSession:
             lists_along(path),
         )
 
+    def switch_outline(self, outline_id: str) -> SaveResult:
+        """Follow the outline `outline_id`: saved like a field, then every screen lays itself out anew.
+
+        No value is dropped: what only the old outline shows stays in the file for switching back.
+        """
+        try:
+            value = fields.parse("outline", outline_id)
+        except InputError as error:
+            return SaveResult(False, error.text(self.lang))
+        return self._write(
+            ("outline",),
+            lambda revision: self.store.set(self.report_id, "outline", value, expected_revision=revision),
+            reload=True,
+        )
+
     def insert(self, list_path: str, index: int, value: Any) -> SaveResult:
         """Put a new item (str or model item) at `index` of the list at `list_path`."""
         return self._write(

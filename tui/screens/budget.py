@@ -1,4 +1,8 @@
-"""预算执行: the budget figures as 部门概况 states them, the two breakdowns by economic category, 三公.
+"""预算执行: the budget figures as the report states them, the two breakdowns by economic category, 三公.
+
+The parts and their order come from the report's outline (store/outline.py): under the seed's
+one heading holds every stated figure; under the 2023 outline the budget and its adjustment,
+income and spending, the personnel/public split and procurement each have their own.
 
 Each breakdown line shows its share of the breakdown's total, and the total is shown with
 the figure 部门概况 states for it, all as they are typed (store.model.share and total, the
@@ -15,7 +19,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
-from store.model import FIGURE_KEYS, EconLine, SanGongItem, share, total
+from store.model import EconLine, SanGongItem, share, total
 from store.parse import format_amount
 from tui.screens.part import PartScreen
 from tui.widgets.field import FieldInput, FieldRow
@@ -33,16 +37,26 @@ class BudgetScreen(PartScreen):
     PART = "budget"
 
     def compose_body(self) -> ComposeResult:
+        """The outline's parts this screen edits, in print order: stated figures, breakdowns, 三公."""
         t = self.app.t
-        yield self.section("budget")
-        for key in FIGURE_KEYS:
-            path = f"figures.{key}"
-            label = t("ui.budget.of_which", label=self.label(path)) if key in OF_WHICH else ""
-            yield self.line(path, label=label, aside=t("ui.budget.unit"))
-        yield self.section("basic")
-        yield from self.breakdown("basic_lines")
-        yield self.section("sangong")
-        yield ListEditor(
+        for key, shapes in self.sections_on():
+            yield self.section(key)
+            for shape in shapes:
+                if shape.startswith("figures."):
+                    label = (
+                        t("ui.budget.of_which", label=self.label(shape))
+                        if shape.removeprefix("figures.") in OF_WHICH
+                        else ""
+                    )
+                    yield self.line(shape, label=label, aside=t("ui.budget.unit"))
+                elif shape in STATED:
+                    yield from self.breakdown(shape)
+                elif shape == "sangong":
+                    yield self.sangong_list()
+
+    def sangong_list(self) -> ListEditor:
+        """三公经费: one row per item, with its budget, actual and last year's actual."""
+        return ListEditor(
             self.session,
             "sangong",
             self.sangong_row,
@@ -53,10 +67,8 @@ class BudgetScreen(PartScreen):
                 (self.column("sangong.actual"), "col-amount"),
                 (self.column("sangong.last_year"), "col-amount"),
             ),
-            add_label=t("ui.budget.add_sangong"),
+            add_label=self.app.t("ui.budget.add_sangong"),
         )
-        yield self.section("project")
-        yield from self.breakdown("project_lines")
 
     def breakdown(self, name: str) -> Iterable[Widget]:
         yield ListEditor(

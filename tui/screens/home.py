@@ -20,14 +20,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from store import fields
+from store.outline import DEFAULT
 from store.parse import InputError
 from store.repository import ReportSummary, Store, StoreError
 from tui.keymap import localize_bindings
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.outline_choice import outline_choices
 
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
@@ -46,7 +48,7 @@ COUNT_DELAY = 0.3
 
 
 class NewReportDialog(ModalScreen["int | None"]):
-    """Asks for the unit and the year of a new report; dismisses with its id, or None."""
+    """Asks for the unit, the year and the outline of a new report; dismisses with its id, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
 
@@ -65,6 +67,11 @@ class NewReportDialog(ModalScreen["int | None"]):
             with Horizontal(classes="field-line"):
                 yield Label(t("ui.home.year"), classes="field-label")
                 yield Input(str(self.year), id="year", compact=True)
+            with Horizontal(classes="field-line"):
+                yield Label(t("ui.home.outline"), classes="field-label")
+                yield Select(
+                    outline_choices(self.app.lang), value=DEFAULT, allow_blank=False, compact=True, id="outline"
+                )
             yield Static("", id="reason", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.home.create"), variant="primary", id="create")
@@ -108,7 +115,8 @@ class NewReportDialog(ModalScreen["int | None"]):
             self.query_one("#year", Input).focus()
             return
         try:
-            report_id = self.store.create_report(unit, year)
+            outline = str(self.query_one("#outline", Select).value)
+            report_id = self.store.create_report(unit, year, outline=outline)
         except StoreError as error:
             reason.update(error.text(lang))
             return

@@ -56,6 +56,8 @@ class OrgScreen(PartScreen):
         yield ListEditor(session, "duties", self.text_item, str, numbered=True, add_label=t("ui.org.add_duty"))
         yield self.section("plan")
         yield self.prose("texts.key_plan", label="")
+        yield self.line("key_tasks_planned")
+        yield self.line("key_tasks_done")
 
     def group_row(self, path: str, _group: Any) -> Iterable[Widget]:
         yield FieldRow(FieldInput(self.session, f"{path}.label"), label=self.column("org_groups.label"))

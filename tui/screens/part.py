@@ -20,6 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
 from store import fields
+from store import outline as outlines
+from store.outline import Outline
 from store.parse import InputError
 from tui.keymap import localize_bindings
 from tui.screens import PARTS
@@ -107,9 +109,29 @@ class PartScreen(Screen):
             return self.app.t("ui.status.ready")
         return self.app.t("ui.status.saved", time=saved.strftime("%H:%M:%S"))
 
+    @property
+    def outline(self) -> Outline:
+        """The outline the open report follows (its file says what each part holds and where)."""
+        return outlines.load(self.session.report.outline)
+
     def section(self, key: str) -> Static:
-        """A heading as the report prints it (`section.<key>` in the catalogue)."""
-        return Static(self.app.t(f"section.{key}"), classes="section")
+        """A heading as the report's outline numbers and names the part `key`."""
+        return Static(self.outline.label(key, self.session.lang), classes="section")
+
+    def sections_on(self, shapes: Iterable[str] | None = None) -> Iterable[tuple[str, list[str]]]:
+        """(part key, its field shapes this screen edits) for each part of the outline with any, in print order.
+
+        Only the shapes named in `shapes` are kept when it is given (the fields a hand-made screen lays out).
+        """
+        wanted = None if shapes is None else set(shapes)
+        for node in self.outline.nodes():
+            mine = [
+                shape
+                for shape in node.fields
+                if node.edited_on.get(shape, node.screen) == self.PART and (wanted is None or shape in wanted)
+            ]
+            if mine:
+                yield node.key, mine
 
     def label(self, path: str) -> str:
         """The short name of the field at `path`, as the checks panel says it (`第3行 对个人和家庭的补助 金额`)."""
