@@ -85,7 +85,8 @@ async def test_a_file_that_is_not_a_report_is_refused_at_the_path(make_app, samp
         await pilot.pause()
         await import_path(pilot, notice)
         assert isinstance(app.screen, ImportDialog)
-        assert "不像绩效评价报告" in str(app.screen.query_one("#reason", Static).render())
+        reason = app.screen.query_one("#reason", Static)
+        assert reason.display and "不像绩效评价报告" in str(reason.render())
         assert not app.screen.query_one("#copy", Button).display
     with Store.open(sample_copy) as store:
         assert len(store.list_reports()) == 1
