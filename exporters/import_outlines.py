@@ -1,17 +1,35 @@
-"""The outlines the importer knows, as data: a tree of headings, each naming where its text goes.
+"""The outlines the importer matches headings against, made from the outline files (store.outline).
 
-A heading's `place` names the reader that takes the paragraphs under it (see
-exporters.importer.READERS): `text:<key>` (a narrative block), `list:<name>` (numbered
-items; `list:<name>:<intro key>` sends unnumbered paragraphs before the first item to a
-block), `titled:<name>`, `org`, `staff`, `budget`, `basic`, `sangong`, `project`, or
-`none` (a heading that only groups others: what sits directly under it is 未归类). Titles
-are matched loosely (see exporters.importer.heading_score), so `aliases` list only other
-wordings units really use.
+Each heading of an outline becomes a `Node`: its printed title (and its short label and a few
+wordings units really use, `ALIASES`), the reader that takes the paragraphs under it
+(`place`, see exporters.importer.READERS), and the figures it may set. The reader is chosen by
+the fields the outline node holds, so a new outline file needs nothing here: `org` (org_groups),
+`staff`, `sangong`, `basic`, `project`, `budget` (stated figures, and its prose block),
+`list:<name>[:<intro key>]`, `titled:<name>`, `text:<key>`, or `none` (nothing to hold: what
+sits under it is 未归类). A heading that holds nothing but starts with a section its parent
+prints without a heading (the seed's 基本支出 and its inline 基本支出情况) reads as that section.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from store import outline as outlines
+from store.model import TEXT_LISTS, TITLED_LISTS
+
+#: Other wordings of an outline node's title (by node key) seen in units' real reports.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "org": ("机构设置情况", "机构设置", "组织机构设置情况", "组织机构"),
+    "staff": ("人员编制情况", "人员构成情况"),
+    "duties": ("部门职能", "主要职能", "部门职责", "主要工作职责", "主要职责"),
+    "plan": ("年度重点工作", "年度主要工作", "重点工作计划", "重点工作任务"),
+    "budget": ("部门年度预算收支情况", "年度预算收支盈余情况", "收支情况"),
+    "basic": ("基本支出", "基本支出情况"),
+    "sangong": ("三公经费使用情况", "“三公”经费支出", "三公经费支出情况"),
+    "project": ("项目支出", "项目支出情况"),
+    "problems": ("存在的主要问题", "存在的问题及原因分析", "存在的问题及原因"),
+    "remedies": ("改进措施和有关建议", "下一步改进措施", "改进措施和建议"),
+}
 
 
 @dataclass(frozen=True)
@@ -22,6 +40,8 @@ class Node:
     place: str
     children: tuple[Node, ...] = ()
     aliases: tuple[str, ...] = ()
+    #: The stated figures (model keys) the paragraphs under this heading may set.
+    figures: tuple[str, ...] = ()
 
     def titles(self) -> tuple[str, ...]:
         """Every wording the heading may have."""
@@ -48,85 +68,45 @@ class Outline:
         return out
 
 
-_OVERVIEW = (
-    Node("组织机构设置情况", "org", aliases=("机构设置情况", "机构设置", "组织机构")),
-    Node("人员情况", "staff", aliases=("人员编制情况", "人员构成情况")),
-    Node("主要工作职责", "list:duties", aliases=("部门职能", "主要职能", "部门职责")),
-    Node("重点工作计划", "text:key_plan", aliases=("年度重点工作", "年度主要工作", "重点工作任务")),
-)
+def place_of(fields: tuple[str, ...]) -> str:
+    """The reader for a node holding these field shapes (see the module's docstring)."""
+    texts = [shape.removeprefix("texts.") for shape in fields if shape.startswith("texts.")]
+    for shape, place in (
+        ("org_groups", "org"),
+        ("staff_total", "staff"),
+        ("sangong", "sangong"),
+        ("basic_lines", "basic"),
+        ("project_lines", "project"),
+    ):
+        if shape in fields:
+            return place
+    if any(shape.startswith("figures.") for shape in fields):
+        return "budget:" + (texts[0] if texts else "")
+    for name in TITLED_LISTS:
+        if name in fields:
+            return f"titled:{name}"
+    for name in TEXT_LISTS:
+        if name in fields:
+            return f"list:{name}" + (f":{texts[0]}" if texts else "")
+    return f"text:{texts[0]}" if texts else "none"
 
-#: The seed's outline (most Hunan units up to 2019), as exporters.compose prints it.
-CLASSIC_2019 = Outline(
-    "classic-2019",
-    (
-        Node(
-            "部门概况",
-            "none",
-            (
-                Node("部门基本情况", "none", _OVERVIEW),
-                Node(
-                    "部门年度预算收支盈余情况、部门整体支出使用方向和主要内容、涉及范围等",
-                    "budget",
-                    aliases=("部门年度预算收支情况", "年度预算收支盈余情况"),
-                ),
-            ),
-        ),
-        Node(
-            "部门整体支出管理及使用情况",
-            "none",
-            (
-                Node("基本支出", "basic", (Node("三公经费使用情况", "sangong", aliases=("“三公”经费使用情况",)),)),
-                Node("项目支出", "project"),
-            ),
-        ),
-        Node("部门项目组织实施情况", "text:implementation"),
-        Node("资产管理情况", "titled:assets"),
-        Node(
-            "部门整体支出绩效情况",
-            "text:performance_intro",
-            (
-                Node("经济性评价", "text:economy"),
-                Node("行政效能评价", "list:efficiency_points:efficiency_intro"),
-                Node("项目产出及社会效益评价", "titled:results"),
-            ),
-        ),
-        Node("存在的主要问题", "list:problems"),
-        Node("改进措施和有关建议", "list:remedies"),
-    ),
-)
 
-#: The ten-part self-evaluation form many units use from 2020 (部门整体支出绩效自评报告).
-SELFEVAL_2023 = Outline(
-    "selfeval-2023",
-    (
-        Node("部门基本情况", "none", _OVERVIEW, aliases=("部门（单位）基本情况",)),
-        Node(
-            "一般公共预算支出情况",
-            "budget",
-            (
-                Node("基本支出情况", "basic", aliases=("基本支出",)),
-                Node("项目支出情况", "project", aliases=("项目支出",)),
-                Node("“三公”经费支出情况", "sangong", aliases=("三公经费支出情况", "“三公”经费使用情况")),
-            ),
-            aliases=("部门预算收支情况",),
-        ),
-        Node("政府性基金预算支出情况", "none"),
-        Node("国有资本经营预算支出情况", "none"),
-        Node("社会保险基金预算支出情况", "none"),
-        Node(
-            "部门整体支出绩效情况",
-            "text:performance_intro",
-            (
-                Node("经济性", "text:economy", aliases=("经济性分析",)),
-                Node("效率性", "list:efficiency_points:efficiency_intro", aliases=("效率性分析", "行政效能")),
-                Node("效果性", "titled:results", aliases=("效益性", "产出及效益", "效果性分析")),
-            ),
-        ),
-        Node("存在的问题及原因分析", "list:problems", aliases=("存在的主要问题",)),
-        Node("下一步改进措施", "list:remedies", aliases=("改进措施",)),
-        Node("绩效自评结果拟应用和公开情况", "none"),
-        Node("其他需要说明的情况", "none"),
-    ),
-)
+def _node(source: outlines.Node) -> Node:
+    place = place_of(source.fields)
+    fields = source.fields
+    if place == "none" and source.sections and source.sections[0].inline:
+        fields = source.sections[0].fields
+        place = place_of(fields)
+    aliases = tuple(dict.fromkeys(a for a in (source.label, *ALIASES.get(source.key, ())) if a and a != source.title))
+    figures = tuple(shape.removeprefix("figures.") for shape in fields if shape.startswith("figures."))
+    return Node(source.title, place, tuple(_node(child) for child in source.sections), aliases, figures)
 
-OUTLINES: tuple[Outline, ...] = (CLASSIC_2019, SELFEVAL_2023)
+
+def from_outline(source: outlines.Outline) -> Outline:
+    """The importer's view of an outline file: its headings, each with its reader."""
+    return Outline(source.id, tuple(_node(chapter) for chapter in source.chapters))
+
+
+def known() -> tuple[Outline, ...]:
+    """Every outline jixiao has, for the importer to pick the best match from."""
+    return tuple(from_outline(outlines.load(outline_id)) for outline_id in outlines.ids())

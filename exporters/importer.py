@@ -24,9 +24,9 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from exporters.import_outlines import OUTLINES, Node, Outline
+from exporters.import_outlines import Node, Outline, known
 from exporters.reading import Grid, Para, Piece, read_document
-from store.model import Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
+from store.model import FIGURE_KEYS, Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
 from store.parse import InputError, parse_amount, parse_number
 from store.refusal import Refusal
 from store.repository import Store
@@ -34,6 +34,7 @@ from store.repository import Store
 #: Full-width digits and point as ASCII, one character for one, so positions still match the text.
 _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CN_NUM = "一二三四五六七八九十"
+ALL_FIGURES = frozenset(FIGURE_KEYS)
 _MARKER = re.compile(
     r"\s*(?:"
     r"[一二三四五六七八九十]{1,3}\s*[、.．]"
@@ -74,6 +75,23 @@ _FIGURE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("basic_spent", r"基本支出"),
         ("project_spent", r"项目支出"),
         ("spent", r"实际支出|支出合计|总支出|支出总额|财政支出"),
+        ("budget_initial", r"年初预算数?"),
+        ("budget_adjustment", r"追加预算|预算调整数?"),
+        ("budget_full", r"全年预算数?|调整后预算数?"),
+        ("personnel_spent", r"人员经费"),
+        ("public_spent", r"公用经费"),
+        ("procurement_planned", r"政府采购预算"),
+        ("procurement_done", r"实际政府采购|政府采购实际(?:数|金额)?"),
+        *(
+            (f"{budget}_{side}", rf"{words}(?:预算)?{label}")
+            for budget, words in (
+                ("general", "一般公共"),
+                ("fund", "政府性基金"),
+                ("capital", "国有资本经营"),
+                ("social", "社会保险基金"),
+            )
+            for side, label in (("income", "收入"), ("spent", "支出"))
+        ),
     )
 )
 _ECON_ITEM = re.compile(
@@ -256,6 +274,8 @@ class _Placer:
         self.unplaced: list[Unplaced] = []
         self.placed: Counter[str] = Counter()
         self.where = ""
+        #: The stated figures the section being read may set (all of them outside any section).
+        self.allowed: frozenset[str] = ALL_FIGURES
 
     def keep(self, text: str) -> None:
         if text.strip():
@@ -312,8 +332,18 @@ def _is_caption(piece: Piece) -> bool:
     return isinstance(piece, Para) and len(piece.text) <= 40 and bool(_CAPTION.match(digits(piece.text)))
 
 
+#: A ratio the composer works out and prints with its formula (预算执行率为96.91%（实际支出…÷…）).
+_WORKED_RATIO = re.compile(r"[^。]*率为\s*[\d.]+\s*%\s*[（(][^。]*÷[^。]*[）)]\s*。?")
+
+
 def _read_text(ctx: _Placer, key: str, pieces: list[Piece]) -> None:
-    ctx.text(key, _paras(ctx, pieces, key))
+    """A narrative block; a worked-out ratio sentence is the figures' (see `_WORKED_RATIO`), not prose."""
+    paras = []
+    for p in _paras(ctx, pieces, key):
+        kept = "".join(s for s in _sentences(p) if not _WORKED_RATIO.fullmatch(digits(s).strip())).strip()
+        if kept:
+            paras.append(kept)
+    ctx.text(key, paras)
 
 
 def _read_none(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
@@ -477,6 +507,8 @@ def _figure_sentence(ctx: _Placer, sentence: str) -> bool:
         start = amount.end()
         best: tuple[int, int, str] | None = None
         for key, pattern in _FIGURE_LABELS:
+            if key not in ctx.allowed:
+                continue
             for found in pattern.finditer(label):
                 rank = (found.end(), -found.start(), key)
                 if best is None or rank[:2] > best[:2]:
@@ -488,7 +520,8 @@ def _figure_sentence(ctx: _Placer, sentence: str) -> bool:
             taken += 1
     if taken and not ctx.report.unit_short:
         opening = _OPENING.match(flat)
-        if opening and opening["short"].strip() not in ("", ctx.report.unit_name):
+        short = opening["short"].strip() if opening else ""
+        if short and short != ctx.report.unit_name and short in ctx.report.unit_name:
             ctx.report.unit_short = sentence[: len(opening["short"])].strip()
             ctx.placed["unit_short"] += 1
     if taken and missed:
@@ -496,13 +529,18 @@ def _figure_sentence(ctx: _Placer, sentence: str) -> bool:
     return taken > 0
 
 
-def _read_budget(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_budget(ctx: _Placer, text_key: str, pieces: list[Piece]) -> None:
+    """Stated figures (the sentences stating them are not kept); other prose to `text_key`, else 未归类."""
     prose = []
     for p in _paras(ctx, pieces, "budget"):
         kept = "".join(s for s in _sentences(p) if not _figure_sentence(ctx, s)).strip()
         if kept:
             prose.append(kept)
-    ctx.text("spending_directions", prose)
+    if text_key:
+        ctx.text(text_key, prose)
+    else:
+        for text in prose:
+            ctx.keep(text)
 
 
 def _econ_sentence(ctx: _Placer, sentence: str) -> bool:
@@ -572,8 +610,8 @@ def _read_sangong(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
     for p in _paras(ctx, pieces, "sangong"):
         found = re.search(r"其中\s*[:：]?", p)
         items_text, rest = "", p
-        if found and not ctx.report.sangong:
-            head, tail = p[: found.start()], p[found.end() :]
+        if not ctx.report.sangong and (found or _sangong_items(_sentences(p)[0])):
+            head, tail = (p[: found.start()], p[found.end() :]) if found else ("", p)
             sentence = _sentences(tail)[0] if _sentences(tail) else ""
             items = _sangong_items(sentence)
             if items:
@@ -648,7 +686,7 @@ def _figure_rows(ctx: _Placer, rows: list[tuple[str, ...]], unit: str) -> list[t
             (found.end(), -found.start(), key)
             for key, pattern in _FIGURE_LABELS
             for found in [pattern.search(label)]
-            if found
+            if found and key in ctx.allowed
         ]
         values = [v for v in (_cell_amount(cell, unit) for cell in row[1:]) if v is not None]
         if keys and values and ctx.figure(max(keys)[2], values[0]):
@@ -751,9 +789,9 @@ def _signature(pieces: list[Piece]) -> tuple[int, int, date | None]:
     return -1, -1, None
 
 
-def best_outline(pieces: list[Piece], outlines: tuple[Outline, ...] = OUTLINES) -> tuple[Outline, list[_Section]]:
-    """The outline whose headings the document matches best, and the document cut at them."""
-    scored = [(outline, *_cut(pieces, outline)) for outline in outlines]
+def best_outline(pieces: list[Piece], outlines: tuple[Outline, ...] | None = None) -> tuple[Outline, list[_Section]]:
+    """The outline whose headings the document matches best (of `outlines`, default every outline file)."""
+    scored = [(outline, *_cut(pieces, outline)) for outline in (outlines or known())]
     outline, sections, _ = max(scored, key=lambda entry: entry[2])
     return outline, sections
 
@@ -767,7 +805,7 @@ def _year(*texts: str) -> int | None:
 
 
 def import_pieces(
-    pieces: list[Piece], *, fallback_name: str = "", outlines: tuple[Outline, ...] = OUTLINES
+    pieces: list[Piece], *, fallback_name: str = "", outlines: tuple[Outline, ...] | None = None
 ) -> Imported:
     """The report the pieces of a document hold; ImportRefused when they are not a report."""
     unit_at, date_at, signed = _signature(pieces)
@@ -783,7 +821,9 @@ def import_pieces(
         title = front.pop(0).text
     titled = _TITLE.fullmatch(digits(title)) if title else None
     unit_name = sign_unit or (titled["unit"].strip() if titled and len(titled["unit"].strip()) >= 2 else "")
-    report = Report(unit_name=unit_name or fallback_name, fiscal_year=0, title=title or "绩效评价报告")
+    report = Report(
+        unit_name=unit_name or fallback_name, fiscal_year=0, title=title or "绩效评价报告", outline=outline.name
+    )
     report.sign_unit, report.sign_date = sign_unit, signed
     ctx = _Placer(report)
     ctx.placed.update(title=bool(title), sign_unit=bool(sign_unit), sign_date=signed is not None)
@@ -793,8 +833,10 @@ def import_pieces(
         assert section.node is not None
         kind, _, arg = section.node.place.partition(":")
         ctx.where = section.heading
-        READERS[kind](ctx, arg or kind, section.pieces)
+        ctx.allowed = frozenset(section.node.figures)
+        READERS[kind](ctx, arg if kind == "budget" else arg or kind, section.pieces)
     ctx.where = "落款之后"
+    ctx.allowed = ALL_FIGURES
     for text in _paras(ctx, back, "back"):
         if not _CAPTION.match(digits(text)):
             ctx.keep(text)
@@ -816,7 +858,7 @@ def import_pieces(
     return Imported(report, outline.name, ctx.unplaced, +ctx.placed)
 
 
-def import_file(path: Path, outlines: tuple[Outline, ...] = OUTLINES) -> Imported:
+def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Imported:
     """Read a .docx or .txt report (see exporters.reading) and place it (see `import_pieces`)."""
     return import_pieces(read_document(path), fallback_name=path.stem, outlines=outlines)
 

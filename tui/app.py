@@ -56,7 +56,7 @@ class JixiaoApp(App[int]):
         Binding("f7", "open('checks')", "检查", id="jixiao.checks", priority=True),
         Binding("f8", "open('preview')", "预览", id="jixiao.preview", priority=True),
         Binding("f9", "open('export')", "导出", id="jixiao.export", priority=True),
-        Binding("ctrl+l", "outline", "报告提纲", id="jixiao.outline", show=False),
+        Binding("ctrl+g", "outline", "报告提纲", id="jixiao.outline", show=False),
         Binding("f10", "open('scoring')", "自评表", id="jixiao.scoring", priority=True),
     ]
 
@@ -225,7 +225,7 @@ class JixiaoApp(App[int]):
         self.push_screen(ConflictDialog(), settle)
 
     def action_outline(self) -> None:
-        """Ctrl+L: follow another outline; every report screen lays itself out anew, no value is lost."""
+        """Ctrl+G: follow another outline; every report screen lays itself out anew, no value is lost."""
         from tui.widgets.outline_choice import OutlineDialog, outline_name
 
         if self.session is None:

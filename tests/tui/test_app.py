@@ -11,7 +11,7 @@ from decimal import Decimal
 from pilot_helpers import open_part, type_text, widget
 from textual.widgets import Static
 
-from store import fields
+from store import fields, outline
 from store.repository import Store
 from tui.screens import PARTS
 from tui.screens.budget import BudgetScreen
@@ -37,7 +37,8 @@ async def test_every_field_of_the_report_has_an_editor_at_80_by_24(make_app):
             focused = pilot.app.focused
             assert focused is not None and 0 <= focused.region.y < 24
             seen |= {fields.shape(editor.path) for editor in screen.query(EDITORS)}
-    assert seen == set(fields.FIELD_KINDS)
+    shown = outline.load().shapes()
+    assert seen == (set(fields.FIELD_KINDS) & shown) - {"outline"}, "the outline itself is changed with Ctrl+G"
 
 
 async def test_tab_and_enter_go_through_the_fields_in_reading_order(make_app):
@@ -192,3 +193,22 @@ def test_opening_a_file_imports_the_home_screen_only(sample_copy, tmp_path):
     screen, modules = done.stdout.strip().splitlines()[-2:]
     assert screen == "HomeScreen"
     assert modules == "['tui.screens.home']"
+
+
+async def test_ctrl_g_changes_the_outline_and_every_screen_follows_it(make_app, stored):
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await open_part(pilot, "f6")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        shapes = {fields.shape(editor.path) for editor in pilot.app.screen.query(EDITORS)}
+        assert {"texts.goals", "texts.conclusion", "texts.other_matters"} <= shapes
+        assert "texts.economy" not in shapes
+        await pilot.press("f3")
+        await pilot.pause()
+        headings = [str(s.render()) for s in pilot.app.screen.query(".section")]
+        assert "二、部门整体支出情况（六）政府采购情况" in headings
+    assert stored("outline") == "selfeval-2023"
+    assert stored("texts.economy"), "what only the old outline shows stays in the file"

@@ -1,4 +1,4 @@
-"""Importing from the report list (Ctrl+O): the path prompt, a refusal with its reason and the
+"""Importing from the report list (Ctrl+L): the path prompt, a refusal with its reason and the
 offer of a copy, and the 未归类 list where each piece is moved into place or deleted."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SEED_TEXT = Path(__file__).resolve().parents[1] / "yuehu-2019-report.txt"
 
 
 async def import_path(pilot, path: Path) -> None:
-    await pilot.press("ctrl+o")
+    await pilot.press("ctrl+l")
     await pilot.pause()
     assert isinstance(pilot.app.screen, ImportDialog)
     await paste(pilot, f'"{path}"')
@@ -36,12 +36,12 @@ async def test_an_import_with_unplaced_pieces_opens_them_and_each_is_placed_or_d
         await import_path(pilot, write_docx(tmp_path / "示范中学.docx"))
         assert isinstance(app.screen, UnplacedScreen)
         assert app.session.report.unplaced == SELFEVAL_UNPLACED
-        app.screen.query_one("#pieces", OptionList).highlighted = 3
+        app.screen.query_one("#pieces", OptionList).highlighted = 2
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TargetChooser)
         targets = app.screen.query_one("#targets", OptionList)
-        targets.highlighted = targets.get_option_index("texts.performance_intro")
+        targets.highlighted = targets.get_option_index("texts.goals")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, UnplacedScreen)
@@ -53,8 +53,8 @@ async def test_an_import_with_unplaced_pieces_opens_them_and_each_is_placed_or_d
         report_id = app.session.report_id
     with Store.open(sample_copy) as store:
         report = store.load(report_id)
-    assert report.texts["performance_intro"] == "学校全面完成了2023年度绩效目标。\n自评结果将在学校网站公开。"
-    assert report.unplaced == SELFEVAL_UNPLACED[:3]
+    assert report.texts["goals"] == "学校全面完成了2023年度绩效目标。\n自评结果将在学校网站公开。"
+    assert report.unplaced == SELFEVAL_UNPLACED[:1]  # the piece after the one placed was highlighted, and deleted
 
 
 async def test_the_seed_already_in_the_file_is_refused_then_imported_as_a_copy(make_app, sample_copy):
@@ -85,7 +85,8 @@ async def test_a_file_that_is_not_a_report_is_refused_at_the_path(make_app, samp
         await pilot.pause()
         await import_path(pilot, notice)
         assert isinstance(app.screen, ImportDialog)
-        assert "不像绩效评价报告" in str(app.screen.query_one("#reason", Static).render())
+        reason = app.screen.query_one("#reason", Static)
+        assert reason.display and "不像绩效评价报告" in str(reason.render())
         assert not app.screen.query_one("#copy", Button).display
     with Store.open(sample_copy) as store:
         assert len(store.list_reports()) == 1

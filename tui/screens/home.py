@@ -159,7 +159,7 @@ class HomeScreen(Screen):
         Binding("ctrl+n", "new", "新建报告", id="jixiao.home.new"),
         Binding("ctrl+delete", "delete", "删除报告", id="jixiao.home.delete"),
         Binding("ctrl+y", "next_year", "由上年报告新建", id="jixiao.home.next_year"),
-        Binding("ctrl+o", "import", "导入报告", id="jixiao.home.import"),
+        Binding("ctrl+l", "import", "导入报告", id="jixiao.home.import"),
         Binding("up", "cursor('cursor_up')", "上一份", show=False, id="jixiao.home.up"),
         Binding("down", "cursor('cursor_down')", "下一份", show=False, id="jixiao.home.down"),
         Binding("pageup", "cursor('page_up')", "上一页", show=False, id="jixiao.home.page_up"),

@@ -84,6 +84,7 @@ class ImportDialog(ModalScreen["ImportDone | None"]):
 
         reason = self.query_one("#reason", Static)
         text = self.query_one("#path", Input).value
+        reason.display = True  # .field-error is hidden until there is a reason to show
         if not text.strip():
             reason.update(self.app.t("required"))
             return
