@@ -769,7 +769,7 @@ MESSAGES.update(
             "en": "What both outlines share stays; what only the old one shows stays in the file and returns if you switch back. Esc cancels",
         },
         "ui.outline.switched": {"zh": "已改用提纲：{name}", "en": "Now following: {name}"},
-        "ui.outline.current": {"zh": "报告提纲：{name}（Ctrl+O 更换）", "en": "Outline: {name} (Ctrl+O to change)"},
+        "ui.outline.current": {"zh": "报告提纲：{name}（Ctrl+T 更换）", "en": "Outline: {name} (Ctrl+T to change)"},
         "ui.home.outline": {"zh": "提纲", "en": "Outline"},
         "check.budget_full": {
             "zh": "全年预算数不等于年初预算数与预算调整数之和：{p0}为{v0}万元，而{f1}{v1}万元 + {f2}{v2}万元 = {expected}万元，相差{diff}万元",

@@ -58,7 +58,7 @@ class JixiaoApp(App[int]):
         Binding("f7", "open('checks')", "检查", id="jixiao.checks", priority=True),
         Binding("f8", "open('preview')", "预览", id="jixiao.preview", priority=True),
         Binding("f9", "open('export')", "导出", id="jixiao.export", priority=True),
-        Binding("ctrl+o", "outline", "报告提纲", id="jixiao.outline", show=False),
+        Binding("ctrl+t", "outline", "报告提纲", id="jixiao.outline", show=False),
     ]
 
     def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
@@ -258,7 +258,7 @@ class JixiaoApp(App[int]):
         self.push_screen(ConflictDialog(), settle)
 
     def action_outline(self) -> None:
-        """Ctrl+O: follow another outline; every report screen lays itself out anew, no value is lost."""
+        """Ctrl+T: follow another outline; every report screen lays itself out anew, no value is lost."""
         from tui.widgets.outline_choice import OutlineDialog, outline_name
 
         if self.session is None:

@@ -38,7 +38,7 @@ async def test_every_field_of_the_report_has_an_editor_at_80_by_24(make_app):
             assert focused is not None and 0 <= focused.region.y < 24
             seen |= {fields.shape(editor.path) for editor in screen.query(EDITORS)}
     shown = outline.load().shapes()
-    assert seen == (set(fields.FIELD_KINDS) & shown) - {"outline"}, "the outline itself is changed with Ctrl+O"
+    assert seen == (set(fields.FIELD_KINDS) & shown) - {"outline"}, "the outline itself is changed with Ctrl+T"
 
 
 async def test_tab_and_enter_go_through_the_fields_in_reading_order(make_app):
@@ -198,7 +198,7 @@ def test_opening_a_file_imports_the_home_screen_only(sample_copy, tmp_path):
 async def test_ctrl_o_changes_the_outline_and_every_screen_follows_it(make_app, stored):
     async with make_app().run_test(size=(100, 40)) as pilot:
         await open_part(pilot, "f6")
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         await pilot.press("down", "enter")
         await pilot.pause()
