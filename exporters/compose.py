@@ -573,11 +573,29 @@ def _pct_cell(value: Decimal | None) -> str:
 _Built = tuple[str, tuple[str, ...], list[tuple[str, ...]], tuple[Align, ...]] | None
 
 
+#: The figures the official indicators need (issue 12): a row each in 收支情况表, only when given.
+_MORE_FIGURE_ROWS = (
+    ("budget_initial", "年初预算数"),
+    ("budget_adjustment", "预算调整数"),
+    ("budget_full", "全年预算数"),
+    ("personnel_spent", "基本支出中：人员经费"),
+    ("public_spent", "基本支出中：公用经费"),
+    *(
+        (f"{key}_{side}", f"{name}{word}")
+        for key, name in FOUR_BUDGETS
+        for side, word in (("income", "收入"), ("spent", "支出"))
+    ),
+    ("procurement_planned", "政府采购预算数"),
+    ("procurement_done", "政府采购实际数"),
+)
+
+
 def _figures_table(report: Report) -> _Built:
     f = report.figures
-    if all(f.get(key) is None for key, _ in _FIGURE_ROWS):
+    if all(f.get(key) is None for key, _ in (*_FIGURE_ROWS, *_MORE_FIGURE_ROWS)):
         return None
     rows = [(label, format_amount(f.get(key))) for key, label in _FIGURE_ROWS]
+    rows += [(label, format_amount(f[key])) for key, label in _MORE_FIGURE_ROWS if f.get(key) is not None]
     return "收支情况表", ("项目", "金额"), rows, ("left", "right")
 
 

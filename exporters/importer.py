@@ -80,7 +80,7 @@ _FIGURE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("budget_full", r"全年预算数?|调整后预算数?"),
         ("personnel_spent", r"人员经费"),
         ("public_spent", r"公用经费"),
-        ("procurement_planned", r"政府采购预算"),
+        ("procurement_planned", r"政府采购预算数?"),
         ("procurement_done", r"实际政府采购|政府采购实际(?:数|金额)?"),
         *(
             (f"{budget}_{side}", rf"{words}(?:预算)?{label}")

@@ -134,3 +134,13 @@ def test_switching_outline_keeps_every_value_and_switching_back_gives_the_same_r
     assert switched.texts["economy"] and switched.texts["economy"] not in other, "the old outline's own value is hidden"
     assert back.texts["economy"] == switched.texts["economy"], "and kept in the file"
     assert to_markdown(back) == golden
+
+
+def test_the_new_figures_given_get_a_row_each_in_the_figures_table(seed_report: Report) -> None:
+    from exporters.compose import appendix
+    from exporters.tree import Table
+
+    table = next(b for b in appendix(_with_new_figures(seed_report)) if isinstance(b, Table))
+    rows = dict(table.rows)
+    assert (rows["年初预算数"], rows["预算调整数"], rows["政府采购实际数"]) == ("4800.00", "-100.00", "285.50")
+    assert "国有资本经营预算收入" not in rows, "a figure left blank has no row"

@@ -84,3 +84,23 @@ def test_without_tables_the_last_page_carries_the_signature(seed_report: Report,
     assert "附表" not in pdf_text(pdf)
     last = re.sub(r"\s+", "", pdf_text(pdf, "-f", pages, "-l", pages))
     assert "长沙市开福区月湖街道办事处2020年9月21日" in last
+
+
+def test_the_2023_outline_converts_with_its_seven_parts_in_order(seed_report: Report, tmp_path: Path) -> None:
+    seed_report.outline = "selfeval-2023"
+    seed_report.texts["conclusion"] = "综合评分为95分，等级为优。"
+    pdf = to_pdf(export_report(seed_report, "docx", tmp_path / "selfeval.docx"), tmp_path)
+    text = "".join(pdf_text(pdf).split())  # pdftotext sets a space between digits and Chinese
+    chapters = [
+        "一、部门基本情况",
+        "二、部门整体支出情况",
+        "三、部门整体支出绩效目标及完成情况",
+        "四、自评结论",
+        "五、存在的问题及原因",
+        "六、改进措施和建议",
+        "七、其他需要说明的情况",
+    ]
+    places = [text.find(chapter) for chapter in chapters]
+    assert -1 not in places and places == sorted(places), places
+    assert "综合评分为95分，等级为优。" in text
+    assert "经济性评价" not in text, "the seed outline's own section is not printed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 import tomli_w
@@ -92,3 +93,32 @@ def test_an_unknown_outline_is_refused_when_typed() -> None:
     with pytest.raises(InputError) as refused:
         fields.parse("outline", "2030式")
     assert "classic-2019" in refused.value.text()
+
+
+@pytest.mark.parametrize("outline_id", outline.ids())
+def test_a_report_under_each_outline_goes_through_the_exchange_file_unchanged(
+    outline_id: str, seed_report: Report, tmp_path: Path
+) -> None:
+    from store import exchange
+    from store.repository import Store
+
+    seed_report.outline = outline_id
+    seed_report.key_tasks_planned, seed_report.key_tasks_done = 8, 7
+    seed_report.texts["conclusion"] = "综合评分为92分，等级为优。"
+    with Store.open(tmp_path / "a.db") as first:
+        (report_id,) = exchange.write([seed_report], first)
+        text = exchange.dump(first)
+    assert f'outline = "{outline_id}"' in text
+    with Store.open(tmp_path / "b.db") as second:
+        exchange.load(text, second)
+        back = second.load(report_id)
+        assert exchange.dump(second) == text
+    assert (back.outline, back.key_tasks_planned, back.key_tasks_done) == (outline_id, 8, 7)
+
+
+def test_an_exchange_file_naming_an_unknown_outline_is_refused(seed_toml: str) -> None:
+    from store import exchange
+
+    with pytest.raises(exchange.ExchangeError) as refused:
+        exchange.read(seed_toml.replace('outline = "classic-2019"', 'outline = "county-2031"'))
+    assert "outline" in refused.value.text()

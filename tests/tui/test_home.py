@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pilot_helpers import type_text
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from store.repository import Store
 from tui.app import run
@@ -64,6 +64,24 @@ async def test_new_report_is_created_and_opened(make_app, sample_copy):
             ("长沙市开福区新河街道办事处", 2020),
             ("长沙市开福区月湖街道办事处", 2019),
         ]
+
+
+async def test_new_report_follows_the_outline_chosen_in_the_dialog(make_app, sample_copy):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one("#outline", Select).value == "classic-2019"
+        await type_text(pilot, "长沙市开福区新河街道办事处")
+        app.screen.query_one("#outline", Select).value = "selfeval-2023"
+        app.screen.query_one("#year", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session.report.outline == "selfeval-2023"
+        sections = [str(s.render()) for s in app.screen.query(".section")]
+        assert sections[0] == "一、部门基本情况（一）机构设置"
 
 
 async def test_new_report_refuses_a_bad_year_and_a_duplicate(make_app, sample_copy):

@@ -124,3 +124,14 @@ async def test_figures_typed_without_pause_each_land_in_their_field(make_app, st
         Decimal("4454.35"),
     ]
     assert stored("figures.spent") == Decimal("1.00")
+
+
+async def test_the_new_figures_are_typed_on_the_budget_screen(make_app, stored):
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await open_part(pilot, "f3")
+        await retype(pilot, "figures.personnel_spent", "１，４４８．２８万元")
+        await retype(pilot, "figures.budget_adjustment", "-100")
+        await retype(pilot, "figures.procurement_done", "285.5")
+    assert stored("figures.personnel_spent") == Decimal("1448.28")
+    assert stored("figures.budget_adjustment") == Decimal("-100.00")
+    assert stored("figures.procurement_done") == Decimal("285.50")
