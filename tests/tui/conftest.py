@@ -51,3 +51,14 @@ def stored(sample_copy: Path) -> Callable[[str], Any]:
             return value_at(store.load(SEED_ID), path)
 
     return read
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's documents folder, here a temporary one."""
+    import tui.screens.export as export_screen
+
+    folder = tmp_path / "文档"
+    folder.mkdir()
+    monkeypatch.setattr(export_screen, "documents_folder", lambda: folder)
+    return folder

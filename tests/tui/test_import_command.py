@@ -6,25 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_cli import run
 
 from store.repository import Store
-from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXT = ROOT / "tests" / "yuehu-2019-report.txt"
-
-
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The person's own settings file (language!) never reaches these tests."""
-    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path_factory.mktemp("settings") / "settings.toml"))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    status = main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def test_the_seed_imports_into_a_new_file_with_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,12 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
-import pytest
 from pilot_helpers import retype, type_text
 from rich.console import Console
 from textual.widgets import Checkbox, Input, Markdown, OptionList, Static
 
-import tui.screens.export as export_screen
 from exporters import default_filename
 from tui.screens.budget import BudgetScreen
 from tui.screens.checks import ChecksScreen, PlaceChooser
@@ -144,15 +142,6 @@ async def test_preview_follows_an_edit(make_app):
 def test_chapters_cut_at_each_chapter_and_the_tables():
     markdown = "# 标题\n\n导语\n\n## 一、甲\n\n正文\n\n## 二、乙\n\n---\n\n**附表1**\n"
     assert chapters(markdown) == ["# 标题\n\n导语\n\n", "## 一、甲\n\n正文\n\n", "## 二、乙\n\n", "---\n\n**附表1**\n"]
-
-
-@pytest.fixture
-def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The user's documents folder, here a temporary one."""
-    folder = tmp_path / "文档"
-    folder.mkdir()
-    monkeypatch.setattr(export_screen, "documents_folder", lambda: folder)
-    return folder
 
 
 async def test_export_writes_markdown_and_word_to_the_documents_folder(make_app, documents):

@@ -8,12 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
-import pytest
 from pilot_helpers import type_text
 from test_review import open_report, static_text
 from textual.widgets import Input, Static
 
-import tui.screens.export as export_screen
 from store.repository import Store
 from tui.screens.export import ExportScreen
 from tui.screens.scoring import ScoreField, ScoringScreen
@@ -84,14 +82,6 @@ async def test_ctrl_t_switches_system_and_keeps_the_other_systems_scores(make_ap
         report = _saved(sample_copy)
         assert report.manual_scores["national"]["target_reasonable"].score == Decimal("4")
         assert report.manual_scores["simple"]["output"].score == Decimal("45")
-
-
-@pytest.fixture
-def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "文档"
-    folder.mkdir()
-    monkeypatch.setattr(export_screen, "documents_folder", lambda: folder)
-    return folder
 
 
 async def test_the_export_dialog_writes_both_forms_as_one_workbook(make_app, documents):
