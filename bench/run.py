@@ -304,7 +304,7 @@ class Bench:
             runs = alternate(contenders, self.rounds)
         first = [sample["first"] for sample in runs["bare"]]
         later = [sample["later"] for sample in runs["bare"]]
-        goal = SCREEN_GOAL / statistics.median(first)
+        goal = round(SCREEN_GOAL / statistics.median(first), 2)
         for row, part in enumerate(keys, start=11):
             how = "Enter on the seed report in the home list" if part == "org" else f"{keys[part]} from the part before"
             self.add(
@@ -328,7 +328,7 @@ class Bench:
                 "bare Textual app, later switches",
                 later,
                 [sample["later"] for sample in runs["jixiao"]],
-                SCREEN_GOAL / statistics.median(later),
+                round(SCREEN_GOAL / statistics.median(later), 2),
                 "s",
                 "median of F2, F3, F4, F5, F6 pressed again once every screen was built, per session; the bare "
                 f"app's median of F2 and F3. Target: {SCREEN_GOAL:.2f} s, as a ratio to this run's baseline.",
