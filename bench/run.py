@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,10 +23,12 @@ import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from bench.bare_screens import TEXTS as BARE_TEXTS
 from bench.generate import FIRST_YEAR, STREETS, generate, unit_key
 from bench.measure import Figure, alternate
 from bench.report import render
 from bench.terminal import HEIGHT, WIDTH, Terminal, contains_any, peak_rss, wait_idle
+from store.catalogue import message
 from store.codec import reports_from_data
 from store.repository import Store
 
@@ -36,8 +39,13 @@ ROUNDS = 7
 #: The issue's minimum runs of each contender (--quick aside).
 MIN_ROUNDS = 5
 SAMPLE_NAME = "月湖"
+BARE_F2, BARE_F3 = BARE_TEXTS["f2"], BARE_TEXTS["f3"]
 #: Every unit name, the seed's and the generated ones, ends so: a line holding it is a row of the list.
 UNIT_SUFFIX = "街道办事处"
+#: Each part screen's first section, whose heading says the screen is up.
+SCREEN_MARKS = {"org": "org", "budget": "budget", "results": "results", "problems": "problems", "prose": "title"}
+#: Issue 10's goal for every part screen's first open and every later switch, in seconds (median).
+SCREEN_GOAL = 0.10
 
 
 def prepare_sample(work: Path) -> Path:
@@ -250,6 +258,83 @@ class Bench:
             )
         )
 
+    def screen_figures(self) -> None:
+        """Issue 10: each part screen's first open, and later switches, against a bare two-screen app.
+
+        A round is one session of each, in the same pane. jixiao: Enter on the seed report (its
+        first part comes up), then F3–F6 once each (each screen built), then F2–F6 again (each
+        brought back). The bare app: F3 (its second screen built), then F2 and F3 (brought back).
+        Each time runs from the key until the pane shows that screen's first heading and no
+        longer the one before.
+        """
+        keys = {"org": "F2", "budget": "F3", "results": "F4", "problems": "F5", "prose": "F6"}
+        marks = {part: message(f"section.{first}", "zh") for part, first in SCREEN_MARKS.items()}
+        with Terminal(self.work, self.env) as terminal:
+
+            def switch(key: str, shown: str, gone: str) -> float:
+                start = time.perf_counter()
+                terminal.send_keys(key)
+                terminal.wait_until(lambda text: shown in text and gone not in text, f"{key} showing {shown}")
+                return time.perf_counter() - start
+
+            def jixiao() -> dict[str, float]:
+                opened = terminal.launch([JIXIAO, str(self.sample)], contains_any([SAMPLE_NAME]))
+                wait_idle(opened.pid)
+                times = {"org": switch("Enter", marks["org"], message("ui.home.filter", "zh"))}
+                order = list(keys)
+                for before, part in zip(order, order[1:], strict=False):
+                    times[part] = switch(keys[part], marks[part], marks[before])
+                later = []
+                for before, part in zip(["prose", *order], order, strict=False):
+                    later.append(switch(keys[part], marks[part], marks[before]))
+                times["later"] = statistics.median(later)
+                terminal.stop(opened)
+                return times
+
+            def bare() -> dict[str, float]:
+                opened = terminal.launch([PYTHON, str(ROOT / "bench" / "bare_screens.py")], contains_any([BARE_F2]))
+                wait_idle(opened.pid)
+                first = switch("F3", BARE_F3, BARE_F2)
+                later = statistics.median([switch("F2", BARE_F2, BARE_F3), switch("F3", BARE_F3, BARE_F2)])
+                terminal.stop(opened)
+                return {"first": first, "later": later}
+
+            contenders = {"bare": bare, "jixiao": jixiao}
+            self.warm_up(contenders)
+            runs = alternate(contenders, self.rounds)
+        first = [sample["first"] for sample in runs["bare"]]
+        later = [sample["later"] for sample in runs["bare"]]
+        goal = round(SCREEN_GOAL / statistics.median(first), 2)
+        for row, part in enumerate(keys, start=11):
+            how = "Enter on the seed report in the home list" if part == "org" else f"{keys[part]} from the part before"
+            self.add(
+                Figure(
+                    row,
+                    f"first open of the {part} screen ({keys[part]})",
+                    "bare Textual app, first switch to its second screen",
+                    first,
+                    [sample[part] for sample in runs["jixiao"]],
+                    goal,
+                    "s",
+                    f"{how}, in a session of `jixiao sample.db` in the tmux pane; done when the pane shows "
+                    f"“{marks[part]}” and no longer the screen before. Target: {SCREEN_GOAL:.2f} s (issue 10), "
+                    "as a ratio to this run's baseline.",
+                )
+            )
+        self.add(
+            Figure(
+                16,
+                "later switch between part screens (F2–F6)",
+                "bare Textual app, later switches",
+                later,
+                [sample["later"] for sample in runs["jixiao"]],
+                round(SCREEN_GOAL / statistics.median(later), 2),
+                "s",
+                "median of F2, F3, F4, F5, F6 pressed again once every screen was built, per session; the bare "
+                f"app's median of F2 and F3. Target: {SCREEN_GOAL:.2f} s, as a ratio to this run's baseline.",
+            )
+        )
+
     # --- in process ------------------------------------------------------------------
 
     def save_figure(self) -> None:
@@ -422,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         bench = Bench(work, rounds, args.quick)
         bench.notes.append(f"load average at the start of the run: {load_average()}")
         bench.terminal_figures()
+        bench.screen_figures()
         bench.save_figure()
         bench.export_figures()
         bench.cli_export_figure()

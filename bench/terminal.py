@@ -96,6 +96,10 @@ class Terminal:
         """Type `text` into the pane literally, all at once (as an input method commits a word)."""
         self._tmux("send-keys", "-t", self.target, "-l", text)
 
+    def send_keys(self, *names: str) -> None:
+        """Press keys by tmux name (Enter, F3 …)."""
+        self._tmux("send-keys", "-t", self.target, *names)
+
     def stop(self, session: Session) -> None:
         """End the program and wait until it is gone, so the next launch has the machine to itself."""
         try:

@@ -1100,3 +1100,10 @@ MESSAGES.update(
         },
     }
 )
+
+MESSAGES.update(
+    {
+        # --- issue 10: keys typed at speed (tui/screens/home.py) ------------------------------
+        "ui.key.home.open": {"zh": "打开报告", "en": "Open report"},
+    }
+)

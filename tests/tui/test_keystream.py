@@ -71,3 +71,24 @@ async def test_edit_scripts_typed_without_pauses_leave_what_a_correct_editor_wou
                 keys = next_script(rng, editor)
                 send(pilot.app, keys)
                 await settled(pilot, editor, store, keys)
+
+
+async def test_a_prose_list_takes_a_burst_of_keys_in_order(make_app, stored):
+    """Duties (prose areas in a list): ctrl+n, Chinese committed several at once, editing keys and
+    leaving keys all sent at once end as typed, in order."""
+    keys = [
+        *("ctrl+n", "甲乙丙", "backspace", "丁戊", "home", "己", "right", "delete", "end", "left", "backspace", "庚"),
+        *("ctrl+n", "辛壬", "left", "ctrl+k", "癸", "left", "ctrl+u", "子", "f3", "f2"),
+    ]
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_part(pilot, "f2")
+        before = stored("duties")
+        pilot.app.screen.query_one(f"#{field_id('duties[0]')}").focus()
+        await pilot.pause()
+        send(pilot.app, keys)
+        expected = [before[0], "己甲庚戊", "子癸", *before[1:]]
+        deadline = asyncio.get_running_loop().time() + SETTLE
+        while stored("duties") != expected and asyncio.get_running_loop().time() < deadline:
+            await pilot.pause(0.05)
+        assert stored("duties") == expected
+        assert pilot.app.focused.path == "duties[2]"

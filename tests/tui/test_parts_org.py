@@ -109,7 +109,7 @@ async def test_refused_input_blocks_list_changes_so_it_is_not_lost(make_app, sto
 
 async def test_a_burst_of_keys_through_add_buttons_lands_where_it_was_meant(make_app, stored):
     """An input method commits words at once; a slow PC falls behind: keys typed while a list
-    is being rebuilt are held and delivered, in order, to the new field."""
+    is being rebuilt wait in the app and then go, in order, to the new field."""
     async with make_app().run_test(size=(80, 24)) as pilot:
         await open_part(pilot, "f2")
         widget(pilot, "org_groups[3].bodies[1].plates").focus()

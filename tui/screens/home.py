@@ -156,6 +156,9 @@ class HomeScreen(Screen):
     """
 
     BINDINGS = [
+        # A priority binding runs in the app as the key arrives, and the app takes no further key
+        # until the report is up: what is typed straight after Enter goes to its first field.
+        Binding("enter", "open", "打开报告", id="jixiao.home.open", priority=True, show=False),
         Binding("ctrl+n", "new", "新建报告", id="jixiao.home.new"),
         Binding("ctrl+delete", "delete", "删除报告", id="jixiao.home.delete"),
         Binding("ctrl+y", "next_year", "由上年报告新建", id="jixiao.home.next_year"),
@@ -328,23 +331,20 @@ class HomeScreen(Screen):
         if event.input.id == "filter" and event.value == event.input.value:
             self.show_reports(typing=True)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            event.stop()
-            self.open_selected()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A row clicked: open it as Enter does."""
         event.stop()
-        self.open_selected()
+        await self.action_open()
 
     def action_cursor(self, move: str) -> None:
         """Move the highlight in the list while the cursor stays in the filter."""
         getattr(self.query_one("#reports", DataTable), f"action_{move}")()
 
-    def open_selected(self) -> None:
+    async def action_open(self) -> None:
+        """Enter: open the highlighted report."""
         report_id = self.selected_id()
         if report_id is not None:
-            self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
+            await self.app.open_report(report_id)
 
     def action_new(self) -> None:
         if self.app.store.readonly:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -82,7 +83,15 @@ class PartScreen(Screen):
         localize_bindings(self, self.session.lang)
         self.live_soon()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Put the cursor where it was sent; keep the screen's styles rather than recompute them.
+
+        Textual restyles every widget of a screen each time it comes back (a theme may have
+        changed meanwhile); jixiao changes no styles while a report is open, and on a form of
+        hundreds of widgets that restyle was most of what switching back to a part took.
+        (Runs before Textual's own resume handler, which reads `refresh_styles`.)
+        """
+        event.refresh_styles = False
         if self.focus_on:
             path, self.focus_on = self.focus_on, ""
             self.focus_field(path)
