@@ -137,7 +137,9 @@ def test_typed_prose_and_figure_are_in_the_file_after_quitting(terminal: Termina
 
     terminal.keys("F6")
     terminal.wait_for("标题及导语", "单位简称")
-    terminal.move_to_row("Tab", terminal.row_of("导语") + 1)  # 单位名称 → 单位简称 → 年度 → 标题 → 导语
+    # 单位名称 → 单位简称 → 年度 → 标题 → 导语, the text box under the line naming the outline
+    outline_row = next(row for row, shown in enumerate(terminal.screen().splitlines()) if "报告提纲" in shown)
+    terminal.move_to_row("Tab", outline_row + 1)
     terminal.text(PROSE)
     terminal.wait_for(PROSE + "为进一步规范财政资金管理")
 
