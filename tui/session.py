@@ -25,7 +25,7 @@ from store.catalogue import message
 from store.model import Report
 from store.parse import InputError
 from store.repository import ConflictError, Store, StoreError
-from store.yearly import last_year_of
+from store.yearly import last_year_of, update_years
 
 
 class ReportChanged(Message, bubble=False):
@@ -145,6 +145,13 @@ class ReportSession:
             (list_path,),
             lambda revision: self.store.move(self.report_id, list_path, index, new_index, expected_revision=revision),
             (*lists_along(list_path), list_path),
+        )
+
+    def update_years(self, paths: list[str]) -> SaveResult:
+        """Bring last year's year forward in the copied blocks at `paths` (store/yearly.py), as one change."""
+        return self._write(
+            tuple(paths),
+            lambda revision: update_years(self.store, self.report, paths, expected_revision=revision),
         )
 
     def _write(
