@@ -1028,9 +1028,9 @@ MESSAGES.update(
         },
         "cli.check.shares": {"zh": "{label}：{rule}", "en": "{label}: {rule}"},
         "cli.next.years": {
-            "zh": "其中 {count} 处仍写着“{last}年”：在程序中打开这份报告即可逐段或一次更新年份",
-            "en": "{count} of them still say “{last}年”: open the report in the app to update the years, "
-            "block by block or all at once",
+            "zh": "其中 {count} 处仍写着“{last}年”：在程序中打开这份报告，在 F7 检查里按 Ctrl+Y 可逐段或一次更新年份",
+            "en": "{count} of them still say “{last}年”: open the report in the app and press ctrl+y in the F7 checks "
+            "to update the years, block by block or all at once",
         },
     }
 )
@@ -1052,6 +1052,11 @@ MESSAGES.update(
         "ui.years.hint": {
             "zh": "空格勾选或取消；改年份后这些段落仍标为上年原文，请逐段改写",
             "en": "Space ticks or unticks; after the years change these blocks are still last year's text: rewrite them",
+        },
+        "ui.key.checks.years": {"zh": "更新上年年份", "en": "Update last year's years"},
+        "ui.years.nothing": {
+            "zh": "沿用上年的段落里已没有“{last}年”",
+            "en": "no copied block still says “{last}年”",
         },
         "ui.years.chosen": {"zh": "更新所选", "en": "Update ticked"},
         "ui.years.all": {"zh": "全部更新", "en": "Update all"},

@@ -122,17 +122,18 @@ def bring_years_forward(text: str, year: int) -> str:
     return _year_pattern(year - 1).sub(str(year), text)
 
 
-def update_years(store: Store, report: Report, paths: list[str]) -> int:
+def update_years(store: Store, report: Report, paths: list[str], *, expected_revision: int | None = None) -> int:
     """Bring the years forward in the blocks at `paths`, all in one change; returns the new revision.
 
     The blocks stay marked as copied: only their years changed, the words are still last year's.
+    With `expected_revision`, refuses (ConflictError, nothing written) if the report moved on.
     """
     assert report.id is not None
-    revision = report.revision
+    revision = report.revision if expected_revision is None else expected_revision
     with store.transaction():
         for path in paths:
             text = text_at(report, path)
             updated = bring_years_forward(text, report.fiscal_year)
             if updated != text:
-                revision = store.set(report.id, path, updated, keep_mark=True)
+                revision = store.set(report.id, path, updated, expected_revision=revision, keep_mark=True)
     return revision

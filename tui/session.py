@@ -26,7 +26,7 @@ from store.model import Report
 from store.parse import InputError
 from store.repository import ConflictError, Store, StoreError
 from store.scoring import System, parse_manual_score, parse_reason
-from store.yearly import last_year_of
+from store.yearly import last_year_of, update_years
 
 #: The path a change to the 自评表 is announced under (ReportChanged.paths): no field has it.
 SCORES = "scores"
@@ -209,6 +209,13 @@ class ReportSession:
             ("unplaced", target),
             lambda revision: unplaced.place(self.store, self.report_id, index, target, expected_revision=revision),
             lists,
+        )
+
+    def update_years(self, paths: list[str]) -> SaveResult:
+        """Bring last year's year forward in the copied blocks at `paths` (store/yearly.py), as one change."""
+        return self._write(
+            tuple(paths),
+            lambda revision: update_years(self.store, self.report, paths, expected_revision=revision),
         )
 
     def _write(

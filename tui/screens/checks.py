@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from store.catalogue import message
 from store.checks import ratios, run_checks
 from store.model import SHARE_METHODS
+from store.yearly import year_mentions
 from tui.keymap import localize_bindings
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class ChecksScreen(Screen):
     BINDINGS = [
         Binding("enter", "goto", "转到字段", id="jixiao.checks.goto"),
         Binding("escape", "home", "报告列表", id="jixiao.home"),
+        Binding("ctrl+y", "years", "更新上年年份", id="jixiao.checks.years"),
     ]
     DEFAULT_CSS = """
     ChecksScreen > #checks-summary { padding: 0 1; text-style: bold; }
@@ -164,6 +166,21 @@ class ChecksScreen(Screen):
 
     def action_home(self) -> None:
         self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
+
+    def action_years(self) -> None:
+        """Offer to bring last year's year (2019年) forward in the copied blocks that still quote it."""
+        from tui.screens.yearly import YearUpdateDialog
+
+        report = self.session.report
+        if not year_mentions(report):
+            self.notify(self.app.t("ui.years.nothing", last=report.fiscal_year - 1))
+            return
+
+        def apply(paths: list[str]) -> str:
+            result = self.session.update_years(paths)
+            return "" if result.ok else result.reason
+
+        self.app.push_screen(YearUpdateDialog(report, apply))
 
     def choose(self, finding: Finding) -> None:
         """Go to the finding's place, asking which one when it names several."""

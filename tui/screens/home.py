@@ -27,7 +27,7 @@ from store import fields
 from store.outline import DEFAULT
 from store.parse import InputError
 from store.repository import ReportSummary, Store, StoreError
-from store.yearly import year_mentions
+from store.yearly import update_years, year_mentions
 from tui.keymap import localize_bindings
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.outline_choice import outline_choices
@@ -373,7 +373,14 @@ class HomeScreen(Screen):
         def answered(_updated: bool | None) -> None:
             self.run_worker(self.app.open_report(report_id), group="open", exclusive=True)
 
-        self.app.push_screen(YearUpdateDialog(self.app.store, report), answered)
+        def apply(paths: list[str]) -> str:
+            try:
+                update_years(self.app.store, report, paths)
+            except StoreError as error:
+                return error.text(self.app.lang)
+            return ""
+
+        self.app.push_screen(YearUpdateDialog(report, apply), answered)
 
     def action_next_year(self) -> None:
         """Start next year's report of the highlighted one (ctrl+y); refused with the reason if it exists."""

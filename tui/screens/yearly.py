@@ -19,13 +19,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
 from store.checks import Place
-from store.repository import StoreError
-from store.yearly import text_at, update_years, year_mentions
+from store.yearly import text_at, year_mentions
 from tui.keymap import localize_bindings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from store.model import Report
-    from store.repository import Store
     from tui.app import JixiaoApp
 
 #: Characters of context shown on each side of the first year quoted in a block.
@@ -52,9 +52,10 @@ class YearUpdateDialog(ModalScreen[bool]):
 
     app: JixiaoApp
 
-    def __init__(self, store: Store, report: Report) -> None:
+    def __init__(self, report: Report, apply: Callable[[list[str]], str]) -> None:
+        """`apply(paths)` brings the years forward in those blocks, returning "" or the reason it could not."""
         super().__init__(classes="dialog")
-        self.store = store
+        self.apply = apply
         self.report = report
         self.paths = [path for path, _ in year_mentions(report)]
 
@@ -96,10 +97,9 @@ class YearUpdateDialog(ModalScreen[bool]):
         if not paths:
             self.dismiss(False)
             return
-        try:
-            update_years(self.store, self.report, paths)
-        except StoreError as error:
-            self.query_one("#reason", Static).update(error.text(self.app.lang))
+        reason = self.apply(paths)
+        if reason:
+            self.query_one("#reason", Static).update(reason)
             return
         self.notify(self.app.t("ui.years.done", count=len(paths), year=self.report.fiscal_year))
         self.dismiss(True)

@@ -140,3 +140,27 @@ async def test_the_budget_screen_shows_shares_as_the_export_rounds_them(make_app
         await pilot.press("f3")
         await settle(pilot)
         assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["", "", ""]  # amounts still blank
+
+
+async def test_ctrl_y_in_the_checks_offers_the_years_of_a_report_made_on_the_command_line(make_app, sample_copy):
+    with Store.open(sample_copy) as store:
+        new_id = store.create_next(1)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await app.open_report(new_id)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert isinstance(app.screen, YearUpdateDialog)
+        await pilot.click("#all")
+        await settle(pilot)
+        assert isinstance(app.screen, ChecksScreen)
+        assert "2019年" not in app.session.report.texts["economy"]
+        app.session.save("texts.economy", "本年重写的经济性评价。")  # the session saw the change: no conflict
+        await settle(pilot)
+    with Store.open(sample_copy) as store:
+        report = store.load(new_id)
+    assert report.texts["economy"] == "本年重写的经济性评价。" and "texts.economy" not in report.copied
+    assert "2019年" not in report.texts["preamble"] and "texts.preamble" in report.copied
