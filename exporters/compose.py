@@ -1,9 +1,10 @@
-"""The composer: a report becomes a document tree, every word and every number decided here.
+"""The composer: a report becomes a document tree, every number and which clauses are said decided here.
 
 It follows the report's outline (store/outline.py: the seed's seven chapters unless the
 report names another), printing each chapter and section's heading with its computed number
 and then what its builders write (`BUILDERS`, named in the outline file). Narrative is reproduced verbatim from `report.texts` and the lists, one paragraph per line;
-sentences that quote figures are written from the figures (money with two decimals and
+sentences that quote figures are written from the figures, in the words of the outline's
+`[sentences]` templates (the code decides which clauses are said; money with two decimals and
 万元, shares half-up to 0.01 %), so prose and appendix tables cannot drift apart. Stated
 figures are printed as stated: the checks, not the composer, flag disagreements. A missing
 value leaves its clause out rather than printing a blank or "None".
