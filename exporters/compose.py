@@ -1,9 +1,10 @@
-"""The composer: a report becomes a document tree, every word and every number decided here.
+"""The composer: a report becomes a document tree, every number and which clauses are said decided here.
 
 It follows the report's outline (store/outline.py: the seed's seven chapters unless the
 report names another), printing each chapter and section's heading with its computed number
 and then what its builders write (`BUILDERS`, named in the outline file). Narrative is reproduced verbatim from `report.texts` and the lists, one paragraph per line;
-sentences that quote figures are written from the figures (money with two decimals and
+sentences that quote figures are written from the figures, in the words of the outline's
+`[sentences]` templates (the code decides which clauses are said; money with two decimals and
 万元, shares half-up to 0.01 %), so prose and appendix tables cannot drift apart. Stated
 figures are printed as stated: the checks, not the composer, flag disagreements. A missing
 value leaves its clause out rather than printing a blank or "None".
@@ -47,20 +48,23 @@ _PLAIN = _Options()
 _OPTIONS: ContextVar[_Options] = ContextVar("compose_options", default=_PLAIN)
 
 
-def compared(label: str, this_year: Decimal | None, last_year: Decimal | None) -> str:
+def compared(label: str, this_year: Decimal | None, last_year: Decimal | None, outline: Outline | None = None) -> str:
     """`收入较上年增加120.00万元，增长2.40%`, `…减少…，下降…%`, `…与上年持平`; no rate when last year is 0.
 
     "" when either year is unknown. The rate is the change over last year, half-up to 0.01 %.
+    The words are the outline's `compared.*` templates (the default outline's unless given).
     """
     if this_year is None or last_year is None:
         return ""
+    words = outline or outlines.load()
     change = this_year - last_year
     if change == 0:
-        return f"{label}与上年持平"
-    up = change > 0
-    text = f"{label}较上年{'增加' if up else '减少'}{money(abs(change))}"
+        return words.sentence("compared.level", label=label)
+    name = "compared.up" if change > 0 else "compared.down"
     rate = share(abs(change), last_year) if last_year > 0 else None
-    return text + (f"，{'增长' if up else '下降'}{percent(rate)}" if rate is not None else "")
+    if rate is None:
+        return words.sentence(name, label=label, amount=money(abs(change)))
+    return words.sentence(f"{name}_rate", label=label, amount=money(abs(change)), rate=percent(rate))
 
 
 def _last_year() -> Report | None:
@@ -98,10 +102,10 @@ def _ended(text: str) -> str:
     return text if not text or text[-1] in _ENDS else text + "。"
 
 
-def _run_in(text: str) -> str:
-    """Text that continues with "其中：…": a comma between, unless it already ends a clause."""
+def _run_in(text: str, then: str) -> str:
+    """Text that continues with `then` ("其中：…"): a comma between, unless it already ends a clause."""
     text = text.rstrip("，,、")
-    return text + ("其中：" if text[-1:] and text[-1] in _ENDS else "，其中：")
+    return text + ("" if text[-1:] and text[-1] in _ENDS else "，") + then
 
 
 def _numbered(items: Iterable[str], level: int = 3) -> list[Block]:
@@ -141,7 +145,8 @@ def _plain(text: str) -> list[Block]:
 # --- 一、部门概况 --------------------------------------------------------------------
 
 
-def _org(report: Report, level: int = 4) -> list[Block]:
+def _org(report: Report, outline: Outline, level: int = 4) -> list[Block]:
+    """The org intro, then each group's bodies in the outline's words (a group labelled 其他 is not counted)."""
     out = _plain(report.texts.get("org_intro", ""))
     n = 0
     for group in report.org_groups:
@@ -150,77 +155,96 @@ def _org(report: Report, level: int = 4) -> list[Block]:
             name = line(body.name)
             plates = [p for p in (line(p) for p in body.plates) if p]
             if plates:
-                joined = "、".join(plates)
-                name += f"（加挂{joined}{'' if joined.endswith('牌子') else '牌子'}）"
+                # The template says 牌子 once: a last plate typed as "…牌子" is not given a second.
+                name += outline.sentence("org.plates", plates="、".join(plates).removesuffix("牌子"))
             if name:
                 names.append(name)
         if not names:
             continue
         n += 1
         label = line(group.label)
-        listed = "、".join(names)
-        text = f"{label}：{listed}。" if label == "其他" else f"设置{len(names)}个{label or '机构'}：{listed}。"
+        values = {
+            "count": str(len(names)),
+            "label": label or outline.sentence("org.default_label"),
+            "bodies": "、".join(names),
+        }
+        text = outline.sentence("org.other" if label == "其他" else "org.group", **values) + "。"
         out.append(Paragraph(text, number=number(level, n)))
     return out
 
 
-def _staff(report: Report) -> list[Block]:
-    year = report.fiscal_year
-    lines = [f"{line(s.category)}{s.count}人" for s in report.staff_lines if s.count is not None]
+def _staff(report: Report, outline: Outline) -> list[Block]:
+    """Staff at year end and by category, the change over last year, then its reasons, in the outline's words."""
+    say = outline.sentence
+    year = str(report.fiscal_year)
+    lines = "，".join(
+        say("staff.line", category=line(s.category), count=str(s.count))
+        for s in report.staff_lines
+        if s.count is not None
+    )
     clauses = []
     if report.staff_total is not None:
-        head = f"{year}年本单位年末实有人数{report.staff_total}人"
-        clauses.append(head + ("，其中" + "，".join(lines) if lines else ""))
+        clauses.append(say("staff.total", year=year, count=str(report.staff_total)))
+        clauses += [say("staff.lines", lines=lines)] if lines else []
     elif lines:
-        clauses.append(f"{year}年本单位年末实有人员：" + "，".join(lines))
+        clauses.append(say("staff.lines_only", year=year, lines=lines))
     change = report.staff_change
     last = _last_year()
     if last is not None and report.staff_total is not None and last.staff_total is not None:
         change = report.staff_total - last.staff_total
     if change is not None:
-        said = "与上年持平" if change == 0 else f"比上年{'增加' if change > 0 else '减少'}{abs(change)}人"
-        clauses.append(said if clauses else f"{year}年本单位年末实有人数{said}")
+        said = (
+            say("staff.level")
+            if change == 0
+            else say("staff.up" if change > 0 else "staff.down", count=str(abs(change)))
+        )
+        clauses.append(said if clauses else say("staff.change_only", year=year, change=said))
     text = "，".join(clauses) + "。" if clauses else ""
     reasons = paragraphs(report.texts.get("staff_reasons", ""))
     if reasons:
-        text += "人员变化的主要原因是：" + reasons[0]
+        text += say("staff.reasons", reasons=reasons[0])
     out: list[Block] = [Paragraph(text)] if text else []
     out.extend(Paragraph(p) for p in reasons[1:])
     return out
 
 
-def _parts(pairs: Iterable[tuple[str, Decimal | None]]) -> list[str]:
-    return [f"{label}{money(value)}" for label, value in pairs if value is not None]
+def _parts(outline: Outline, figures: dict[str, Decimal | None], keys: Iterable[str]) -> str:
+    """The known figures of `keys`, each in its `budget.<key>` template, joined with "，"."""
+    said = [
+        outline.sentence(f"budget.{key}", amount=money(figures[key])) for key in keys if figures.get(key) is not None
+    ]
+    return "，".join(said)
 
 
-def _budget_summary(report: Report) -> list[Block]:
+def _budget_summary(report: Report, outline: Outline) -> list[Block]:
     """一（二）: budget approved, funds received and their sources, spending, balances."""
-    f = report.figures
-    opening = f"{report.short_name}{report.fiscal_year}年度"
+    f, say = report.figures, outline.sentence
     first = []
     if f.get("budget_approved") is not None:
-        first.append(f"{opening}财政拨款收入预算批复{money(f['budget_approved'])}")
-    sources = _parts((("财政拨款收入", f.get("fiscal_appropriation")), ("其他收入", f.get("other_income"))))
+        first.append(say("budget.approved", amount=money(f["budget_approved"])))
+    sources = _parts(outline, f, ("fiscal_appropriation", "other_income"))
     received = f.get("funds_received")
     if received is not None:
-        clause = f"在执行预算的过程中实际到位指标{money(received)}"
-        first.append((clause if first else opening + clause) + ("，其中：" + "，".join(sources) if sources else ""))
+        first.append(say("budget.received", amount=money(received)))
+        first += [say("budget.of_which", items=sources)] if sources else []
     elif sources:
-        first.append(("" if first else opening) + "到位" + "，".join(sources))
-    sentences = ["，".join(first) + "。"] if first else []
-    uses = _parts((("基本支出", f.get("basic_spent")), ("项目支出", f.get("project_spent"))))
+        first.append(say("budget.sources_only", items=sources))
+    opening = say("budget.opening", unit=report.short_name, year=str(report.fiscal_year))
+    sentences = [opening + "，".join(first) + "。"] if first else []
+    uses = _parts(outline, f, ("basic_spent", "project_spent"))
     if f.get("spent") is not None:
-        sentences.append(f"财政实际支出{money(f['spent'])}" + ("，其中：" + "，".join(uses) if uses else "") + "。")
+        spent = [say("budget.spent", amount=money(f["spent"]))] + ([say("budget.of_which", items=uses)] if uses else [])
+        sentences.append("，".join(spent) + "。")
     elif uses:
-        sentences.append("财政实际支出中，" + "，".join(uses) + "。")
-    balances = _parts((("上年结余", f.get("carried_in")), ("本年结余", f.get("carried_out"))))
+        sentences.append(say("budget.uses_only", items=uses) + "。")
+    balances = _parts(outline, f, ("carried_in", "carried_out"))
     if balances:
-        sentences.append("，".join(balances) + "。")
+        sentences.append(balances + "。")
     last = _last_year()
     if last is not None:
         changes = [
-            compared(label, f.get(key), last.figures.get(key))
-            for label, key in (("收入", "funds_received"), ("支出", "spent"))
+            compared(say(f"budget.label.{key}"), f.get(key), last.figures.get(key), outline)
+            for key in ("funds_received", "spent")
         ]
         if any(changes):
             sentences.append("；".join(change for change in changes if change) + "。")
@@ -239,65 +263,76 @@ def breakdown_total(lines: list[EconLine], stated: Decimal | None) -> Decimal | 
     return total(lines) if lines and all(e.amount is not None for e in lines) else stated
 
 
-def _econ_sentence(report: Report, label: str, lines: list[EconLine], stated: Decimal | None) -> str:
-    """`2019年月湖街道的基本支出总额为…，占年度总支出的…%，其中工资福利支出…，占基本支出的…%…。`"""
-    whole = breakdown_total(lines, stated)
+def _econ_sentence(report: Report, outline: Outline, kind: str) -> str:
+    """`2019年月湖街道的基本支出总额为…，占年度总支出的…%，其中工资福利支出…，占基本支出的…%…。`
+
+    `kind` is "basic" or "project": the breakdown's lines and stated total, and its name (`econ.label.<kind>`).
+    """
+    say = outline.sentence
+    label, lines = say(f"econ.label.{kind}"), getattr(report, f"{kind}_lines")
+    whole = breakdown_total(lines, report.figures.get(f"{kind}_spent"))
     if whole is None:
         return ""
-    text = f"{report.fiscal_year}年{report.short_name}的{label}总额为{money(whole)}"
+    clauses = [
+        say("econ.total", year=str(report.fiscal_year), unit=report.short_name, label=label, amount=money(whole))
+    ]
     of_spent = share(whole, report.figures.get("spent"))
     if of_spent is not None:
-        text += f"，占年度总支出的{percent(of_spent)}"
+        clauses.append(say("econ.of_spent", rate=percent(of_spent)))
     items = []
     known = [econ for econ in lines if econ.amount is not None]
     for econ, of_whole in zip(known, _shares([econ.amount for econ in known], whole), strict=True):
-        part = f"{line(econ.category)}{money(econ.amount)}"
-        items.append(part + (f"，占{label}的{percent(of_whole)}" if of_whole is not None else ""))
+        item = [say("econ.line", category=line(econ.category), amount=money(econ.amount))]
+        item += [say("econ.line_share", label=label, rate=percent(of_whole))] if of_whole is not None else []
+        items.append("，".join(item))
     if items:
-        text += "，其中" + "，".join(items)
-    return text + "。"
+        clauses.append(say("econ.of_which", items="，".join(items)))
+    return "，".join(clauses) + "。"
 
 
-def _spending_change(report: Report, label: str, kind: str) -> str:
+def _spending_change(report: Report, outline: Outline, kind: str) -> str:
     """`基本支出较上年增加…，增长…%。` when `compose` has last year's report, else ""; `kind` "basic" or "project"."""
     last = _last_year()
     if last is None:
         return ""
     said = compared(
-        label,
+        outline.sentence(f"econ.label.{kind}"),
         breakdown_total(getattr(report, f"{kind}_lines"), report.figures.get(f"{kind}_spent")),
         breakdown_total(getattr(last, f"{kind}_lines"), last.figures.get(f"{kind}_spent")),
+        outline,
     )
     return said + "。" if said else ""
 
 
-def _sangong_item(item: SanGongItem) -> str:
+def _sangong_item(item: SanGongItem, outline: Outline) -> str:
+    """One 三公 item's name and what is known of it: budget, actual (or none spent), last year's."""
+    say = outline.sentence
     said = []
     if item.actual == 0 and item.budget is None:
-        said.append("本年度未发生经费支出")
+        said.append(say("sangong.none"))
     else:
         if item.budget is not None:
-            said.append(f"预算数为{money(item.budget)}")
+            said.append(say("sangong.budget", amount=money(item.budget)))
         if item.actual is not None:
-            said.append(f"实际发生{money(item.actual)}")
+            said.append(say("sangong.actual", amount=money(item.actual)))
     if item.last_year is not None:
-        said.append(f"上年实际发生{money(item.last_year)}")
+        said.append(say("sangong.last_year", amount=money(item.last_year)))
     return line(item.name) + "，".join(said) if said else ""
 
 
-def _sangong(report: Report) -> list[Block]:
+def _sangong(report: Report, outline: Outline) -> list[Block]:
     """二（一）2: the intro, then each item's budget and actual, then the comparison, as the seed runs them on."""
     intro = paragraphs(report.texts.get("sangong_intro", ""))
     closing = paragraphs(report.texts.get("sangong_closing", ""))
-    items = [said for said in (_sangong_item(item) for item in report.sangong) if said]
+    items = "，".join(said for said in (_sangong_item(item, outline) for item in report.sangong) if said)
     out: list[Block] = [Paragraph(p) for p in intro[:-1]]
     if items:
-        text = (_run_in(intro[-1]) if intro else "") + "，".join(items) + "。"
+        text = (_run_in(intro[-1], outline.sentence("sangong.of_which", items=items)) if intro else items) + "。"
     else:
         text = _ended(intro[-1]) if intro else ""
     totals = sangong_totals(report) if _last_year() is not None else None
     if totals is not None:
-        text += f"三公经费合计实际发生{money(totals[0])}，{compared('', *totals)}。"
+        text += outline.sentence("sangong.total", amount=money(totals[0])) + f"，{compared('', *totals, outline)}。"
     if closing:
         text += closing[0]
     if text:
@@ -306,15 +341,15 @@ def _sangong(report: Report) -> list[Block]:
     return out
 
 
-def _basic_spending(report: Report, node: Node) -> list[Block]:
+def _basic_spending(report: Report, node: Node, outline: Outline) -> list[Block]:
     """The seed's 二（一）: its two inline parts (basic spending, 三公) numbered only when they have content."""
     basic, sangong_part = node.sections
     level = node.level + 1
     out: list[Block] = []
     n = 0
     intro = paragraphs(report.texts.get("basic_intro", ""))
-    figures = _econ_sentence(report, "基本支出", report.basic_lines, report.figures.get("basic_spent"))
-    figures += _spending_change(report, "基本支出", "basic") if figures else ""
+    figures = _econ_sentence(report, outline, "basic")
+    figures += _spending_change(report, outline, "basic") if figures else ""
     if intro:
         # As the seed does: the number runs into the intro ("1.基本支出主要包括，…").
         n += 1
@@ -325,18 +360,17 @@ def _basic_spending(report: Report, node: Node) -> list[Block]:
         n += 1
         out.append(Heading(level, number(level, n), basic.title))
     out += [Paragraph(figures)] if figures else []
-    sangong = _sangong(report)
+    sangong = _sangong(report, outline)
     if sangong:
         n += 1
         out += [Heading(level, number(level, n), sangong_part.title), *sangong]
     return out
 
 
-def _econ(report: Report, kind: str) -> list[Block]:
+def _econ(report: Report, outline: Outline, kind: str) -> list[Block]:
     """The sentence of one breakdown (`basic` or `project`): its total, share of spending, each line's share."""
-    label = "基本支出" if kind == "basic" else "项目支出"
-    figures = _econ_sentence(report, label, getattr(report, f"{kind}_lines"), report.figures.get(f"{kind}_spent"))
-    figures += _spending_change(report, label, kind) if figures else ""
+    figures = _econ_sentence(report, outline, kind)
+    figures += _spending_change(report, outline, kind) if figures else ""
     return [Paragraph(figures)] if figures else []
 
 
@@ -380,12 +414,12 @@ BUILDERS: dict[str, Builder] = {
     "text": lambda part: _plain(part.report.texts.get(part.arg, "")),
     "list": lambda part: _numbered(getattr(part.report, part.arg), level=_item_level(part.node)),
     "titled": _titled_builder,
-    "org": lambda part: _org(part.report, level=_item_level(part.node)),
-    "staff": lambda part: _staff(part.report),
-    "budget_summary": lambda part: _budget_summary(part.report),
-    "basic_spending": lambda part: _basic_spending(part.report, part.node),
-    "econ": lambda part: _econ(part.report, part.arg),
-    "sangong": lambda part: _sangong(part.report),
+    "org": lambda part: _org(part.report, part.outline, level=_item_level(part.node)),
+    "staff": lambda part: _staff(part.report, part.outline),
+    "budget_summary": lambda part: _budget_summary(part.report, part.outline),
+    "basic_spending": lambda part: _basic_spending(part.report, part.node, part.outline),
+    "econ": lambda part: _econ(part.report, part.outline, part.arg),
+    "sangong": lambda part: _sangong(part.report, part.outline),
     "signature": lambda part: _signature(part.report),
 }
 

@@ -8,7 +8,9 @@ below), which of its fields must be filled (`required`) and which are carried to
 (`carried`), and its subsections (`sections`). Levels and numbers (一、 （一） 1.) are
 computed from where a node sits, never written. `front` (title and preamble) and `back`
 (落款) frame the chapters without a heading. `sentences` holds the figure sentences as
-templates with `{name}` slots, so what the composer writes can be read back by an importer.
+templates with `{name}` slots, so what the composer writes can be read back by an importer;
+each builder a file names must find its templates there, using only the slots it fills
+(store/sentences.py), or the file is refused naming the template.
 
 A node marked `inline` is printed by its parent's builder (the seed's 三公 paragraph, whose
 number depends on whether the basic-spending intro is there); it still names its fields.
@@ -18,6 +20,7 @@ Adding an outline is adding a file: nothing here knows any chapter.
 
 from __future__ import annotations
 
+import string
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from store import sentences as needed
 from store.model import DEFAULT_OUTLINE
 
 __all__ = ["DEFAULT", "Node", "Outline", "OutlineError", "chinese_number", "dump", "ids", "load", "number", "parse"]
@@ -173,7 +177,7 @@ class Outline:
         return frozenset(shape for node in self.nodes() for shape in node.fields)
 
     def sentence(self, template: str, /, **values: str) -> str:
-        """The template `name` with its slots filled: sentence("budget.spent", spent="5083.34万元")."""
+        """The template `name` with its slots filled: sentence("budget.spent", amount="5083.34万元")."""
         return self.sentences[template].format(**values)
 
 
@@ -261,7 +265,36 @@ def parse(text: str) -> Outline:
     shapes = [shape for node in outline.nodes() for shape in node.fields]
     if len(shapes) != len(set(shapes)):
         raise OutlineError(f"{outline.id}: a field sits in two sections")
+    _check_sentences(outline)
     return outline
+
+
+def _slots(template: str, where: str) -> set[str]:
+    """The slot names a template uses; OutlineError for unbalanced braces."""
+    try:
+        return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+    except ValueError as error:
+        raise OutlineError(f"{where}: {error}") from error
+
+
+def _check_sentences(outline: Outline) -> None:
+    """Every template the outline's builders fill is in its `[sentences]`, with only slots they fill."""
+    source = f"{outline.id}.toml"
+    stray = set(outline.sentences) - needed.known()
+    if stray:
+        raise OutlineError(f"{source}: [sentences] names templates no builder fills: {sorted(stray)}")
+    builders = dict.fromkeys(spec.partition(":")[0] for node in outline.nodes() for spec in node.blocks)
+    for builder in builders:
+        for name, slots in needed.NEEDED.get(builder, {}).items():
+            template = outline.sentences.get(name)
+            if not isinstance(template, str):
+                raise OutlineError(f"{source}: [sentences] has no template {name!r} (the {builder} builder says it)")
+            unknown = _slots(template, f"{source}: [sentences] {name!r}") - set(slots)
+            if unknown:
+                raise OutlineError(
+                    f"{source}: [sentences] {name!r} uses slots {sorted(unknown)}; "
+                    f"the {builder} builder fills {sorted(slots)}"
+                )
 
 
 @cache

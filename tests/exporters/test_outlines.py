@@ -4,6 +4,7 @@ prints its seven parts and the new figures, and each builder an outline names ex
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from exporters import docx_writer, to_markdown
+from exporters import docx_writer, markdown, to_markdown
 from exporters.compose import BUILDERS, compose
 from exporters.tree import Heading, Paragraph
 from store import outline
@@ -144,3 +145,30 @@ def test_the_new_figures_given_get_a_row_each_in_the_figures_table(seed_report: 
     rows = dict(table.rows)
     assert (rows["年初预算数"], rows["预算调整数"], rows["政府采购实际数"]) == ("4800.00", "-100.00", "285.50")
     assert "国有资本经营预算收入" not in rows, "a figure left blank has no row"
+
+
+def test_the_figure_sentences_are_written_in_the_words_of_the_outline_being_composed(seed_report: Report) -> None:
+    classic = outline.load()
+    reworded = {
+        "org.group": "内设{label}{count}个：{bodies}",
+        "staff.total": "{year}年末在岗{count}人",
+        "budget.received": "实际到位资金{amount}",
+        "econ.of_spent": "为总支出的{rate}",
+        "sangong.actual": "支出{amount}",
+        "compared.up_rate": "{label}比上年多{amount}（+{rate}）",
+    }
+    own = dataclasses.replace(classic, sentences={**classic.sentences, **reworded})
+    last_year = copy.deepcopy(seed_report)
+    last_year.figures["funds_received"] = Decimal("5000.00")
+    text = markdown.render(compose(seed_report, outline=own, last_year=last_year))
+    for said in (
+        "内设党政机构5个：党政综合办公室",
+        "2019年末在岗",
+        "实际到位资金5116.09万元",
+        "为总支出的31.69%",
+        "支出0.00万元",
+        "收入比上年多116.09万元（+2.32%）",
+    ):
+        assert said in text
+    for gone in ("设置5个党政机构", "年本单位年末实有人数", "在执行预算的过程中", "占年度总支出的", "增长2.32%"):
+        assert gone not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,30 @@ def test_a_field_is_placed_by_the_reports_own_outline() -> None:
 def test_a_malformed_outline_file_is_refused_saying_where(text: str, problem: str) -> None:
     with pytest.raises(outline.OutlineError, match=problem):
         outline.parse(text)
+
+
+def _shipped(outline_id: str) -> str:
+    return resources.files("store.outlines").joinpath(f"{outline_id}.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("outline_id", outline.ids())
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ('"staff.total" = "{year}年本单位年末实有人数{count}人"\n', "", "has no template 'staff.total'"),
+        ('"staff.total" = "{year}年', '"staff.total" = "{unit}{year}年', r"'staff.total' uses slots \['unit'\]"),
+        ('"staff.level" =', '"staff.levle" = "持平"\n"staff.level" =', r"no builder fills: \['staff.levle'\]"),
+        ('"staff.level" = "与上年持平"', '"staff.level" = "与上年{持平"', "'staff.level'"),
+    ],
+)
+def test_an_outline_file_whose_sentences_do_not_fit_its_builders_is_refused_naming_file_and_template(
+    outline_id: str, old: str, new: str, problem: str
+) -> None:
+    text = _shipped(outline_id)
+    assert old in text
+    with pytest.raises(outline.OutlineError, match=problem) as refused:
+        outline.parse(text.replace(old, new))
+    assert str(refused.value).startswith(f"{outline_id}.toml: ")
 
 
 def test_an_unknown_outline_is_refused_when_typed() -> None:
