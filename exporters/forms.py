@@ -51,7 +51,7 @@ class Form:
     name: str
     title: str
     unit: str
-    unit_line: str
+    unit_lines: tuple[str, ...]
     note: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
@@ -69,8 +69,9 @@ def cell_text(value: Cell, money: bool = False) -> str:
     return str(value)
 
 
-def _unit_line(report: Report) -> str:
-    return f"单位名称：{report.unit_name}　　评价年度：{report.fiscal_year}年"
+def _unit_lines(report: Report) -> tuple[str, ...]:
+    """The unit and the year the form is for: a line each in Word (together they overrun a 28-character line)."""
+    return (f"单位名称：{report.unit_name}", f"评价年度：{report.fiscal_year}年")
 
 
 # --- 自评表 -----------------------------------------------------------------------------
@@ -121,7 +122,7 @@ def score_form(report: Report, systems: dict[str, scoring.System] | None = None)
         name="scores",
         title=f"{report.fiscal_year}年度部门整体支出绩效自评表",
         unit=report.unit_name,
-        unit_line=_unit_line(report),
+        unit_lines=_unit_lines(report),
         note=system.name,
         columns=_SCORE_COLUMNS,
         rows=tuple(rows),
@@ -204,7 +205,7 @@ def figures_form(report: Report) -> Form:
         name="figures",
         title=f"{report.fiscal_year}年度部门整体支出绩效评价基础数据表",
         unit=report.unit_name,
-        unit_line=_unit_line(report),
+        unit_lines=_unit_lines(report),
         note="金额单位：万元",
         columns=_FIGURE_COLUMNS,
         rows=tuple(rows),
@@ -251,7 +252,8 @@ def form_table(form: Form, label: str, caption: str) -> Table:
 
 def form_document(form: Form) -> Document:
     """A form as a Word or Markdown document of its own: its title, the unit line, the table."""
-    blocks: list[Block] = [Title(form.title), Paragraph(form.unit_line), form_table(form, "", "")]
+    heads = [Paragraph(part) for part in form.unit_lines]
+    blocks: list[Block] = [Title(form.title), *heads, form_table(form, "", "")]
     return Document(title=form.title, author=form.unit, blocks=blocks)
 
 

@@ -71,7 +71,7 @@ def _sheet(book: xlsxwriter.Workbook, formats: _Formats, form: Form) -> None:
     last = len(form.columns) - 1
     sheet.merge_range(0, 0, 0, last, form.title, formats.title)
     sheet.set_row(0, 30)
-    sheet.merge_range(1, 0, 1, last, f"{form.unit_line}　　{form.note}", formats.plain)
+    sheet.merge_range(1, 0, 1, last, "　　".join((*form.unit_lines, form.note)), formats.plain)
     head = 2
     for col, column in enumerate(form.columns):
         sheet.set_column(col, col, column.width)
