@@ -107,17 +107,19 @@ class JixiaoApp(App[int]):
     async def _focused_caught_up(self) -> None:
         """Wait until the focused widget has handled every message sent to it before now.
 
-        Gives up if the widget goes away, or after CAUGHT_UP_TIMEOUT (a widget that never
-        answers must not stop the keyboard for good).
+        Gives up if the widget goes away, once the app is closing, or after CAUGHT_UP_TIMEOUT
+        (a widget that never answers must not stop the keyboard for good). Textual runs no
+        callback once the app is closing (after an unhandled error, too): waiting then would
+        hold each key already typed for the whole timeout, and the app would seem hung.
         """
         focused = self.focused
-        if focused is None:
+        if focused is None or self._closing:
             return
         taken = asyncio.Event()
         if not focused.call_later(taken.set):
             return
         deadline = asyncio.get_running_loop().time() + CAUGHT_UP_TIMEOUT
-        while focused.is_attached and asyncio.get_running_loop().time() < deadline:
+        while focused.is_attached and not self._closing and asyncio.get_running_loop().time() < deadline:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(taken.wait(), 0.1)
                 return

@@ -190,7 +190,7 @@ def _drive(pane: Pane, killer: threading.Timer, trial: Trial, rng: random.Random
         pane.text(_typed(k))
         pane.keys("Enter")
         trial.sent.append(k)
-        if k == last and killer.ident is None:  # not set already for start-up (it may still be counting down)
+        if k == last and not killer.is_alive() and not killer.finished.is_set():
             killer.interval = rng.uniform(0, 0.5)
             killer.start()
         if pane.wait(_saved_on_screen(path, _tui_value(k)), STEP) is None:
