@@ -28,6 +28,7 @@ from bench.generate import FIRST_YEAR, STREETS, generate, unit_key
 from bench.measure import Figure, alternate
 from bench.report import render
 from bench.terminal import HEIGHT, WIDTH, Terminal, contains_any, peak_rss, wait_idle
+from store import outline
 from store.catalogue import message
 from store.codec import reports_from_data
 from store.repository import Store
@@ -268,7 +269,7 @@ class Bench:
         longer the one before.
         """
         keys = {"org": "F2", "budget": "F3", "results": "F4", "problems": "F5", "prose": "F6"}
-        marks = {part: message(f"section.{first}", "zh") for part, first in SCREEN_MARKS.items()}
+        marks = {part: outline.load().label(first, "zh") for part, first in SCREEN_MARKS.items()}
         with Terminal(self.work, self.env) as terminal:
 
             def switch(key: str, shown: str, gone: str) -> float:
