@@ -282,6 +282,11 @@ class _Placer:
             self.unplaced.append(Unplaced(self.where, text.strip()))
 
     def text(self, key: str, paras: list[str]) -> None:
+        """Add `paras` to the block `key`; with no block ("") they go to 未归类, never dropped."""
+        if not key:
+            for text in paras:
+                self.keep(text)
+            return
         paras = [p for p in paras if p.strip()]
         if not paras:
             return
@@ -378,11 +383,7 @@ def _read_list(ctx: _Placer, arg: str, pieces: list[Piece]) -> None:
     name, _, intro = arg.partition(":")
     items, before = _items(ctx, _paras(ctx, pieces, name))
     ctx.add(name, items)
-    if intro:
-        ctx.text(intro, before)
-    else:
-        for text in before:
-            ctx.keep(text)
+    ctx.text(intro, before)
 
 
 def _titled_item(text: str) -> TitledItem:
@@ -536,11 +537,7 @@ def _read_budget(ctx: _Placer, text_key: str, pieces: list[Piece]) -> None:
         kept = "".join(s for s in _sentences(p) if not _figure_sentence(ctx, s)).strip()
         if kept:
             prose.append(kept)
-    if text_key:
-        ctx.text(text_key, prose)
-    else:
-        for text in prose:
-            ctx.keep(text)
+    ctx.text(text_key, prose)
 
 
 def _econ_sentence(ctx: _Placer, sentence: str) -> bool:
@@ -578,11 +575,7 @@ def _read_breakdown(ctx: _Placer, arg: str, pieces: list[Piece]) -> None:
         else:
             before.append(split_marker(kept)[1] if not seen or kept != p.strip() else kept)
     ctx.text(intro_key, before)
-    if after_key:
-        ctx.text(after_key, after)
-    else:
-        for text in after:
-            ctx.keep(text)
+    ctx.text(after_key, after)
 
 
 def _sangong_items(text: str) -> list[SanGongItem]:

@@ -21,6 +21,18 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def press(pilot, *keys: str) -> None:
+    """Press `keys` and wait until what they started (a dialog, a new report, a screen) is done."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def click(pilot, selector: str) -> None:
+    """Click the widget at `selector` and wait until what it started is done."""
+    await pilot.click(selector)
+    await settle(pilot)
+
+
 def aside(pilot, item_path: str) -> str:
     row = pilot.app.screen.query_one(f"#{item_id(item_path)} FieldRow", FieldRow)
     return str(row.query_one(".aside", Static).render())
@@ -35,14 +47,12 @@ async def test_ctrl_y_starts_next_year_and_updates_only_the_ticked_years(make_ap
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+y")
-        await settle(pilot)
+        await press(pilot, "ctrl+y")
         assert isinstance(app.screen, YearUpdateDialog)
         blocks = app.screen.query_one("#year-blocks", SelectionList)
         assert blocks.option_count == 13 and len(blocks.selected) == 13  # all offered, all ticked
         await pilot.press("space")  # untick the first: the preamble
-        await pilot.click("#chosen")
-        await settle(pilot)
+        await click(pilot, "#chosen")
         assert isinstance(app.screen, OrgScreen)
         assert app.session is not None and app.session.report.fiscal_year == 2020
     assert reports(sample_copy) == [(2, 2020), (1, 2019)]
@@ -57,17 +67,13 @@ async def test_a_year_that_exists_is_refused_on_the_list(make_app, sample_copy):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+y")
-        await settle(pilot)
-        await pilot.click("#none")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "ctrl+y")
+        await click(pilot, "#none")
+        await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#reports", DataTable)
         table.move_cursor(row=table.get_row_index("1"))
-        await pilot.press("ctrl+y")
-        await settle(pilot)
+        await press(pilot, "ctrl+y")
         assert isinstance(app.screen, HomeScreen)
         assert any("已经存在" in str(n.message) for n in app._notifications)
     assert reports(sample_copy) == [(2, 2020), (1, 2019)]
@@ -79,15 +85,12 @@ async def test_the_new_report_dialog_offers_next_year_from_the_highlighted_repor
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await press(pilot, "ctrl+n")
         assert isinstance(app.screen, NewReportDialog)
         assert "2020" in str(app.screen.query_one("#next", Button).label)
-        await pilot.click("#next")
-        await settle(pilot)
+        await click(pilot, "#next")
         assert isinstance(app.screen, YearUpdateDialog)
-        await pilot.click("#all")
-        await settle(pilot)
+        await click(pilot, "#all")
         assert isinstance(app.screen, OrgScreen)
     with Store.open(sample_copy) as store:
         report = store.load(2)
@@ -102,21 +105,18 @@ async def test_checks_list_last_years_text_and_the_preview_marks_it(make_app, sa
         await settle(pilot)
         await app.open_report(new_id)
         await settle(pilot)
-        await pilot.press("f7")
-        await settle(pilot)
+        await press(pilot, "f7")
         screen = app.screen
         assert isinstance(screen, ChecksScreen)
         copied = [f for f in screen.findings if f.code == "still_copied"]
         assert len(copied) == len(app.session.report.copied)
         assert "carried_in_last_year" not in {f.code for f in screen.findings}  # 551.78 carried over
         assert copied[0].places[0].path == "texts.preamble" and screen.findings[0] is copied[0]
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert getattr(app.focused, "path", None) == "texts.preamble"
         app.session.save("texts.preamble", "2020年，街道开展部门整体支出绩效评价，报告如下：")
         app.session.save("figures.funds_received", "5,300")
-        await pilot.press("f8")
-        await settle(pilot)
+        await press(pilot, "f8")
         assert isinstance(app.screen, PreviewScreen)
         shown = "".join(block.source for block in app.screen.blocks)
         assert "【上年原文】2020年，街道" not in shown and "2020年，街道开展" in shown
@@ -132,13 +132,11 @@ async def test_the_budget_screen_shows_shares_as_the_export_rounds_them(make_app
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await app.open_report(1)
-        await pilot.press("f3")
-        await settle(pilot)
+        await press(pilot, "f3")
         assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["89.92%", "8.05%", "2.03%"]
         await app.close_report()
         await app.open_report(new_id)
-        await pilot.press("f3")
-        await settle(pilot)
+        await press(pilot, "f3")
         assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["", "", ""]  # amounts still blank
 
 
@@ -149,13 +147,10 @@ async def test_ctrl_y_in_the_checks_offers_the_years_of_a_report_made_on_the_com
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await app.open_report(new_id)
-        await pilot.press("f7")
-        await settle(pilot)
-        await pilot.press("ctrl+y")
-        await settle(pilot)
+        await press(pilot, "f7")
+        await press(pilot, "ctrl+y")
         assert isinstance(app.screen, YearUpdateDialog)
-        await pilot.click("#all")
-        await settle(pilot)
+        await click(pilot, "#all")
         assert isinstance(app.screen, ChecksScreen)
         assert "2019年" not in app.session.report.texts["economy"]
         app.session.save("texts.economy", "本年重写的经济性评价。")  # the session saw the change: no conflict
