@@ -272,7 +272,8 @@ class Bench:
         marks = {part: outline.load().label(first, "zh") for part, first in SCREEN_MARKS.items()}
         with Terminal(self.work, self.env) as terminal:
 
-            def switch(key: str, shown: str, gone: str) -> float:
+            def switch(key: str, shown: str, gone: str, pid: int) -> float:
+                wait_idle(pid)
                 start = time.perf_counter()
                 terminal.send_keys(key)
                 terminal.wait_until(lambda text: shown in text and gone not in text, f"{key} showing {shown}")
@@ -280,23 +281,23 @@ class Bench:
 
             def jixiao() -> dict[str, float]:
                 opened = terminal.launch([JIXIAO, str(self.sample)], contains_any([SAMPLE_NAME]))
-                wait_idle(opened.pid)
-                times = {"org": switch("Enter", marks["org"], message("ui.home.filter", "zh"))}
+                times = {"org": switch("Enter", marks["org"], message("ui.home.filter", "zh"), opened.pid)}
                 order = list(keys)
                 for before, part in zip(order, order[1:], strict=False):
-                    times[part] = switch(keys[part], marks[part], marks[before])
+                    times[part] = switch(keys[part], marks[part], marks[before], opened.pid)
                 later = []
                 for before, part in zip(["prose", *order], order, strict=False):
-                    later.append(switch(keys[part], marks[part], marks[before]))
+                    later.append(switch(keys[part], marks[part], marks[before], opened.pid))
                 times["later"] = statistics.median(later)
                 terminal.stop(opened)
                 return times
 
             def bare() -> dict[str, float]:
                 opened = terminal.launch([PYTHON, str(ROOT / "bench" / "bare_screens.py")], contains_any([BARE_F2]))
-                wait_idle(opened.pid)
-                first = switch("F3", BARE_F3, BARE_F2)
-                later = statistics.median([switch("F2", BARE_F2, BARE_F3), switch("F3", BARE_F3, BARE_F2)])
+                first = switch("F3", BARE_F3, BARE_F2, opened.pid)
+                later = statistics.median(
+                    [switch("F2", BARE_F2, BARE_F3, opened.pid), switch("F3", BARE_F3, BARE_F2, opened.pid)]
+                )
                 terminal.stop(opened)
                 return {"first": first, "later": later}
 

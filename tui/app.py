@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,12 @@ from tui.session import ReportChanged, ReportSession
 
 #: Seconds a key waits at most for the focused widget to take the keys typed before it.
 CAUGHT_UP_TIMEOUT = 10.0
+
+#: Seconds without a key before a screen is built ahead (tui.app: screens built before they are asked for).
+QUIET = 0.3
+
+#: Layout passes at most for a screen built ahead, and the seconds its widgets get to ask for another.
+LAYOUT_PASSES, LAYOUT_SETTLE = 4, 0.02
 
 #: Screens of an open report reached by a key, in the order of the keys.
 REPORT_SCREENS = (*screens.PARTS, "checks", "preview", "export")
@@ -66,6 +73,9 @@ class JixiaoApp(App[int]):
         self.lang = lang
         self.session: ReportSession | None = None
         self._report_screens: dict[str, Screen] = {}
+        #: The first part screen of the report under the home list's cursor, built ahead (`prepare`).
+        self._prepared: tuple[ReportSession, Screen] | None = None
+        self._last_key = 0.0
         self.title = self.t("ui.app.title")
         localize_bindings(self, lang)
         #: The settings file's choices (fonts, share rounding, keys), read once.
@@ -74,6 +84,13 @@ class JixiaoApp(App[int]):
         self.set_keymap(keymap)
 
     def on_mount(self) -> None:
+        self._last_key = asyncio.get_running_loop().time()
+        # What exists once the report list is up (Textual, the stylesheet, the modules) lives as
+        # long as the program, and a built screen as long as its report is open: the garbage
+        # collector need not scan them again and again (gc.freeze). Its full scans otherwise
+        # paused the program for up to a fifth of a second, at any key. A screen dropped gives
+        # everything back to the collector (gc.unfreeze), to be frozen again after the next build.
+        self.call_after_refresh(gc.freeze)
         for notice in self._notices:
             self.notify(notice.text(self.lang), severity="warning", timeout=10)
         if self.store.backup_problem is not None:
@@ -101,6 +118,7 @@ class JixiaoApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         """Pass a key or paste on only after the focused widget has taken the ones before it."""
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            self._last_key = asyncio.get_running_loop().time()
             await self._focused_caught_up()
         await super().on_event(event)
 
@@ -143,18 +161,129 @@ class JixiaoApp(App[int]):
         return True
 
     async def open_report(self, report_id: int) -> None:
-        """Start editing a report: its first part comes up."""
-        self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
-        await self.show("org")
+        """Start editing a report: its first part comes up, and the other parts are built behind it."""
+        ready = await self._take_ready(report_id)
+        if ready is None:
+            self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
+        else:
+            self.session, screen = ready
+            self.install_screen(screen, f"report-{screens.PARTS[0]}")
+            self._report_screens[screens.PARTS[0]] = screen
+        await self.show(screens.PARTS[0])
+        self.run_worker(self._build_parts(), group="build", exclusive=True)
+
+    # --- screens built before they are asked for ---------------------------------------
+    #
+    # A part screen holds a few hundred widgets, and Textual took most of a second to build one
+    # (compose, styles, several layout passes while it was already in front). Built while
+    # unseen, a screen comes up at its first key as fast as on a later one: the first part of
+    # the report under the cursor in the home list is built once the highlight rests there,
+    # and the other parts are built one by one once the report is open, each when the keyboard
+    # has been quiet for a moment (a build shares the one thread with the keys).
+
+    def prepare(self, report_id: int) -> None:
+        """Build the first part screen of report `report_id` (under the home list's cursor) ahead of Enter."""
+        self.run_worker(self._prepare(report_id), group="prepare", exclusive=True)
+
+    async def _prepare(self, report_id: int) -> None:
+        if self._prepared is not None:
+            session, screen = self._prepared
+            if session.report_id == report_id and self._still_fresh(session):
+                return
+            self._prepared = None
+            await self._drop(screen)
+        await self._quiet()
+        try:
+            session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
+        except StoreError:
+            return
+        screen = screens.screen_class(screens.PARTS[0])(session)
+        self._prepared = (session, screen)
+        await self._mounted(screen)
+
+    def _still_fresh(self, session: ReportSession) -> bool:
+        """Whether the file holds the report as `session` read it (no other window changed it since)."""
+        try:
+            return self.store.revision(session.report_id) == session.revision
+        except StoreError:
+            return False
+
+    async def _take_ready(self, report_id: int) -> tuple[ReportSession, Screen] | None:
+        """The prepared session and first screen if they are of `report_id` and still fresh; else None."""
+        self.workers.cancel_group(self, "prepare")
+        ready, self._prepared = self._prepared, None
+        if ready is not None and ready[0].report_id == report_id and self._still_fresh(ready[0]):
+            return ready
+        if ready is not None:
+            await self._drop(ready[1])
+        return None
+
+    async def _build_parts(self) -> None:
+        """Build each part screen of the open report not built yet, one after the other."""
+        for name in screens.PARTS:
+            await self._quiet()
+            if self.session is None:
+                return
+            if name not in self._report_screens:
+                await self._mounted(self._report_screen(name))
+
+    async def _quiet(self) -> None:
+        """Wait until no key has come for QUIET seconds."""
+        loop = asyncio.get_running_loop()
+        while (wait := self._last_key + QUIET - loop.time()) > 0:
+            await asyncio.sleep(wait)
+
+    def _report_screen(self, name: str) -> Screen:
+        """The open report's screen `name`, made and installed the first time it is asked for."""
+        assert self.session is not None
+        screen = self._report_screens.get(name)
+        if screen is None:
+            screen = screens.screen_class(name)(self.session)
+            self.install_screen(screen, f"report-{name}")
+            self._report_screens[name] = screen
+        return screen
+
+    async def _mounted(self, screen: Screen) -> None:
+        """Compose, mount and lay out `screen` without showing it.
+
+        Textual does these when a screen first comes up: a layout pass as it resumes, then one
+        for each round of widgets that the pass before resized (a scroll bar appears, a label
+        wraps), then it draws every widget in view for the first time. Done here until the
+        layout settles, and drawn once, coming up is only putting the lines on the terminal.
+        (Speed alone rests on this: whatever is still wanted when the screen comes up is done then.)
+        """
+        _, mounted = self._get_screen(screen)
+        await mounted
+        for _pass in range(LAYOUT_PASSES):
+            if screen.is_current or not screen.is_attached:
+                return
+            screen._refresh_layout(self.size)
+            screen._layout_required = False
+            await asyncio.sleep(LAYOUT_SETTLE)
+            if not screen._layout_required:
+                break
+        if not screen.is_current and screen.is_attached:
+            # Drawn once unseen, the widgets keep their drawn lines for when the screen comes up.
+            # A text area whose part styles Textual has not worked out yet cannot be drawn ahead
+            # (KeyError); the screen then draws it as it comes up, as it would anyway.
+            with contextlib.suppress(KeyError):
+                screen._compositor.render_update(full=True)
+        gc.freeze()
+
+    async def _drop(self, screen: Screen) -> None:
+        """Remove a screen built ahead or left behind, and let the collector have what it held again."""
+        await screen.remove()
+        gc.unfreeze()
 
     async def close_report(self) -> None:
         """Back to the home list; the report's screens are dropped."""
+        self.workers.cancel_group(self, "build")
         self.commit_focused()
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         for name, screen in self._report_screens.items():
             self.uninstall_screen(f"report-{name}")
-            await screen.remove()
+            await self._drop(screen)
         self._report_screens.clear()
         self.session = None
         refresh = getattr(self.screen, "refresh_reports", None)
@@ -178,11 +307,7 @@ class JixiaoApp(App[int]):
             screen = cls(self.session)
             await self.push_screen(screen)
             return screen
-        screen = self._report_screens.get(name)
-        if screen is None:
-            screen = cls(self.session)
-            self.install_screen(screen, f"report-{name}")
-            self._report_screens[name] = screen
+        screen = self._report_screen(name)
         if self.screen is screen:
             if focus:
                 screen.focus_field(focus)  # type: ignore[attr-defined]

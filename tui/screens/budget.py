@@ -115,5 +115,6 @@ class BudgetScreen(PartScreen):
             if stated is not None:
                 words += t("ui.budget.stated", label=self.label(f"figures.{stated_key}"), amount=format_amount(stated))
             line = self.query_one(f"#total-{name}", Static)
-            line.update(words)
+            if str(line.content) != words:
+                line.update(words)
             line.set_class(stated is not None and stated != whole, "-differs")

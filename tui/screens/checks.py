@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.catalogue import message
@@ -25,6 +25,7 @@ from store.checks import ratios, run_checks
 from store.model import SHARE_METHODS
 from store.yearly import year_mentions
 from tui.keymap import localize_bindings
+from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
     from store.checks import Finding, Place
@@ -119,7 +120,7 @@ class ChecksScreen(Screen):
         yield Static(self.app.t("ui.checks.none"), id="no-findings")
         yield Static(self.app.t("ui.checks.ratios"), id="ratios-title")
         yield Static(id="ratios")
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.refresh_findings()

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from store import fields
@@ -30,6 +30,7 @@ from store.repository import ReportSummary, Store, StoreError
 from store.yearly import update_years, year_mentions
 from tui.keymap import localize_bindings
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.keyline import KeyLine
 from tui.widgets.outline_choice import outline_choices
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ class HomeScreen(Screen):
         yield table
         yield Static("", id="home-more")
         yield Static(t("ui.home.empty"), id="home-empty")
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.lang)
@@ -251,6 +252,16 @@ class HomeScreen(Screen):
             self.schedule_count([s.id for s in shown if self.counted.get(s.id) != s.revision], typing)
         if select is not None and str(select) in table.rows:
             table.move_cursor(row=table.get_row_index(str(select)), animate=False)
+        self.prepare_selected()
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.prepare_selected()
+
+    def prepare_selected(self) -> None:
+        """Have the app build the highlighted report's first screen, so that Enter shows it at once."""
+        report_id = self.selected_id()
+        if report_id is not None:
+            self.app.prepare(report_id)
 
     def schedule_count(self, stale: list[int], typing: bool) -> None:
         """Stop counting rows no longer listed; count `stale` once the list is on screen (and the typing rests)."""

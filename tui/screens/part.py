@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from store import fields
 from store import outline as outlines
@@ -29,6 +29,7 @@ from tui.screens import PARTS
 from tui.session import ReportChanged, ReportSession
 from tui.widgets import field_id, focus_now
 from tui.widgets.field import EDITORS, FieldEditor, FieldInput, FieldRow, FieldState, ProseArea, row_of
+from tui.widgets.keyline import KeyLine
 from tui.widgets.listed import ListEditor, item_id
 
 if TYPE_CHECKING:
@@ -73,15 +74,19 @@ class PartScreen(Screen):
         yield Static(self.tabs_text(), classes="tabs")
         yield PartBody(id="part-body")
         yield Static(self.status_text(), id="status")
-        yield Footer()
+        yield KeyLine()
 
     def compose_body(self) -> ComposeResult:
         """The screen's fields in reading order (each part screen says what they are)."""
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        """The form is whole by now: show what is derived from it before the screen is first drawn.
+
+        (A screen built ahead is then laid out once when it comes up, not again for its asides.)
+        """
         localize_bindings(self, self.session.lang)
-        self.live_soon()
+        self.update_live()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Put the cursor where it was sent; keep the screen's styles rather than recompute them.

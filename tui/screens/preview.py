@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 from textual.widgets._markdown import MarkdownTable
 
 from exporters import to_markdown
@@ -31,6 +31,7 @@ from exporters.compose import paragraphs
 from exporters.markdown import escape
 from store.yearly import text_at
 from tui.keymap import localize_bindings
+from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
     from store.model import Report
@@ -119,7 +120,7 @@ class PreviewScreen(Screen):
         )
         yield Static(f"{self.app.t('ui.preview.title')} · {heading}", classes="heading")
         yield VerticalScroll(id="preview-body", can_focus=True)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.refresh_preview)

@@ -21,11 +21,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from store.parse import format_number
 from store.scoring import Scored, Sheet, System, formula_text, load_systems, row_note, score, system_for
 from tui.keymap import localize_bindings
+from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
@@ -144,7 +145,7 @@ class ScoringScreen(Screen):
         yield ScoringBody(id="scoring-body")
         first_problem = self.problems[0].text(self.session.lang) if self.problems else ""
         yield Static(first_problem or t("ui.status.ready"), id="status")
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.refresh_sheet()

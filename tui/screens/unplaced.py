@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.unplaced import TARGETS, target_label
 from tui.keymap import localize_bindings
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
@@ -90,7 +91,7 @@ class UnplacedScreen(Screen):
         yield Static(self.app.t("ui.unplaced.hint"), id="unplaced-hint")
         yield OptionList(id="pieces")
         yield Static(self.app.t("ui.unplaced.none"), id="no-pieces")
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.refresh_pieces()
