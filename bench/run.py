@@ -23,6 +23,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from bench.bare_input import LABEL as ECHO_LABEL
 from bench.bare_screens import TEXTS as BARE_TEXTS
 from bench.generate import FIRST_YEAR, STREETS, generate, unit_key
 from bench.measure import Figure, alternate
@@ -47,6 +48,8 @@ UNIT_SUFFIX = "街道办事处"
 SCREEN_MARKS = {"org": "org", "budget": "budget", "results": "results", "problems": "problems", "prose": "title"}
 #: Issue 10's goal for every part screen's first open and every later switch, in seconds (median).
 SCREEN_GOAL = 0.10
+#: What is typed, a key at a time, to time key echo (issue 10): a figure, in both the bare Input and jixiao's.
+ECHO_KEYS = "16106"
 
 
 def prepare_sample(work: Path) -> Path:
@@ -337,6 +340,68 @@ class Bench:
             )
         )
 
+    def echo_figure(self) -> None:
+        """Issue 10: key echo in jixiao's first budget figure against a bare Textual Input.
+
+        A round is one session of each in the same pane. jixiao: Enter on the seed report, F3,
+        End and ctrl+u (the figure emptied); the bare app starts with its Input empty and
+        focused. Then each digit of ECHO_KEYS is sent once the program is idle, and timed from
+        the key until the line of the figure's label shows the digits typed so far. A run is the
+        median of its digits.
+        """
+
+        def echoed(typed: str) -> Callable[[str], bool]:
+            return lambda text: any(
+                ECHO_LABEL in line and typed in line.replace(ECHO_LABEL, "").split() for line in text.splitlines()
+            )
+
+        with Terminal(self.work, self.env) as terminal:
+
+            def typing(pid: int) -> float:
+                times = []
+                for count in range(1, len(ECHO_KEYS) + 1):
+                    wait_idle(pid)
+                    start = time.perf_counter()
+                    terminal.send_text(ECHO_KEYS[count - 1])
+                    terminal.wait_until(echoed(ECHO_KEYS[:count]), f"{ECHO_KEYS[:count]} echoed")
+                    times.append(time.perf_counter() - start)
+                return statistics.median(times)
+
+            def jixiao() -> float:
+                opened = terminal.launch([JIXIAO, str(self.sample)], contains_any([SAMPLE_NAME]))
+                for key in ("Enter", "F3", "End", "C-u"):
+                    wait_idle(opened.pid)
+                    terminal.send_keys(key)
+                terminal.wait_until(lambda text: ECHO_LABEL in text, "the budget screen")
+                wait_idle(opened.pid)
+                took = typing(opened.pid)
+                terminal.stop(opened)
+                return took
+
+            def bare() -> float:
+                opened = terminal.launch([PYTHON, str(ROOT / "bench" / "bare_input.py")], contains_any([ECHO_LABEL]))
+                took = typing(opened.pid)
+                terminal.stop(opened)
+                return took
+
+            contenders = {"bare": bare, "jixiao": jixiao}
+            self.warm_up(contenders)
+            runs = alternate(contenders, self.rounds)
+        self.add(
+            Figure(
+                17,
+                "key echo in a figure (F3)",
+                "bare Textual app, one Input",
+                runs["bare"],
+                runs["jixiao"],
+                1.0,
+                "s",
+                f"each digit of “{ECHO_KEYS}” typed into the emptied first budget figure of the seed, sent once the "
+                "program is idle, timed until the figure's line shows it; a run is the median of its digits. The "
+                "baseline: the same digits into a bare Input beside the same label. Target: no slower (issue 10).",
+            )
+        )
+
     # --- in process ------------------------------------------------------------------
 
     def save_figure(self) -> None:
@@ -510,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         bench.notes.append(f"load average at the start of the run: {load_average()}")
         bench.terminal_figures()
         bench.screen_figures()
+        bench.echo_figure()
         bench.save_figure()
         bench.export_figures()
         bench.cli_export_figure()

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import gc
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from tui.session import ReportChanged, ReportSession
 
 #: Seconds a key waits at most for the focused widget to take the keys typed before it.
 CAUGHT_UP_TIMEOUT = 10.0
+#: Seconds between looks for the first screen, while a key typed as the program starts waits for it.
+STARTING_POLL = 0.01
 
 #: Seconds without a key before a screen is built ahead (tui.app: screens built before they are asked for).
 QUIET = 0.3
@@ -119,8 +122,17 @@ class JixiaoApp(App[int]):
         """Pass a key or paste on only after the focused widget has taken the ones before it."""
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self._last_key = asyncio.get_running_loop().time()
+            await self._screen_up()
             await self._focused_caught_up()
+            if not self.screen_stack:
+                return  # the program is closing and has no screen left to take the key
         await super().on_event(event)
+
+    async def _screen_up(self) -> None:
+        """Keys typed while the program starts wait for its first screen (Textual has nowhere to
+        send them before it, and would stop with an error)."""
+        while not self.screen_stack and not self._closing:
+            await asyncio.sleep(STARTING_POLL)
 
     async def _focused_caught_up(self) -> None:
         """Wait until the focused widget has handled every message sent to it before now.
@@ -130,8 +142,10 @@ class JixiaoApp(App[int]):
         callback once the app is closing (after an unhandled error, too): waiting then would
         hold each key already typed for the whole timeout, and the app would seem hung.
         """
+        if self._closing or not self.screen_stack:
+            return
         focused = self.focused
-        if focused is None or self._closing:
+        if focused is None:
             return
         taken = asyncio.Event()
         if not focused.call_later(taken.set):
@@ -170,7 +184,7 @@ class JixiaoApp(App[int]):
             self.install_screen(screen, f"report-{screens.PARTS[0]}")
             self._report_screens[screens.PARTS[0]] = screen
         await self.show(screens.PARTS[0])
-        self.run_worker(self._build_parts(), group="build", exclusive=True)
+        self.run_worker(self._build_parts, group="build", exclusive=True)
 
     # --- screens built before they are asked for ---------------------------------------
     #
@@ -183,7 +197,7 @@ class JixiaoApp(App[int]):
 
     def prepare(self, report_id: int) -> None:
         """Build the first part screen of report `report_id` (under the home list's cursor) ahead of Enter."""
-        self.run_worker(self._prepare(report_id), group="prepare", exclusive=True)
+        self.run_worker(partial(self._prepare, report_id), group="prepare", exclusive=True)
 
     async def _prepare(self, report_id: int) -> None:
         if self._prepared is not None:
@@ -191,7 +205,7 @@ class JixiaoApp(App[int]):
             if session.report_id == report_id and self._still_fresh(session):
                 return
             self._prepared = None
-            await self._drop(screen)
+            self._drop(screen)
         await self._quiet()
         try:
             session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
@@ -215,7 +229,7 @@ class JixiaoApp(App[int]):
         if ready is not None and ready[0].report_id == report_id and self._still_fresh(ready[0]):
             return ready
         if ready is not None:
-            await self._drop(ready[1])
+            self._drop(ready[1])
         return None
 
     async def _build_parts(self) -> None:
@@ -270,8 +284,15 @@ class JixiaoApp(App[int]):
                 screen._compositor.render_update(full=True)
         gc.freeze()
 
-    async def _drop(self, screen: Screen) -> None:
-        """Remove a screen built ahead or left behind, and let the collector have what it held again."""
+    def _drop(self, screen: Screen) -> None:
+        """Remove a screen built ahead or left behind, and let the collector have what it held again.
+
+        The removal runs on its own: a removal cut short (the worker that asked for it cancelled
+        by a newer one, as typing in the home filter does) stopped the whole program.
+        """
+        self.run_worker(partial(self._remove, screen), group="drop")
+
+    async def _remove(self, screen: Screen) -> None:
         await screen.remove()
         gc.unfreeze()
 
@@ -283,7 +304,7 @@ class JixiaoApp(App[int]):
             await self.pop_screen()
         for name, screen in self._report_screens.items():
             self.uninstall_screen(f"report-{name}")
-            await self._drop(screen)
+            self._drop(screen)
         self._report_screens.clear()
         self.session = None
         refresh = getattr(self.screen, "refresh_reports", None)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import events
+from textual.app import ScreenStackError
+from textual.css.query import NoMatches
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
@@ -51,3 +54,23 @@ async def paste(pilot: Pilot, text: str) -> None:
     """Paste `text` as a terminal does (bracketed paste): the app hands it to the focused widget."""
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+
+
+async def until(pilot: Pilot, holds: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    """Let the app work until `holds()` is true (keys sent at once are still being taken on a busy
+    machine); fail naming `what` after `timeout` seconds."""
+    waited = 0.0
+    while not _holds(holds):
+        if waited >= timeout:
+            raise AssertionError(f"not so after {timeout:.0f} s: {what}")
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _holds(holds: Callable[[], bool]) -> bool:
+    try:
+        return holds()
+    except (ScreenStackError, NoMatches):  # between screens, or the one wanted is not up yet
+        return False

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_ID
 from keystream import FIGURES
-from pilot_helpers import widget
+from pilot_helpers import until, widget
 from rich.cells import cell_len
 from test_keystream import send
 from textual import events
@@ -51,8 +51,7 @@ async def test_keys_typed_while_the_parts_are_built_all_land(make_app, stored):
     async with app.run_test(size=(100, 30)) as pilot:
         # Enter, F3 and a retyped figure at once: the budget screen may not be built yet.
         send(app, ["enter", "f3", "end", "ctrl+u", "1234.5", "tab", "ctrl+u", "５１１６", "enter"])
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.focused is widget(pilot, FIGURES[2]), "the cursor in the third figure")
         assert widget(pilot, FIGURES[0]).value == "1234.50"
         assert widget(pilot, FIGURES[1]).value == "5116.00"
         assert app.focused is widget(pilot, FIGURES[2])
@@ -94,9 +93,7 @@ async def test_leaving_the_report_while_its_parts_are_built_loses_nothing(make_a
     async with app.run_test(size=(100, 30)) as pilot:
         send(app, ["enter", "f3", "end", "ctrl+u", "7.77"])
         app.post_message(events.Key("escape", None))
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert app.session is None
+        await until(pilot, lambda: app.session is None, "the report closed")
         assert not app._report_screens
         assert not any(isinstance(screen, PartScreen) for screen in app.screen_stack)
         await pilot.press("enter")
@@ -125,3 +122,18 @@ async def test_the_key_line_names_the_keys_here_and_a_click_presses_one(make_app
         await pilot.click(KeyLine, offset=(where, 0))
         await pilot.pause()
         assert type(app.screen).__name__ == "ChecksScreen"
+
+
+async def test_typing_in_the_filter_while_reports_are_made_ready_keeps_the_program_going(make_app, sample_copy):
+    with Store.open(sample_copy) as store:
+        next_year = store.create_next(SEED_ID)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app._prepared is not None and app._prepared[0].report_id == next_year, "2020 ready")
+        send(app, ["2019"])
+        await until(pilot, lambda: app._prepared is not None and app._prepared[0].report_id == SEED_ID, "2019 ready")
+        assert app.is_running
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.report_id == SEED_ID
+        assert app.screen is app._report_screens["org"]

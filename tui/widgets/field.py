@@ -8,13 +8,13 @@ stays as typed so it can be fixed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -193,6 +193,8 @@ class FieldInput(Input, FieldEditor):
     #: Enter is a priority binding so it is handled as the key arrives, in order with Tab and the
     #: list keys: keys typed straight after it go to the next field.
     BINDINGS = [Binding("enter", "submit", "下一项", id="jixiao.field.next", priority=True, show=False)]
+    #: True while the text changes (see `_watch_value`).
+    _typing = False
 
     def __init__(self, session: ReportSession, path: str, *, placeholder: str = "", classes: str = "") -> None:
         text = display(path, session.value(path))
@@ -208,6 +210,19 @@ class FieldInput(Input, FieldEditor):
 
     async def _on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
+
+    def _watch_value(self, value: str) -> None:
+        """Textual's Input, as its text changes, resizes what it scrolls through and so asks for a
+        layout of the whole screen, at every key. A field's box is fixed (app.tcss), so nothing on
+        screen moves: it redraws itself only, and each key shows at once on a form of hundreds."""
+        self._typing = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._typing = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        return super().refresh(*regions, repaint=repaint, layout=layout and not self._typing, recompose=recompose)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self:
