@@ -147,13 +147,14 @@ class JixiaoApp(App[int]):
         focused = self.focused
         if focused is None:
             return
-        taken = asyncio.Event()
-        if not focused.call_later(taken.set):
+        loop = asyncio.get_running_loop()
+        taken = loop.create_future()
+        if not focused.call_later(lambda: taken.done() or taken.set_result(None)):
             return
-        deadline = asyncio.get_running_loop().time() + CAUGHT_UP_TIMEOUT
-        while focused.is_attached and not self._closing and asyncio.get_running_loop().time() < deadline:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(taken.wait(), 0.1)
+        deadline = loop.time() + CAUGHT_UP_TIMEOUT
+        while focused.is_attached and not self._closing and loop.time() < deadline:
+            done, _pending = await asyncio.wait([taken], timeout=0.1)
+            if done:
                 return
 
     # --- moving between screens -----------------------------------------------------

@@ -9,10 +9,11 @@ stays as typed so it can be fixed.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Self
+from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -54,6 +55,11 @@ def display(path: str, value: Any) -> str:
     return str(value)
 
 
+#: Each editor's own bindings with the person's keymap applied, worked out at its first key
+#: (the keymap is read once, at start): a field looks its editing keys up at every key.
+_OWN_BINDINGS: WeakKeyDictionary[Widget, BindingsMap] = WeakKeyDictionary()
+
+
 async def run_own_binding(widget: Widget, event: events.Key) -> None:
     """Run `widget`'s own (non-priority) binding for `event` now, in order with the characters typed.
 
@@ -63,9 +69,11 @@ async def run_own_binding(widget: Widget, event: events.Key) -> None:
     were then inserted before it ran (ctrl+u emptied the figure typed after it). Textual issue
     6605; its proposed fix (pull request 6631) does the same as this, inside Textual.
     """
-    bindings = widget._bindings.copy()
-    if widget.app._keymap:
-        bindings.apply_keymap(widget.app._keymap)
+    bindings = _OWN_BINDINGS.get(widget)
+    if bindings is None:
+        bindings = _OWN_BINDINGS[widget] = widget._bindings.copy()
+        if widget.app._keymap:
+            bindings.apply_keymap(widget.app._keymap)
     for binding in bindings.key_to_bindings.get(event.key, ()):
         if not binding.priority and await widget.app.run_action(binding.action, widget):
             event.stop()
