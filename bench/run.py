@@ -321,7 +321,8 @@ class Bench:
                     [sample[part] for sample in runs["jixiao"]],
                     goal,
                     "s",
-                    f"{how}, in a session of `jixiao sample.db` in the tmux pane; done when the pane shows "
+                    f"{how}, sent once the program is idle (a person reads one screen before going to the next; "
+                    "the screens are built meanwhile), in a session of `jixiao sample.db` in the tmux pane; done when the pane shows "
                     f"“{marks[part]}” and no longer the screen before. Target: {SCREEN_GOAL:.2f} s (issue 10), "
                     "as a ratio to this run's baseline.",
                 )
