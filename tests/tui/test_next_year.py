@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
+from conftest import SEED_ID
 from textual.widgets import Button, DataTable, SelectionList, Static
 
 from store.repository import Store
@@ -36,6 +39,20 @@ async def click(pilot, selector: str) -> None:
 def aside(pilot, item_path: str) -> str:
     row = pilot.app.screen.query_one(f"#{item_id(item_path)} FieldRow", FieldRow)
     return str(row.query_one(".aside", Static).render())
+
+
+@asynccontextmanager
+async def next_year_open(make_app, sample_copy, size: tuple[int, int] = (100, 30)):
+    """The seed's 2020 report made as `jixiao next` makes it, then the app running with it open:
+    yields (app, pilot, the new report's id)."""
+    with Store.open(sample_copy) as store:
+        new_id = store.create_next(SEED_ID)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await app.open_report(new_id)
+        await settle(pilot)
+        yield app, pilot, new_id
 
 
 def reports(path) -> list[tuple[int, int]]:
@@ -98,13 +115,7 @@ async def test_the_new_report_dialog_offers_next_year_from_the_highlighted_repor
 
 
 async def test_checks_list_last_years_text_and_the_preview_marks_it(make_app, sample_copy):
-    with Store.open(sample_copy) as store:
-        new_id = store.create_next(1)
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await app.open_report(new_id)
-        await settle(pilot)
+    async with next_year_open(make_app, sample_copy) as (app, pilot, _new_id):
         await press(pilot, "f7")
         screen = app.screen
         assert isinstance(screen, ChecksScreen)
@@ -126,27 +137,17 @@ async def test_checks_list_last_years_text_and_the_preview_marks_it(make_app, sa
 
 
 async def test_the_budget_screen_shows_shares_as_the_export_rounds_them(make_app, sample_copy):
-    with Store.open(sample_copy) as store:
-        new_id = store.create_next(1)
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
-        await app.open_report(1)
-        await press(pilot, "f3")
-        assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["89.92%", "8.05%", "2.03%"]
-        await app.close_report()
-        await app.open_report(new_id)
+    async with next_year_open(make_app, sample_copy, size=(100, 40)) as (app, pilot, _new_id):
         await press(pilot, "f3")
         assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["", "", ""]  # amounts still blank
+        await app.close_report()
+        await app.open_report(SEED_ID)
+        await press(pilot, "f3")
+        assert [aside(pilot, f"basic_lines[{i}]") for i in range(3)] == ["89.92%", "8.05%", "2.03%"]
 
 
 async def test_ctrl_y_in_the_checks_offers_the_years_of_a_report_made_on_the_command_line(make_app, sample_copy):
-    with Store.open(sample_copy) as store:
-        new_id = store.create_next(1)
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await app.open_report(new_id)
+    async with next_year_open(make_app, sample_copy) as (app, pilot, new_id):
         await press(pilot, "f7")
         await press(pilot, "ctrl+y")
         assert isinstance(app.screen, YearUpdateDialog)
