@@ -64,9 +64,10 @@ class Terminal:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
         self.socket_path.unlink(missing_ok=True)
 
-    def screen(self) -> str:
-        """The pane's text now."""
-        return self._tmux("capture-pane", "-p", "-t", self.target)
+    def screen(self, row: int | None = None) -> str:
+        """The pane's text now: all of it, or the line at `row` (0 is the top) alone."""
+        lines = () if row is None else ("-S", str(row), "-E", str(row))
+        return self._tmux("capture-pane", "-p", "-t", self.target, *lines)
 
     def launch(self, argv: list[str], shows: Callable[[str], bool]) -> Session:
         """Start `argv` in the pane and wait until its screen satisfies `shows`."""
@@ -81,12 +82,16 @@ class Terminal:
         pid = int(self._tmux("display-message", "-p", "-t", self.target, "#{pane_pid}").strip())
         return Session(pid, first_paint)
 
-    def wait_until(self, shows: Callable[[str], bool], what: str) -> float:
-        """Poll the pane until `shows` holds; returns the time it took."""
+    def wait_until(self, shows: Callable[[str], bool], what: str, row: int | None = None) -> float:
+        """Poll the pane (or its line at `row`) until `shows` holds; returns the time it took.
+
+        A poll of one line takes as long whatever else the pane shows: a full pane of text
+        takes tmux longer to hand over than a nearly empty one, and that time counts in each figure.
+        """
         start = time.perf_counter()
         deadline = start + TIMEOUT
         while True:
-            text = self.screen()
+            text = self.screen(row)
             if shows(text):
                 return time.perf_counter() - start
             if time.perf_counter() > deadline:

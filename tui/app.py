@@ -16,19 +16,23 @@ import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 from store.catalogue import message
 from store.repository import Store, StoreError
 from store.settings import Settings, load_settings
 from tui import screens
 from tui.commands import KeyCommands
+from tui.compositor import use_lean_compositor
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import ReportChanged, ReportSession
+from tui.widgets.own_keys import takes_itself
 
 #: Seconds a key waits at most for the focused widget to take the keys typed before it.
 CAUGHT_UP_TIMEOUT = 10.0
@@ -71,8 +75,10 @@ class JixiaoApp(App[int]):
     ]
 
     def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
+        use_lean_compositor()
         super().__init__()
         self.store = store
+        self._priority_keys_of: WeakKeyDictionary[Widget, frozenset[str]] = WeakKeyDictionary()
         self.lang = lang
         self.session: ReportSession | None = None
         self._report_screens: dict[str, Screen] = {}
@@ -113,17 +119,21 @@ class JixiaoApp(App[int]):
     # Textual hands each key to the focused widget's own queue, while bound keys (Enter, Tab,
     # ctrl+n, F3) act at once in the app; a burst of typing (an input method committing a word,
     # a slow PC catching up) could then be overtaken by the Enter or F3 typed after it. So the
-    # app hands a key on only once the focused widget has taken every key before it: one key at
-    # a time, in order, wherever it goes. (The field editors run their own editing keys as they
-    # take them, see tui.widgets.field.run_own_binding.) Whatever moves the cursor does so at
-    # once (`screen.set_focus`, not the deferred `Widget.focus`), so the next key finds it there.
+    # app hands such a key on only once the focused widget has taken every key before it: in
+    # order, wherever it goes. A key the focused widget takes itself (a character into a field,
+    # or an editing key the field editors run as they take it, see tui.widgets.own_keys) goes
+    # straight to that widget's queue, which keeps the order: typing costs no wait. Whatever
+    # moves the cursor does so at once (`screen.set_focus`, not the deferred `Widget.focus`), so
+    # the next key finds it there.
 
     async def on_event(self, event: events.Event) -> None:
-        """Pass a key or paste on only after the focused widget has taken the ones before it."""
+        """Pass a key or paste on only after the focused widget has taken the ones before it,
+        unless the focused widget takes it itself (in its own queue, so in order)."""
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self._last_key = asyncio.get_running_loop().time()
             await self._screen_up()
-            await self._focused_caught_up()
+            if not self._taken_in_place(event):
+                await self._focused_caught_up()
             if not self.screen_stack:
                 return  # the program is closing and has no screen left to take the key
         await super().on_event(event)
@@ -133,6 +143,30 @@ class JixiaoApp(App[int]):
         send them before it, and would stop with an error)."""
         while not self.screen_stack and not self._closing:
             await asyncio.sleep(STARTING_POLL)
+
+    def _taken_in_place(self, event: events.Key | events.Paste) -> bool:
+        """Whether the focused widget handles `event` in its own queue: a key it takes itself
+        (tui.widgets.own_keys) that no priority binding claims first."""
+        focused = self.focused if self.screen_stack else None
+        if focused is None or not isinstance(event, events.Key):
+            return False
+        return event.key not in self._priority_keys(focused) and takes_itself(focused, event)
+
+    def _priority_keys(self, focused: Widget) -> frozenset[str]:
+        """The keys a priority binding claims while `focused` has the cursor, as Textual finds them
+        (a key the widget consumes is left to it); worked out once a widget (its place in the
+        screen and the keymap do not change)."""
+        keys = self._priority_keys_of.get(focused)
+        if keys is None:
+            chain = focused.screen._binding_chain
+            keys = frozenset(
+                key
+                for _node, bindings in chain
+                for key, bound in bindings.key_to_bindings.items()
+                if any(binding.priority for binding in bound)
+            )
+            self._priority_keys_of[focused] = keys
+        return keys
 
     async def _focused_caught_up(self) -> None:
         """Wait until the focused widget has handled every message sent to it before now.

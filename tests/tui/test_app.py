@@ -3,14 +3,16 @@ pausing save, findings jump to their field, conflicts ask, English, start-up sta
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import textwrap
 from decimal import Decimal
 
-from pilot_helpers import open_part, type_text, widget
+from pilot_helpers import open_part, type_text, until, widget
 from textual.widgets import Static
 
+import tui.widgets.field
 from store import fields, outline
 from store.repository import Store
 from tui.screens import PARTS
@@ -78,6 +80,27 @@ async def test_a_pause_in_typing_saves_prose_without_leaving_it(make_app, stored
         assert pilot.app.focused is area
         assert "已保存" in str(pilot.app.screen.query_one("#status", Static).render())
     assert stored("texts.key_plan").endswith("继续推进。")
+
+
+async def test_the_pause_that_saves_is_timed_from_the_last_key(make_app, stored, monkeypatch):
+    monkeypatch.setattr(tui.widgets.field, "PAUSE", 1.0)
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f3")
+        field = widget(pilot, "figures.carried_out")
+        field.focus()
+        await pilot.pause()
+        field.clear()
+        await type_text(pilot, "55")
+        await pilot.pause(0.7)
+        await type_text(pilot, "1")
+        typed = asyncio.get_running_loop().time()
+        await pilot.pause(0.7)
+        # Over a second since the first key, under one since the last: nothing saved yet (unless
+        # the machine was too slow to tell).
+        if asyncio.get_running_loop().time() - typed < 1.0:
+            assert stored("figures.carried_out") != Decimal("551")
+        await until(pilot, lambda: stored("figures.carried_out") == Decimal("551"), "the figure saved")
+        assert pilot.app.focused is field
 
 
 async def test_goto_field_opens_its_part_and_puts_the_cursor_there(make_app):

@@ -10,7 +10,7 @@ import random
 
 import pytest
 from conftest import SEED_ID
-from keystream import Editor, is_key, next_script
+from keystream import FIGURES, Editor, is_key, next_script
 from pilot_helpers import open_part
 from textual import events
 from textual.app import App
@@ -92,3 +92,29 @@ async def test_a_prose_list_takes_a_burst_of_keys_in_order(make_app, stored):
             await pilot.pause(0.05)
         assert stored("duties") == expected
         assert pilot.app.focused.path == "duties[2]"
+
+
+def _key(name: str, character: str | None = None) -> events.Key:
+    return events.Key(name, character)
+
+
+async def test_only_keys_that_act_outside_the_field_wait_for_the_keys_before_them(make_app):
+    """Typing costs no wait: a character or an editing key goes straight to the field's own queue,
+    which keeps the order; Enter, Tab and F3 act in the app, so they wait for the field first."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # The home list's filter is a plain Input: it takes characters, but its editing keys run
+        # in the app once they have passed through it.
+        assert app._taken_in_place(_key("a", "a"))
+        assert not app._taken_in_place(_key("backspace"))
+        assert not app._taken_in_place(_key("enter"))
+        await open_part(pilot, "f3")
+        assert getattr(app.focused, "path", None) == FIGURES[0]
+        for name, character in [("1", "1"), ("full_stop", "."), ("space", " ")]:
+            assert app._taken_in_place(_key(name, character))
+        assert app._taken_in_place(_key(_character_to_key("１"), "１"))
+        for name in ("backspace", "delete", "ctrl+u", "ctrl+k", "home", "end", "left", "right"):
+            assert app._taken_in_place(_key(name)), name
+        for name in ("enter", "tab", "shift+tab", "f3", "ctrl+n", "ctrl+q"):
+            assert not app._taken_in_place(_key(name)), name
+        assert not app._taken_in_place(events.Paste("1610.68"))

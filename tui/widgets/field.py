@@ -8,12 +8,12 @@ stays as typed so it can be fixed.
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING, Any, Self
-from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -25,6 +25,7 @@ from textual.widgets.text_area import WrappedDocument
 from store import fields
 from store.parse import InputError, format_amount, format_date, format_number
 from tui.widgets import field_id
+from tui.widgets.own_keys import RunsOwnKeys, run_own_binding
 
 if TYPE_CHECKING:
     from tui.app import JixiaoApp
@@ -55,32 +56,6 @@ def display(path: str, value: Any) -> str:
     return str(value)
 
 
-#: Each editor's own bindings with the person's keymap applied, worked out at its first key
-#: (the keymap is read once, at start): a field looks its editing keys up at every key.
-_OWN_BINDINGS: WeakKeyDictionary[Widget, BindingsMap] = WeakKeyDictionary()
-
-
-async def run_own_binding(widget: Widget, event: events.Key) -> None:
-    """Run `widget`'s own (non-priority) binding for `event` now, in order with the characters typed.
-
-    Input and TextArea insert characters as they take them but leave their editing keys
-    (Backspace, Delete, ctrl+u, ctrl+k, Home/End, arrows) to their bindings, which Textual runs
-    only once the key has bubbled up to the app: characters typed straight after such a key
-    were then inserted before it ran (ctrl+u emptied the figure typed after it). Textual issue
-    6605; its proposed fix (pull request 6631) does the same as this, inside Textual.
-    """
-    bindings = _OWN_BINDINGS.get(widget)
-    if bindings is None:
-        bindings = _OWN_BINDINGS[widget] = widget._bindings.copy()
-        if widget.app._keymap:
-            bindings.apply_keymap(widget.app._keymap)
-    for binding in bindings.key_to_bindings.get(event.key, ()):
-        if not binding.priority and await widget.app.run_action(binding.action, widget):
-            event.stop()
-            event.prevent_default()
-            return
-
-
 class FieldState(Message):
     """A field's input was refused (`reason`) or is fine again (`reason` is "")."""
 
@@ -91,7 +66,7 @@ class FieldState(Message):
         self.reason = reason
 
 
-class FieldEditor(_WidgetMixin):
+class FieldEditor(RunsOwnKeys, _WidgetMixin):
     """What the one-line input and the prose area share: save on leave, on a pause, on demand.
 
     A plain mixin, listed after the Textual widget it extends, so that the widget's own
@@ -103,6 +78,8 @@ class FieldEditor(_WidgetMixin):
     path: str
     saved_text: str
     _pause_timer: Timer | None
+    #: When the text last changed (time.monotonic), for the pause before it is saved.
+    _typed_at: float = 0.0
 
     @property
     def text_now(self) -> str:
@@ -115,20 +92,34 @@ class FieldEditor(_WidgetMixin):
         return self.has_class("-refused")
 
     def _typed(self) -> None:
-        """Called on every change of the text: clears a fixed error, restarts the pause."""
-        if self._pause_timer is not None:
-            self._pause_timer.stop()
-            self._pause_timer = None
+        """Called on every change of the text: clears a fixed error, restarts the pause.
+
+        The pause is timed from the last key: the key only notes its time, and the timer, once
+        due, waits again for what is left. A timer made and stopped at every key cost each key
+        a task of its own.
+        """
         if self.text_now == self.saved_text:
+            self._stop_pause()
             self._mark("")
             return
         if self.refused and self._reason(self.text_now) == "":
             self._mark("")
-        self._pause_timer = self.set_timer(PAUSE, self._paused)
+        self._typed_at = monotonic()
+        if self._pause_timer is None:
+            self._pause_timer = self.set_timer(PAUSE, self._paused)
 
     def _paused(self) -> None:
+        left = self._typed_at + PAUSE - monotonic()
+        if left > 0:
+            self._pause_timer = self.set_timer(left, self._paused)
+            return
         self._pause_timer = None
         self.commit(final=False)
+
+    def _stop_pause(self) -> None:
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+            self._pause_timer = None
 
     def _reason(self, text: str) -> str:
         try:
@@ -143,9 +134,7 @@ class FieldEditor(_WidgetMixin):
         `final` is True when the person leaves the field: the text is then shown as the store
         understood it (１６１０．６８ → 1610.68).
         """
-        if self._pause_timer is not None:
-            self._pause_timer.stop()
-            self._pause_timer = None
+        self._stop_pause()
         text = self.text_now
         if text == self.saved_text:
             if final and not self.refused:
@@ -177,9 +166,7 @@ class FieldEditor(_WidgetMixin):
 
     def discard(self) -> None:
         """Forget what was typed and not saved (the person took the file's version instead)."""
-        if self._pause_timer is not None:
-            self._pause_timer.stop()
-            self._pause_timer = None
+        self._stop_pause()
         self.saved_text = self.text_now
         self._mark("")
 
