@@ -4,7 +4,9 @@ Textual, to redraw a changed region, asks every widget whose clip (its container
 area) touches the region to render, even where the widget itself lies elsewhere: on a part
 screen each key typed into a figure rendered every visible row of the form (36 renders, not
 2 as in a bare app). A widget that shows nothing inside the region cannot change what is
-drawn there, so it is left out.
+drawn there, so it is left out; and widgets are painted front to back, the first to paint a
+cell keeping it, so once one covers the whole region (the field a key was typed into) the
+containers behind it are not rendered either.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class LeanCompositor(Compositor):
             seen = region.intersection(clip)
             if seen.width and seen.height and crop.overlaps(seen):
                 yield region, clip, widget.render_lines(seen.translate(-region.offset))
+                if seen.contains_region(crop):
+                    return
 
 
 def use_lean_compositor() -> None:

@@ -6,6 +6,7 @@ terminal shows is exactly what Textual would have drawn.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
@@ -34,6 +35,15 @@ def _drawn(monkeypatch: pytest.MonkeyPatch, compositor: Compositor, draw: Callab
         return draw(), rendered
 
 
+#: A cursor move straight before another, or at the very end: it moves the cursor and draws nothing.
+_IDLE_MOVE = re.compile(r"\x1b\[\d+;\d+H(?=\x1b\[\d+;\d+H|$)")
+
+
+def _picture(update: str) -> str:
+    """What an update draws: its text and styles, without cursor moves that draw nothing."""
+    return _IDLE_MOVE.sub("", update)
+
+
 def _as_textual(monkeypatch: pytest.MonkeyPatch, compositor: Compositor) -> None:
     monkeypatch.setattr(compositor, "_get_renders", partial(Compositor._get_renders, compositor))
 
@@ -48,7 +58,6 @@ async def test_a_key_in_a_figure_is_drawn_as_textual_draws_it_from_the_widgets_o
         await pilot.pause()
         compositor = app.screen._compositor
         assert isinstance(compositor, LeanCompositor)
-        holding = {field, *field.ancestors}
 
         def key_drawn() -> str:
             compositor._dirty_regions.add(field.region)
@@ -59,10 +68,10 @@ async def test_a_key_in_a_figure_is_drawn_as_textual_draws_it_from_the_widgets_o
         textual, textual_rendered = _drawn(monkeypatch, compositor, key_drawn)
 
     assert "16" in lean
-    assert lean == textual
+    assert _picture(lean) == _picture(textual)
     # Textual renders every visible row of the form, whose container's view holds the line;
-    # only the field and what holds it show anything there.
-    assert set(lean_rendered) <= holding
+    # only the field shows anything there (what holds it lies behind it).
+    assert set(lean_rendered) == {field}
     assert sum(textual_rendered.values()) > 3 * sum(lean_rendered.values())
 
 

@@ -121,6 +121,24 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
             self._pause_timer.stop()
             self._pause_timer = None
 
+    def _show_key_now(self) -> None:
+        """Draw what the key just did to the field before the messages it set off run.
+
+        Textual draws a change once the widget, then the screen, have each gone idle: the key's
+        Changed message climbs every container of the form first. A key that changed only the
+        field's own lines (nothing to lay out or scroll) is drawn at once, as the screen's
+        update would draw it; anything else is left to Textual's update.
+        """
+        screen = self.screen
+        waiting = (
+            self._layout_required or self._scroll_required or self._refresh_styles_required,
+            screen._layout_required or screen._scroll_required or screen._repaint_required,
+        )
+        if self._repaint_required and not any(waiting) and screen.is_current and self.display:
+            self._repaint_required = False
+            screen._dirty_widgets.add(self)
+            screen._on_timer_update()
+
     def _reason(self, text: str) -> str:
         try:
             fields.parse(self.path, text)
@@ -205,6 +223,7 @@ class FieldInput(Input, FieldEditor):
 
     async def _on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
+        self.call_next(self._show_key_now)
 
     def _watch_value(self, value: str) -> None:
         """Textual's Input, as its text changes, resizes what it scrolls through and so asks for a
@@ -284,6 +303,7 @@ class ProseArea(TextArea, FieldEditor):
 
     async def _on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
+        self.call_next(self._show_key_now)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self:
