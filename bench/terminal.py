@@ -5,11 +5,16 @@ its /proc entry gives its peak resident memory (VmHWM). "First paint" is the tim
 asking tmux to start it until `tmux capture-pane` shows an expected string; the pane is
 polled as fast as tmux answers (a few milliseconds a poll), the same way for every
 program measured, so the polling cost falls on both sides of each ratio.
+
+Key echo is a few milliseconds, as long as one poll: it is timed through a control-mode
+client of the same server instead (Watch), which sends the key and hears of the pane's
+output the moment tmux reads it.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import shlex
 import signal
 import subprocess
@@ -105,6 +110,10 @@ class Terminal:
         """Press keys by tmux name (Enter, F3 …)."""
         self._tmux("send-keys", "-t", self.target, *names)
 
+    def watch(self) -> Watch:
+        """A control-mode client of this terminal, for timing key echo; use as a context manager."""
+        return Watch(self)
+
     def stop(self, session: Session) -> None:
         """End the program and wait until it is gone, so the next launch has the machine to itself."""
         try:
@@ -117,6 +126,73 @@ class Terminal:
                 os.kill(session.pid, signal.SIGKILL)
                 deadline += 10
             time.sleep(0.01)
+
+
+class Watch:
+    """A tmux control-mode client attached to the bench's session: keys are sent through it,
+    and each block of the program's output is heard of (`%output`) the moment tmux reads it,
+    with no tmux process started per key or per poll."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self.terminal = terminal
+        self._pending = b""
+
+    def __enter__(self) -> Watch:
+        self._client = subprocess.Popen(
+            ["tmux", "-u", "-L", self.terminal.socket, "-C", "attach", "-t", "bench"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            bufsize=0,
+        )
+        self._outputs(time.perf_counter() + 0.2)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._client.stdin is not None
+        self._client.stdin.close()
+        self._client.wait(timeout=10)
+
+    def _outputs(self, until: float) -> float | None:
+        """Read what the client has said until `until` (or, once something came, until it pauses);
+        the arrival time of the last pane output among it, if any."""
+        assert self._client.stdout is not None
+        stream = self._client.stdout.fileno()
+        last = None
+        while True:
+            while b"\n" in self._pending:
+                line, self._pending = self._pending.split(b"\n", 1)
+                if line.startswith(b"%output"):
+                    last = time.perf_counter()
+            wait = until - time.perf_counter()
+            if last is not None:
+                wait = 0.0
+            if not select.select([stream], [], [], max(wait, 0.0))[0]:
+                return last
+            data = os.read(stream, 65536)
+            if not data:
+                raise TerminalError("the tmux control client has gone")
+            self._pending += data
+
+    def type(self, text: str, shows: Callable[[str], bool], row: int) -> float:
+        """Type `text` (as `Terminal.send_text`) and return the time until the pane's output after
+        which its line at `row` satisfies `shows`. Output that arrives while the line is being
+        read counts: the time is then that of the later output."""
+        assert self._client.stdin is not None
+        self._outputs(time.perf_counter())
+        start = time.perf_counter()
+        self._client.stdin.write(f"send-keys -t {self.terminal.target} -l {shlex.quote(text)}\n".encode())
+        deadline = start + TIMEOUT
+        shown_at = self._outputs(deadline)
+        while shown_at is not None:
+            if not shows(self.terminal.screen(row)):
+                shown_at = self._outputs(deadline)
+                continue
+            later = self._outputs(time.perf_counter())
+            if later is None:
+                return shown_at - start
+            shown_at = later
+        raise TerminalError(f"{text!r}: not shown after {TIMEOUT:.0f} s; the line shows: {self.terminal.screen(row)}")
 
 
 def _state(pid: int) -> str:

@@ -19,6 +19,7 @@ from textual._compositor import Compositor
 from textual.widget import Widget
 
 from tui.compositor import LeanCompositor
+from tui.widgets.field import FieldInput
 
 
 def _drawn(monkeypatch: pytest.MonkeyPatch, compositor: Compositor, draw: Callable[[], Any]) -> tuple[Any, Counter]:
@@ -86,3 +87,32 @@ async def test_a_whole_screen_is_drawn_as_textual_draws_it(make_app, monkeypatch
         textual = [strip.text for strip in compositor.render_strips()]
     assert lean == textual
     assert any("财政拨款收入预算批复数" in line for line in lean)
+
+
+async def test_a_key_typed_into_a_figure_is_drawn_before_what_it_set_off(make_app, monkeypatch):
+    """The digit shows as soon as the field has it, before even the field's own Changed message
+    (which climbs the form to update its sums and shares) has run."""
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_part(pilot, "f3")
+        field = widget(pilot, FIGURES[0])
+        field.focus()
+        await pilot.press("end", "ctrl+u")
+        await pilot.pause()
+        happened: list[str] = []
+        display, heard = app._display, FieldInput.on_input_changed
+
+        def drawn(screen: Any, update: Any) -> None:
+            happened.append(f"drawn {field.value}")
+            display(screen, update)
+
+        def told(self: FieldInput, event: Any) -> None:
+            happened.append(f"told {field.value}")
+            heard(self, event)
+
+        monkeypatch.setattr(app, "_display", drawn)
+        monkeypatch.setattr(FieldInput, "on_input_changed", told)
+        await pilot.press("7")
+        await pilot.pause()
+    assert happened.index("drawn 7") < happened.index("told 7")

@@ -129,6 +129,8 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         field's own lines (nothing to lay out or scroll) is drawn at once, as the screen's
         update would draw it; anything else is left to Textual's update.
         """
+        if not self.is_attached:
+            return  # the key took the field away (a list row deleted): nothing of it to draw
         screen = self.screen
         waiting = (
             self._layout_required or self._scroll_required or self._refresh_styles_required,
