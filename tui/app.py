@@ -45,8 +45,9 @@ QUIET = 0.3
 #: Layout passes at most for a screen built ahead, and the seconds its widgets get to ask for another.
 LAYOUT_PASSES, LAYOUT_SETTLE = 4, 0.02
 
-#: Screens of an open report reached by a key, in the order of the keys.
-REPORT_SCREENS = (*screens.PARTS, "checks", "preview", "export")
+#: The open report's screens built in the background, one at a time while the keyboard is quiet:
+#: the parts, then the checks, the preview and the 自评表 (the export dialog is made when asked for).
+BUILT_AHEAD = (*screens.PARTS, "checks", "preview", "scoring")
 
 
 class JixiaoApp(App[int]):
@@ -268,8 +269,8 @@ class JixiaoApp(App[int]):
         return None
 
     async def _build_parts(self) -> None:
-        """Build each part screen of the open report not built yet, one after the other."""
-        for name in screens.PARTS:
+        """Build each screen of BUILT_AHEAD not built yet, one after the other."""
+        for name in BUILT_AHEAD:
             await self._quiet()
             if self.session is None:
                 return

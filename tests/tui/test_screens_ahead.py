@@ -30,20 +30,28 @@ def _no_quiet_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tui.app, "QUIET", 0.0)
 
 
-async def test_the_other_parts_are_built_behind_the_first_and_come_up_filled(make_app):
+async def test_the_other_screens_are_built_behind_the_first_and_come_up_filled(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         built = dict(app._report_screens)
-        assert set(built) == set(PARTS)
+        assert set(built) == {*PARTS, "checks", "preview", "scoring"}
         assert all(screen.is_mounted for screen in built.values())
         await pilot.press("f3")
         await pilot.pause()
         assert app.screen is built["budget"]
         assert widget(pilot, FIGURES[0]).value == "2040.00"
         assert app.focused is widget(pilot, FIGURES[0])
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.screen is built["preview"]
+        assert "长沙市开福区月湖街道办事处" in "".join(block.source for block in app.screen.blocks)
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.screen is built["scoring"]
+        assert "尚有 27 项未评分" in str(app.screen.query_one("#scoring-total").render())
 
 
 async def test_keys_typed_while_the_parts_are_built_all_land(make_app, stored):

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,6 +25,7 @@ from store.checks import ratios, run_checks
 from store.model import SHARE_METHODS
 from store.yearly import year_mentions
 from tui.keymap import localize_bindings
+from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def finding_prompt(finding: Finding, lang: str, word: str) -> Table:
     return grid
 
 
-class ChecksScreen(Screen):
+class ChecksScreen(ReportScreen):
     """Every finding of the open report, refreshed on each change; Enter goes to the field."""
 
     BINDINGS = [

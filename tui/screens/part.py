@@ -12,11 +12,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -26,6 +24,7 @@ from store.outline import Outline
 from store.parse import InputError
 from tui.keymap import localize_bindings
 from tui.screens import PARTS
+from tui.screens.report_screen import ReportScreen
 from tui.session import ReportChanged, ReportSession
 from tui.widgets import field_id, focus_now
 from tui.widgets.field import EDITORS, FieldEditor, FieldInput, FieldRow, FieldState, ProseArea, row_of
@@ -51,7 +50,7 @@ class PartBody(VerticalScroll, can_focus=False):
         yield from screen.compose_body()
 
 
-class PartScreen(Screen):
+class PartScreen(ReportScreen):
     """Base of the five screens that edit the parts of a report."""
 
     PART: ClassVar[str] = ""
@@ -88,15 +87,8 @@ class PartScreen(Screen):
         localize_bindings(self, self.session.lang)
         self.update_live()
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Put the cursor where it was sent; keep the screen's styles rather than recompute them.
-
-        Textual restyles every widget of a screen each time it comes back (a theme may have
-        changed meanwhile); jixiao changes no styles while a report is open, and on a form of
-        hundreds of widgets that restyle was most of what switching back to a part took.
-        (Runs before Textual's own resume handler, which reads `refresh_styles`.)
-        """
-        event.refresh_styles = False
+    def on_screen_resume(self) -> None:
+        """Put the cursor where it was sent."""
         if self.focus_on:
             path, self.focus_on = self.focus_on, ""
             self.focus_field(path)

@@ -22,7 +22,6 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Markdown, Static
 from textual.widgets._markdown import MarkdownTable
 
@@ -31,6 +30,7 @@ from exporters.compose import paragraphs
 from exporters.markdown import escape
 from store.yearly import text_at
 from tui.keymap import localize_bindings
+from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def mark_copied(text: str, report: Report, mark: str) -> str:
     return "\n".join(lines)
 
 
-class PreviewScreen(Screen):
+class PreviewScreen(ReportScreen):
     """The report as it will export; n / p jump to the next / previous chapter."""
 
     BINDINGS = [

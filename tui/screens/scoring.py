@@ -19,13 +19,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from store.parse import format_number
 from store.scoring import Scored, Sheet, System, formula_text, load_systems, row_note, score, system_for
 from tui.keymap import localize_bindings
+from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class ScoringBody(VerticalScroll, can_focus=False):
         yield from screen.compose_rows()
 
 
-class ScoringScreen(Screen):
+class ScoringScreen(ReportScreen):
     """The 自评表 of the open report (F10)."""
 
     BINDINGS = [
@@ -122,6 +122,8 @@ class ScoringScreen(Screen):
         super().__init__()
         self.session = session
         self.systems, self.problems = load_systems()
+        #: The text each indicator's row shows now, by indicator id (see refresh_sheet).
+        self._rows_shown: dict[str, Text] = {}
         localize_bindings(self, session.lang)
 
     @property
@@ -154,12 +156,14 @@ class ScoringScreen(Screen):
         """A group line per 一级指标, then each indicator: what it is, and its score or its two fields."""
         system = self.system
         group = ""
+        self._rows_shown = {}
         for row in self.sheet().rows:
             indicator = row.indicator
             if indicator.level1 != group:
                 group = indicator.level1
                 yield Static(group, classes="score-group")
-            yield Static(self.row_text(row), id=f"row-{indicator.id}", classes="score-row")
+            text = self._rows_shown[indicator.id] = self.row_text(row)
+            yield Static(text, id=f"row-{indicator.id}", classes="score-row")
             if indicator.manual:
                 entry = self.session.report.manual_scores.get(system.id, {}).get(indicator.id)
                 score_text = "" if entry is None or entry.score is None else format_number(entry.score)
@@ -190,7 +194,10 @@ class ScoringScreen(Screen):
         return text
 
     def refresh_sheet(self) -> None:
-        """Bring the total, the grade and every row's text up to date with the report."""
+        """Bring the total, the grade and every row's text up to date with the report.
+
+        Only rows whose text changed are redrawn: the screen is refreshed each time it comes up.
+        """
         sheet = self.sheet()
         t = self.app.t
         others = [s.name for s in self.systems.values() if s.id != sheet.system.id]
@@ -201,10 +208,14 @@ class ScoringScreen(Screen):
         total = format_number(sheet.total.normalize())
         key = "ui.scoring.total" if sheet.complete else "ui.scoring.total_partial"
         self.query_one("#scoring-total", Static).update(t(key, total=total, grade=sheet.grade, left=left))
-        for row in sheet.rows:
-            for widget in self.query(f"#row-{row.indicator.id}"):
-                if isinstance(widget, Static):
-                    widget.update(self.row_text(row))
+        changed = {row.indicator.id: self.row_text(row) for row in sheet.rows}
+        changed = {key: text for key, text in changed.items() if self._rows_shown.get(key) != text}
+        if changed:
+            for widget in self.query(".score-row").results(Static):
+                key = (widget.id or "").removeprefix("row-")
+                if key in changed:
+                    widget.update(changed[key])
+                    self._rows_shown[key] = changed[key]
 
     def show_status(self, text: str) -> None:
         """Say what became of the last change (a refusal's reason, or saved at …)."""
