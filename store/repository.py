@@ -45,6 +45,7 @@ from store.scoring import IndicatorDef, System, check_manual_score
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+#: The first bytes of every SQLite file: how an input file is told to be a database, not text.
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 #: `UPDATE … RETURNING` (one statement checks and bumps the revision) came with SQLite 3.35.
@@ -118,49 +119,71 @@ def _dec(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-def _check_file(path: Path) -> None:
-    """Refuse what is plainly not a jixiao file, reading only, before SQLite touches it."""
+def _inspect(path: Path) -> int:
+    """user_version of an existing jixiao file; refuses anything else, reading it through SQLite only.
+
+    Never a plain `open()` of the file: on POSIX, closing any descriptor of a file drops every
+    lock this process holds on it, SQLite's included, and another program closing the file
+    then deletes the -wal this process is still writing (issue 19). SQLite's own descriptors
+    are safe: it keeps them open until its last lock on the file is gone.
+
+    A jixiao file is known by its `application_id` (schema.APPLICATION_ID), or, for a file
+    written before that mark, by jixiao's rows in the migrations table; never by user_version
+    alone, which any program may set. Damage is judged cheaply (`_looks_damaged`) rather than
+    by `PRAGMA quick_check`, which reads the whole file on every open.
+    """
     if path.is_dir():
         raise StoreError("is_folder", path=path)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+        if path.stat().st_size == 0:
+            raise StoreError("empty_file", path=path)
+        conn = _connect_untouched(path)
     except PermissionError:
         raise StoreError("cannot_read", path=path) from None
-    if not head:
-        raise StoreError("empty_file", path=path)
-    if head != SQLITE_HEADER:
-        raise StoreError("not_sqlite", path=path)
-
-
-def _inspect(path: Path) -> int:
-    """user_version of an existing file, opened read-only; refuses foreign or damaged files.
-
-    Damage is judged cheaply (`_looks_damaged`) rather than by `PRAGMA quick_check`, which
-    reads the whole file (about 0.1 s for 2,000 reports) on every open.
-    """
-    try:
-        conn = _connect_untouched(path)
     except sqlite3.OperationalError as error:
         raise StoreError("locked" if _is_busy(error) else "cannot_read", path=path) from None
-    except sqlite3.DatabaseError:
-        raise StoreError("damaged", path=path) from None
+    except sqlite3.DatabaseError as error:
+        raise StoreError(_unreadable(error), path=path) from None
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if _looks_damaged(conn, path):
+        ours = _is_jixiao(conn, version)
+        if ours and _looks_damaged(conn, path):
             raise StoreError("damaged", path=path)
     except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error):
+        if _is_busy(error):
             raise StoreError("locked", path=path) from None
-        raise StoreError("damaged", path=path) from None
+        raise StoreError(_unreadable(error), path=path) from None
     finally:
         conn.close()
+    if not ours:
+        raise StoreError("foreign_db", path=path)
     if version > schema.SCHEMA_VERSION:
         raise StoreError("newer_schema", path=path, version=version, ours=schema.SCHEMA_VERSION)
-    if version == 0 and tables - {"_sqlite_migrations"}:
-        raise StoreError("foreign_db", path=path)
     return version
+
+
+def _unreadable(error: sqlite3.DatabaseError) -> str:
+    """The refusal for a file SQLite cannot read: not a database at all, or a damaged one."""
+    return "not_sqlite" if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB" else "damaged"
+
+
+def _is_jixiao(conn: sqlite3.Connection, version: int) -> bool:
+    """Whether the file is jixiao's own (or blank: no tables, no other program's mark)."""
+    mark = conn.execute("PRAGMA application_id").fetchone()[0]
+    if mark == schema.APPLICATION_ID:
+        return True
+    if mark != 0 or version >= schema.MARKED_SINCE:
+        return False
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return version == 0
+    if "_sqlite_migrations" not in tables:
+        return False
+    found = conn.execute(
+        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+        (schema.MIGRATION_SET, schema.MIGRATIONS[0].__name__),
+    ).fetchone()[0]
+    return found > 0
 
 
 def _looks_damaged(conn: sqlite3.Connection, path: Path) -> bool:
@@ -173,7 +196,7 @@ def _looks_damaged(conn: sqlite3.Connection, path: Path) -> bool:
     not scan on its own (another program's partial index) is passed over.
     """
     size = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
-    wal = path.with_name(f"{path.name}-wal")
+    wal = _companion(path, "-wal")
     if size > path.stat().st_size and not (wal.is_file() and wal.stat().st_size > 0):
         return True
     trees = conn.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE rootpage > 0").fetchall()
@@ -216,7 +239,7 @@ class Store:
     # --- opening -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+    def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False) -> Store:
         """Open (or, with `create`, make) a report file.
 
         Refuses, leaving the file byte-for-byte untouched: a folder, an empty or non-SQLite
@@ -224,18 +247,22 @@ class Store:
         A file the user may not write to (or whose folder is read-only) opens read-only
         (`readonly` is True). An existing file gets a backup copy (store/backup.py) on the first
         open of the day and before any migration; a migration never runs without one.
+
+        With `readonly` (the commands that only read: check, dump, export) the file is never
+        written nor migrated, and the connection can never remove the -wal of an app that has
+        it open; a file older than this program is read from a migrated copy in memory. (For
+        a WAL file nobody has open, SQLite leaves an empty -wal and -shm beside it then.)
         """
         path = Path(path)
         existed = path.exists()
         version = 0
         if existed:
-            _check_file(path)
             version = _inspect(path)
-        elif not create:
+        elif not create or readonly:
             raise StoreError("no_such_file", path=path)
         elif not path.parent.is_dir():
             raise StoreError("no_such_folder", path=path.parent)
-        readonly = existed and not _writable(path)
+        readonly = readonly or (existed and not _writable(path))
         store: Store | None
         try:
             store = cls._connect(path, readonly=readonly)
@@ -256,7 +283,7 @@ class Store:
             except sqlite3.OperationalError:
                 raise StoreError("cannot_read", path=path) from None
         if store.readonly:
-            return store
+            return store if version == schema.SCHEMA_VERSION else store._migrated_in_memory()
         try:
             migrating = version < schema.SCHEMA_VERSION
             if existed and version > 0:
@@ -280,6 +307,21 @@ class Store:
             conn.close()
             raise
         return cls(conn, path, readonly=readonly, journal=journal)
+
+    def _migrated_in_memory(self) -> Store:
+        """This (read-only) file brought up to today's schema in a copy in memory; the file is closed, untouched."""
+        copy = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            self.conn.backup(copy)
+            copy.execute("PRAGMA foreign_keys = ON")
+            store = Store(copy, self.path, readonly=True, journal=self.journal)
+            schema.migrate(store.db)
+        except sqlite3.DatabaseError:
+            copy.close()
+            raise StoreError("damaged", path=self.path) from None
+        finally:
+            self.close()
+        return store
 
     def _backup_on_open(self, *, migrating: bool) -> None:
         """Take the day's first copy, or the copy before a migration; without that one, refuse to migrate."""
@@ -774,14 +816,18 @@ def _connect_untouched(path: Path) -> sqlite3.Connection:
 
     Read with `mode=ro`, a WAL file that nobody has open gets -wal and -shm files made beside
     it, and they stay (a read-only connection cannot remove them): a refused file would not
-    be left as it was. Such a file (WAL in its header, no -wal beside it: nobody is writing
-    it) is read immutable instead, which is exact then and touches nothing.
+    be left as it was. A file with neither a -wal nor a -journal beside it is in no one's
+    write and holds nothing to recover: it is read immutable, which is exact then and touches
+    nothing. One that has either is read through SQLite's locks.
     """
-    with path.open("rb") as handle:
-        header = handle.read(20)
-    if len(header) == 20 and header[18] == 2 and not path.with_name(f"{path.name}-wal").exists():
+    if not any(_companion(path, suffix).exists() for suffix in ("-wal", "-journal")):
         return sqlite3.connect(f"{_sqlite_uri(path.resolve())}?mode=ro&immutable=1", uri=True, isolation_level=None)
     return _connect_readonly(path)
+
+
+def _companion(path: Path, suffix: str) -> Path:
+    """A file SQLite keeps beside the database (`-wal`, `-shm`, `-journal`)."""
+    return path.with_name(f"{path.name}{suffix}")
 
 
 def _can_write(conn: sqlite3.Connection) -> bool:

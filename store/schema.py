@@ -171,8 +171,25 @@ def m004_scores(db: Database) -> None:
     )
 
 
+def m005_marker(db: Database) -> None:
+    """Mark the file as jixiao's in its header (PRAGMA application_id), so it is told apart by that.
+
+    Before this mark a jixiao file was known by user_version alone, and another program's
+    database with user_version 1–4 was taken for one and migrated (issue 19).
+    """
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+#: PRAGMA application_id of a jixiao report file: the bytes "jxbg" (绩效报告) in the header.
+APPLICATION_ID = int.from_bytes(b"jxbg", "big")
+#: The sqlite-utils migration set whose rows in `_sqlite_migrations` mark a file written before APPLICATION_ID.
+MIGRATION_SET = "jixiao"
+
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores)
+MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores, m005_marker)
+
+#: The first schema version that carries APPLICATION_ID; an older jixiao file is known by its migrations.
+MARKED_SINCE = MIGRATIONS.index(m005_marker) + 1
 
 #: The schema this program writes, one more for every migration. A file with a larger user_version is refused.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -184,7 +201,7 @@ def __getattr__(name: str) -> Migrations:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from sqlite_utils.migrations import Migrations
 
-    built = Migrations("jixiao")
+    built = Migrations(MIGRATION_SET)
     for step in MIGRATIONS:
         built()(step)
     globals()["migrations"] = built

@@ -116,6 +116,13 @@ def _open_existing(path: Path) -> Store:
     return Store.open(path, create=False)
 
 
+def _open_to_read(path: Path) -> Store:
+    """An existing report file for a command that only reads it: nothing written, made or migrated."""
+    from store.repository import Store
+
+    return Store.open(path, create=False, readonly=True)
+
+
 def _pick_report(store: Store, report_id: int | None) -> int:
     """The report named by --report, or the file's only one; refuses when that is unclear."""
     from store.repository import StoreError
@@ -192,7 +199,7 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     from store.settings import load_settings
     from store.yearly import last_year_of
 
-    with _open_existing(args.db) as store:
+    with _open_to_read(args.db) as store:
         report = store.load(_pick_report(store, args.report))
         last_year = last_year_of(store, report)
     findings = run_checks(report, last_year)
@@ -228,7 +235,7 @@ def _dump(args: argparse.Namespace, lang: str) -> int:
     """The reports as TOML, to the screen or into a file."""
     from store import exchange
 
-    with _open_existing(args.db) as store:
+    with _open_to_read(args.db) as store:
         ids = [_pick_report(store, report_id) for report_id in args.report] if args.report else None
         text = exchange.dump(store, ids)
         count = len(ids) if ids is not None else len(store.list_reports())
@@ -326,7 +333,7 @@ def _export(args: argparse.Namespace, lang: str) -> int:
     if sheet is None:
         _say(message("cli.sheet_format", lang, sheet=args.sheet, fmt=args.format), error=True)
         return EXIT_UNUSABLE
-    with _open_existing(args.db) as store:
+    with _open_to_read(args.db) as store:
         report = store.load(_pick_report(store, args.report))
         last_year = last_year_of(store, report)
     settings = load_settings()

@@ -48,6 +48,29 @@ def foreign(folder: Path) -> Path:
     return path
 
 
+def foreign_versioned(version: int) -> Callable[[Path], Path]:
+    """Another program's database that happens to set user_version (as many do) to one jixiao used."""
+
+    def make(folder: Path) -> Path:
+        path = foreign(folder)
+        conn = sqlite3.connect(path)
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.close()
+        return path
+
+    return make
+
+
+def marked_by_another_program(folder: Path) -> Path:
+    """A database carrying another program's application_id (a GeoPackage's), with jixiao's tables inside."""
+    path = folder / "map.gpkg"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {0x47504B47}")
+    conn.close()
+    return path
+
+
 def damaged(folder: Path) -> Path:
     path = folder / "damaged.db"
     good = folder / "good.db"
@@ -65,6 +88,8 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "empty file": (empty, "empty_file"),
     "another program's database": (foreign, "foreign_db"),
     "damaged": (damaged, "damaged"),
+    "another program's database marked as its own": (marked_by_another_program, "foreign_db"),
+    **{f"another program's database at user_version {v}": (foreign_versioned(v), "foreign_db") for v in range(1, 6)},
 }
 
 
@@ -150,3 +175,29 @@ def test_opening_a_current_file_does_not_load_sqlite_utils(tmp_path: Path) -> No
 def test_every_migration_raises_the_schema_version() -> None:
     """A file at SCHEMA_VERSION is taken to have had every migration (and is opened without checking them)."""
     assert len(schema.MIGRATIONS) == schema.SCHEMA_VERSION
+
+
+def test_a_jixiao_file_carries_its_mark(tmp_path: Path) -> None:
+    """New files say they are jixiao's in the header (application_id), not by user_version alone."""
+    path = tmp_path / "新建.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    conn.close()
+
+
+def test_reading_an_older_file_read_only_leaves_it_as_it_was(tmp_path: Path) -> None:
+    """`check`/`dump`/`export` of a file from an older jixiao read it, without migrating or backing it up."""
+    path = tmp_path / "旧版.db"
+    path.write_bytes((Path(__file__).parent / "data" / "sample-v1.db").read_bytes())
+    before = path.read_bytes()
+    with Store.open(path, readonly=True) as store:
+        report = store.load(store.list_reports()[0].id)
+    assert report.unit_name.startswith("长沙市开福区")
+    assert report.outline
+    assert main(["check", str(path)]) in (0, 1)
+    assert main(["dump", str(path)]) == 0
+    assert path.read_bytes() == before
+    beside = {p.name: p.stat().st_size for p in tmp_path.iterdir() if p != path}
+    assert beside.keys() <= {"旧版.db-wal", "旧版.db-shm"}, "no backup, nothing but SQLite's own companions"
+    assert beside.get("旧版.db-wal", 0) == 0

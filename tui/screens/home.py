@@ -5,12 +5,15 @@ checks raise. A file may hold a whole district's reports, so the list shows at m
 ROW_CAP of those the filter lets through, with a line saying how many more there are and
 that typing narrows the list: drawing thousands of rows nobody scrolls to is what made a
 big file slow to open and to filter. Counting findings means loading a report, so it runs
-in a thread with its own connection, only for the rows listed, and fills the column in as
-it goes.
+as a worker that gives the keyboard its turn between reports, only for the rows listed, and
+fills the column in as it goes. It reads through the app's own connection: a second
+connection or `Store.open` of the same file in this process is how saved edits were lost
+(issue 19), so the file has one owner.
 """
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,7 +24,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
-from textual.worker import get_current_worker
 
 from store import fields
 from store.outline import DEFAULT
@@ -44,7 +46,7 @@ ROW_CAP = 100
 #: fill in first. Each update re-renders the table, so not fewer (the list holds at most ROW_CAP).
 COUNT_BATCH = 20
 
-#: Seconds the filter must rest before the rows it lets through are counted: a counting thread
+#: Seconds the filter must rest before the rows it lets through are counted: a count
 #: started on every key would compete with the typing for the interpreter.
 COUNT_DELAY = 0.3
 
@@ -274,7 +276,7 @@ class HomeScreen(Screen):
         if typing:
             self.count_timer = self.set_timer(COUNT_DELAY, lambda: self.count_findings(stale))
         else:
-            # After the list is on screen: the counting thread shares the interpreter with the UI.
+            # After the list is on screen: counting takes turns with the keyboard.
             self.call_after_refresh(self.count_findings, stale)
 
     def count_text(self, report_id: int) -> str:
@@ -294,36 +296,31 @@ class HomeScreen(Screen):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value is not None else None
 
-    @work(thread=True, exclusive=True, group="counts")
-    def count_findings(self, report_ids: list[int]) -> None:
-        """Run the checks on each listed report in a thread of its own, reporting in batches.
+    @work(exclusive=True, group="counts")
+    async def count_findings(self, report_ids: list[int]) -> None:
+        """Run the checks on each listed report, between keys, reporting in batches.
 
         Exclusive: a newer list (the filter changed) cancels the count of the one before.
         """
         from store.checks import run_checks
         from store.yearly import last_year_of
 
-        worker = get_current_worker()
-        store = Store.open(self.app.store.path, create=False)
-        try:
-            batch: dict[int, tuple[int, int, int]] = {}
-            for report_id in report_ids:
-                if worker.is_cancelled:
-                    return
-                try:
-                    report = store.load(report_id)
-                except StoreError:
-                    continue
-                findings = run_checks(report, last_year_of(store, report))
-                errors = sum(finding.severity == "error" for finding in findings)
-                batch[report_id] = (errors, len(findings) - errors, report.revision)
-                if len(batch) >= COUNT_BATCH:
-                    self.app.call_from_thread(self.show_counts, batch)
-                    batch = {}
-            if batch:
-                self.app.call_from_thread(self.show_counts, batch)
-        finally:
-            store.close()
+        store = self.app.store
+        batch: dict[int, tuple[int, int, int]] = {}
+        for report_id in report_ids:
+            await asyncio.sleep(0)
+            try:
+                report = store.load(report_id)
+            except StoreError:
+                continue
+            findings = run_checks(report, last_year_of(store, report))
+            errors = sum(finding.severity == "error" for finding in findings)
+            batch[report_id] = (errors, len(findings) - errors, report.revision)
+            if len(batch) >= COUNT_BATCH:
+                self.show_counts(batch)
+                batch = {}
+        if batch:
+            self.show_counts(batch)
 
     def show_counts(self, batch: dict[int, tuple[int, int, int]]) -> None:
         """Put counted findings into the table."""
