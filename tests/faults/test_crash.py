@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pytest
 from fault_helpers import REPO, integrity, make_report_file, observed, same_apart_from_stamps, state_after
+from neighbours import Neighbours
 from terminal import Pane, have_tmux, kill_server
 
 from store import fields
@@ -160,6 +161,8 @@ class Trial:
     seed: int
     sent: list[int]
     saved: list[int]
+    #: How many other programs ran on the file during the trial (with neighbours).
+    neighbours: int = 0
 
 
 def _kill(pid: int) -> None:
@@ -167,7 +170,9 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def _drive(pane: Pane, killer: threading.Timer, trial: Trial, rng: random.Random) -> None:
+def _drive(
+    pane: Pane, killer: threading.Timer, trial: Trial, rng: random.Random, opened: Callable[[], None] = lambda: None
+) -> None:
     """Open the seed report's 预算执行 screen and type one edit into each figure until killed.
 
     Unless the kill was set for start-up, it comes a random fraction of a second after a
@@ -183,6 +188,7 @@ def _drive(pane: Pane, killer: threading.Timer, trial: Trial, rng: random.Random
     if pane.wait(lambda screen: "F3 预算执行" in screen, STEP) is None:
         return
     pane.keys("F3")
+    opened()
     last = rng.randrange(EDITS)
     for k, path in enumerate(ROWS):
         if pane.wait(_focused(path), STEP, styled=True) is None:
@@ -199,8 +205,13 @@ def _drive(pane: Pane, killer: threading.Timer, trial: Trial, rng: random.Random
     pane.wait(lambda screen: False, STEP)
 
 
-def _tui_trial(socket: str, lane: int, folder: Path, seed: int) -> Trial:
-    """One kill of the app in a terminal; raises AssertionError naming the seed if anything is lost."""
+def _tui_trial(socket: str, lane: int, folder: Path, seed: int, *, neighbours: bool = False) -> Trial:
+    """One kill of the app in a terminal; raises AssertionError naming the seed if anything is lost.
+
+    With `neighbours`, other programs read, back up, export and write the same file the whole
+    time (tests/faults/neighbours.py), and the one running at the end is killed too half the
+    time; a second window of the app has the file open on its home list.
+    """
     rng = random.Random(seed)
     path = folder / "月湖 2019.db"
     shutil.copyfile(SAMPLE_DB, path)
@@ -211,17 +222,32 @@ def _tui_trial(socket: str, lane: int, folder: Path, seed: int) -> Trial:
     pid = pane.launch(
         [sys.executable, "-m", "tui.cli", str(path)], folder, {"JIXIAO_SETTINGS": str(folder / "none.toml")}
     )
+    others = Neighbours(path, folder, random.Random(seed + 1)) if neighbours else None
+    window = Pane(socket, f"lane{lane}-window") if neighbours else None
+    if others is not None and window is not None:
+        others.start()
+        # A second window on the same file, resting on its home list (which counts findings).
+        window.launch(
+            [sys.executable, "-m", "tui.cli", str(path)], folder, {"JIXIAO_SETTINGS": str(folder / "none.toml")}
+        )
     killer = threading.Timer(0.0, _kill, (pid,))
     if rng.random() < 0.15:
         killer.interval = rng.uniform(0, 3.0)
         killer.start()
     try:
-        _drive(pane, killer, trial, rng)
+        _drive(pane, killer, trial, rng, others.report_open if others is not None else lambda: None)
     finally:
         killer.cancel()
         _kill(pid)
         pane.close()
+        if others is not None and window is not None:
+            (others.kill if rng.random() < 0.5 else others.stop)()
+            _kill(window.pid)
+            window.close()
     assert integrity(path) == "ok", f"seed {seed}"
+    if others is not None:
+        assert others.tracebacks() == [], f"seed {seed}: a command crashed beside the app"
+        trial.neighbours = len(others.ran)
     with Store.open(path) as store:
         now = store.load(SEED_ID)
     for k, row in enumerate(ROWS):
@@ -238,7 +264,7 @@ def _tui_trial(socket: str, lane: int, folder: Path, seed: int) -> Trial:
     return trial
 
 
-def _tui_trials(tmp_path: Path, seeds: range) -> list[Trial]:
+def _tui_trials(tmp_path: Path, seeds: range, *, neighbours: bool = False) -> list[Trial]:
     """Run the trials `LANES` at a time on one private tmux server."""
     socket = f"jixiao-crash-{os.getpid()}"
     lanes = list(range(LANES))
@@ -250,7 +276,7 @@ def _tui_trials(tmp_path: Path, seeds: range) -> list[Trial]:
         try:
             folder = tmp_path / f"trial-{seed}"
             folder.mkdir()
-            return _tui_trial(socket, lane, folder, seed)
+            return _tui_trial(socket, lane, folder, seed, neighbours=neighbours)
         finally:
             with lock:
                 lanes.append(lane)
@@ -277,3 +303,24 @@ def test_killed_app_keeps_every_edit_it_showed_saved(tmp_path: Path) -> None:
 @pytest.mark.stress
 def test_killed_app_stress(tmp_path: Path) -> None:
     _tui_trials(tmp_path, range(1000, 1300))
+
+
+@needs_tmux
+@pytest.mark.slow
+def test_killed_app_among_other_programs_keeps_every_edit_it_showed_saved(tmp_path: Path) -> None:
+    """Issue 19: with check, dump, export, backup, next, load, a sqlite3 shell and a second window on
+    the same file while the app saves, a kill loses nothing the screen called 已保存, and the file stays whole."""
+    trials = _tui_trials(tmp_path, range(2000, 2012), neighbours=True)
+    assert sum(len(trial.saved) for trial in trials) > 0, "no trial got as far as a saved edit"
+    assert sum(trial.neighbours for trial in trials) >= len(trials), "the other programs hardly ran"
+
+
+@needs_tmux
+@pytest.mark.slow
+@pytest.mark.stress
+def test_killed_app_among_other_programs_stress(tmp_path: Path) -> None:
+    trials = _tui_trials(tmp_path, range(3000, 3150), neighbours=True)
+    print(
+        f"{len(trials)} trials, {sum(len(t.saved) for t in trials)} edits shown saved, "
+        f"{sum(t.neighbours for t in trials)} other programs run beside the app"
+    )
