@@ -134,8 +134,8 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{_sqlite_uri(path.resolve())}?mode=ro", uri=True, isolation_level=None)
 
 
-def _free_name(folder: Path, stem: str, when: datetime, *, damaged: bool = False) -> Path:
-    """`<stem>-YYYYMMDD-HHMMSS[-N].db` for a copy taken at `when`, sorting after every copy of that second.
+def _free_name(path: Path, when: datetime, *, damaged: bool = False) -> Path:
+    """`<stem>-YYYYMMDD-HHMMSS[-N].db` for a copy of `path` taken at `when`, sorting after every copy of that second.
 
     N is one more than the highest serial of that second among the copies still there, so a
     name that pruning freed is never taken again by a newer copy (which would then sort as the
@@ -143,7 +143,8 @@ def _free_name(folder: Path, stem: str, when: datetime, *, damaged: bool = False
     """
     stamp = when.strftime(_STAMP)
     taken = datetime.strptime(stamp, _STAMP)
-    serial = 1 + max((copy.serial for copy in copies(folder / f"{stem}.db") if copy.taken == taken), default=0)
+    serial = 1 + max((copy.serial for copy in copies(path) if copy.taken == taken), default=0)
+    folder, stem = folder_for(path), path.stem
     mark = DAMAGED_MARK if damaged else ""
     while True:
         target = folder / (f"{stem}-{stamp}{mark}.db" if serial == 1 else f"{stem}-{stamp}-{serial}{mark}.db")
@@ -175,7 +176,7 @@ def _snapshot(conn: sqlite3.Connection, path: Path, when: datetime | None, *, ke
         if not sound and not keep_damaged:
             partial.unlink()
             return partial, False
-        target = _free_name(folder, path.stem, when, damaged=not sound)
+        target = _free_name(path, when, damaged=not sound)
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
