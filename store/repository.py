@@ -71,7 +71,8 @@ class DamagedError(StoreError):
     """
 
     def __init__(self, path: Path, code: str = "damaged", **params: object) -> None:
-        super().__init__(code, path=path, good=backups.newest_good(path), **params)
+        good = backups.newest_good(path)
+        super().__init__(code, path=path, good=good.resolve() if good else None, **params)
         self.args = (self.text("zh"),)
 
     def text(self, lang: str = "zh") -> str:
