@@ -103,8 +103,17 @@ MESSAGES.update(
             "en": "“{path}” is another program's database, not a jixiao file; it was not changed",
         },
         "damaged": {
-            "zh": "“{path}”已损坏（可能是复制不完整），文件未改动；请从 backups 文件夹恢复",
-            "en": "“{path}” is damaged (perhaps an incomplete copy); it was not changed; restore from backups",
+            "zh": "“{path}”已损坏（可能是复制不完整或磁盘出错），文件未改动",
+            "en": "“{path}” is damaged (perhaps an incomplete copy or a disk error); it was not changed",
+        },
+        # Appended to "damaged" and "restore_damaged" (store.repository.DamagedError).
+        "damaged.good_backup": {
+            "zh": '；最近一份完好的备份是“{good}”，恢复：jixiao restore "{good}" "{path}"',
+            "en": '; the newest good backup is “{good}”; to restore it: jixiao restore "{good}" "{path}"',
+        },
+        "damaged.no_good_backup": {
+            "zh": "；backups 文件夹里没有完好的备份",
+            "en": "; there is no good backup in the backups folder",
         },
         "newer_schema": {
             "zh": "“{path}”由更新版本的 jixiao 保存（格式 {version}，本程序只认到 {ours}），请升级 jixiao；文件未改动",
@@ -145,8 +154,85 @@ MESSAGES.update(
             "en": "backed up to {path}",
         },
         "cli.help.backup": {
-            "zh": "立即把报告文件备份到其旁边的 backups 文件夹（保留最近 10 份），并显示备份的位置",
-            "en": "back up the report file now into the backups folder beside it (the last 10 are kept); print where",
+            "zh": "立即把报告文件备份到其旁边的 backups 文件夹（检查完好才算数，保留最近 10 份），并显示备份的位置；"
+            "加 --list 列出所有备份及是否完好",
+            "en": "back up the report file now into the backups folder beside it (checked; the last 10 are kept); "
+            "print where; with --list, list every backup and whether it is good",
+        },
+        "cli.help.backup_list": {
+            "zh": "不备份，列出所有备份（新的在前）：时间、大小、完好或已损坏，以及最近一份完好的",
+            "en": "make no copy: list every backup (newest first) with its time, size, good or damaged, and the newest good one",
+        },
+        "cli.help.restore": {
+            "zh": "用一份备份恢复报告文件：先检查备份是否完好，再把当前文件备份一份（可撤销），然后写入；"
+            "须先关闭打开此文件的 jixiao",
+            "en": "restore the report file from a backup: the backup is checked, the current file is backed up first "
+            "(so it can be undone), then written; close any jixiao that has the file open",
+        },
+        "cli.help.restore_backup": {
+            "zh": "备份文件的路径，或 jixiao backup DB --list 列出的序号（1 是最新的）",
+            "en": "the backup file, or its number in jixiao backup DB --list (1 is the newest)",
+        },
+        "cli.help.restore_db": {"zh": "要恢复的报告文件", "en": "the report file to restore"},
+        "backup_unsound": {
+            "zh": "“{path}”的备份副本未通过完整性检查（可能是磁盘出错），没有保留；报告文件本身完好，请再备份一次",
+            "en": "the backup copy of “{path}” failed its integrity check (a disk error?) and was not kept; "
+            "the file itself is sound: back up again",
+        },
+        "restore_damaged": {
+            "zh": "备份“{backup}”已损坏（未通过完整性检查），不能用来恢复；“{path}”未改动",
+            "en": "the backup “{backup}” is damaged (it fails the integrity check) and cannot be restored; "
+            "“{path}” was not changed",
+        },
+        "restore_in_use": {
+            "zh": "“{path}”正在另一个 jixiao（或别的程序）中打开：请先关闭它再恢复；文件未改动",
+            "en": "“{path}” is open in another jixiao (or another program): close it, then restore; file unchanged",
+        },
+        "restore_unreadable": {
+            "zh": "SQLite 无法读取“{path}”，不能先把它备份一份；请把它移到别处（或改名）后再恢复；文件未改动",
+            "en": "SQLite cannot read “{path}” to back it up first; move or rename it, then restore; file unchanged",
+        },
+        "restore_same": {
+            "zh": "“{path}”就是报告文件本身，不能用它恢复自己",
+            "en": "“{path}” is the report file itself; it cannot be restored from itself",
+        },
+        "no_such_backup": {
+            "zh": '没有序号为 {n} 的备份；用 jixiao backup "{path}" --list 列出全部',
+            "en": 'there is no backup number {n}; jixiao backup "{path}" --list lists them',
+        },
+        "restore.done": {
+            "zh": "已用备份“{source}”恢复“{path}”",
+            "en": "restored “{path}” from the backup “{source}”",
+        },
+        "restore.kept": {
+            "zh": '恢复前的文件已备份为“{aside}”；要撤销这次恢复：jixiao restore "{aside}" "{path}"',
+            "en": 'the file as it was is backed up as “{aside}”; to undo: jixiao restore "{aside}" "{path}"',
+        },
+        "restore.kept_damaged": {
+            "zh": "恢复前的文件已损坏，原样留存为“{aside}”（标为已损坏，不作为备份使用）",
+            "en": "the file as it was is damaged; it is kept as “{aside}” (marked damaged, never used as a backup)",
+        },
+        "backup.list.head": {
+            "zh": "“{path}”的备份（在 {folder}，新的在前）：",
+            "en": "backups of “{path}” (in {folder}, newest first):",
+        },
+        "backup.list.none": {
+            "zh": "“{path}”还没有备份（{folder}）",
+            "en": "“{path}” has no backups yet ({folder})",
+        },
+        "backup.list.line": {
+            "zh": "{n:>3}  {taken}  {size:>8} KB  {state}  {name}",
+            "en": "{n:>3}  {taken}  {size:>8} KB  {state}  {name}",
+        },
+        "backup.state.good": {"zh": "完好  ", "en": "good   "},
+        "backup.state.damaged": {"zh": "已损坏", "en": "damaged"},
+        "backup.list.newest_good": {
+            "zh": '最近一份完好的备份：{n}（{name}）；恢复：jixiao restore {n} "{path}"',
+            "en": 'the newest good backup: {n} ({name}); to restore it: jixiao restore {n} "{path}"',
+        },
+        "backup.list.no_good": {
+            "zh": "没有完好的备份",
+            "en": "there is no good backup",
         },
         "safety.rollback_journal": {
             "zh": "此文件在网络共享盘上（或不支持 WAL）：改用回滚日志方式保存，照样每改一处即存盘，只是稍慢",

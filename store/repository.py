@@ -8,20 +8,22 @@ written to it.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from store import backup as backups
 from store import fields, schema, scores
+from store.catalogue import message
 from store.model import (
     DEFAULT_OUTLINE,
     ECON_LISTS,
@@ -45,6 +47,8 @@ from store.scoring import IndicatorDef, System, check_manual_score
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+_T = TypeVar("_T")
+
 #: The first bytes of every SQLite file: how an input file is told to be a database, not text.
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -58,6 +62,29 @@ _MARKED_TABLES = ("list_items", "titled_items")
 
 class StoreError(Refusal):
     """The file or the change cannot be used."""
+
+
+class DamagedError(StoreError):
+    """The file (or a backup) is damaged; the sentence ends with the newest backup that passes its check.
+
+    `code` is "damaged" unless said otherwise; `good` is that backup's path (None: there is none),
+    looked for when the error is made, so every place that finds damage names it alike.
+    """
+
+    def __init__(self, path: Path, code: str = "damaged", **params: object) -> None:
+        good = backups.newest_good(path)
+        super().__init__(code, path=path, good=good.resolve() if good else None, **params)
+        self.args = (self.text("zh"),)
+
+    def text(self, lang: str = "zh") -> str:
+        """The reason, then where the newest good backup is and how to restore it (or that there is none)."""
+        good = self.params["good"]
+        hint = (
+            message("damaged.good_backup", lang, good=good, path=self.params["path"])
+            if good
+            else message("damaged.no_good_backup", lang)
+        )
+        return message(self.code, lang, **self.params) + hint
 
 
 class ConflictError(StoreError):
@@ -143,16 +170,16 @@ def _inspect(path: Path) -> int:
     except sqlite3.OperationalError as error:
         raise StoreError("locked" if _is_busy(error) else "cannot_read", path=path) from None
     except sqlite3.DatabaseError as error:
-        raise StoreError(_unreadable(error), path=path) from None
+        raise _unreadable(error, path) from None
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        ours = _is_jixiao(conn, version)
+        ours = schema.is_jixiao(conn)
         if ours and _looks_damaged(conn, path):
-            raise StoreError("damaged", path=path)
+            raise DamagedError(path)
     except sqlite3.DatabaseError as error:
         if _is_busy(error):
             raise StoreError("locked", path=path) from None
-        raise StoreError(_unreadable(error), path=path) from None
+        raise _unreadable(error, path) from None
     finally:
         conn.close()
     if not ours:
@@ -162,28 +189,11 @@ def _inspect(path: Path) -> int:
     return version
 
 
-def _unreadable(error: sqlite3.DatabaseError) -> str:
+def _unreadable(error: sqlite3.DatabaseError, path: Path) -> StoreError:
     """The refusal for a file SQLite cannot read: not a database at all, or a damaged one."""
-    return "not_sqlite" if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB" else "damaged"
-
-
-def _is_jixiao(conn: sqlite3.Connection, version: int) -> bool:
-    """Whether the file is jixiao's own (or blank: no tables, no other program's mark)."""
-    mark = conn.execute("PRAGMA application_id").fetchone()[0]
-    if mark == schema.APPLICATION_ID:
-        return True
-    if mark != 0 or version >= schema.MARKED_SINCE:
-        return False
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not tables:
-        return version == 0
-    if "_sqlite_migrations" not in tables:
-        return False
-    found = conn.execute(
-        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
-        (schema.MIGRATION_SET, schema.MIGRATIONS[0].__name__),
-    ).fetchone()[0]
-    return found > 0
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
+        return StoreError("not_sqlite", path=path)
+    return DamagedError(path)
 
 
 def _looks_damaged(conn: sqlite3.Connection, path: Path) -> bool:
@@ -213,6 +223,33 @@ def _looks_damaged(conn: sqlite3.Connection, path: Path) -> bool:
 def _quoted(name: str) -> str:
     """An SQL identifier as a quoted name, whatever characters it holds."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def damage_of(error: sqlite3.DatabaseError, path: Path) -> StoreError | None:
+    """DamagedError when SQLite found `path` damaged while reading or writing it; None for any other error.
+
+    `_inspect` judges damage cheaply at open; a page damaged deeper inside surfaces only when
+    it is read (load, check, export), as sqlite3.DatabaseError "database disk image is malformed".
+    """
+    if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DamagedError(path)
+    return None
+
+
+def _reading(method: Callable[..., _T]) -> Callable[..., _T]:
+    """A Store method that reads the file: damage met there becomes DamagedError (with the good backup)."""
+
+    @functools.wraps(method)
+    def guarded(self: Store, *args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            damaged = damage_of(error, self.path)
+            if damaged is None:
+                raise
+            raise damaged from error
+
+    return guarded
 
 
 class Store:
@@ -318,7 +355,7 @@ class Store:
             schema.migrate(store.db)
         except sqlite3.DatabaseError:
             copy.close()
-            raise StoreError("damaged", path=self.path) from None
+            raise DamagedError(self.path) from None
         finally:
             self.close()
         return store
@@ -329,8 +366,14 @@ class Store:
             return
         try:
             self.opening_backup = backups.make_backup(self.conn, self.path)
-        except (OSError, sqlite3.Error) as error:
-            self.backup_problem = StoreError("backup_failed", path=backups.folder_for(self.path), reason=error)
+        except (OSError, sqlite3.Error, StoreError) as error:
+            if isinstance(error, DamagedError):
+                raise  # the copy's check found the file itself damaged: refuse it, as at open
+            self.backup_problem = (
+                error
+                if isinstance(error, StoreError)
+                else StoreError("backup_failed", path=backups.folder_for(self.path), reason=error)
+            )
             if migrating:
                 raise self.backup_problem from None
 
@@ -353,6 +396,7 @@ class Store:
 
     # --- reading -------------------------------------------------------------------
 
+    @_reading
     def list_reports(self) -> list[ReportSummary]:
         """Every report in the file, by unit then year (newest year first)."""
         rows = self.conn.execute(
@@ -360,6 +404,7 @@ class Store:
         )
         return [ReportSummary(*row) for row in rows]
 
+    @_reading
     def revision(self, report_id: int) -> int:
         """The report's current revision in the file."""
         row = self.conn.execute("SELECT revision FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -367,6 +412,7 @@ class Store:
             raise StoreError("no_such_report", report_id=report_id)
         return row[0]
 
+    @_reading
     def load(self, report_id: int) -> Report:
         """The whole report, as it is in the file now."""
         conn = self.conn
@@ -492,7 +538,7 @@ class Store:
                 self.conn.execute(f"RELEASE {savepoint}")
             elif self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            mapped = _write_error(error, self.path) if isinstance(error, sqlite3.OperationalError) else None
+            mapped = _write_error(error, self.path) if isinstance(error, sqlite3.DatabaseError) else None
             if mapped is not None:
                 raise mapped from error
             raise
@@ -795,9 +841,12 @@ class Store:
             self._insert_row(_list_spec(children[0]), row_id, child_position, child)
 
 
-def _write_error(error: sqlite3.OperationalError, path: Path) -> StoreError | None:
-    """What a failed write means to the user (file busy; disk full or read-only); None for a program error."""
+def _write_error(error: sqlite3.DatabaseError, path: Path) -> StoreError | None:
+    """What a failed write means to the user (file busy; disk full or read-only; damaged); None for a program error."""
     name = getattr(error, "sqlite_errorname", "")
+    damaged = damage_of(error, path)
+    if damaged is not None:
+        return damaged
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return StoreError("locked", path=path)
     if name.startswith(("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")):

@@ -11,6 +11,7 @@ migration, because each new migration comes with a new `SCHEMA_VERSION`.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
@@ -206,6 +207,30 @@ def __getattr__(name: str) -> Migrations:
         built()(step)
     globals()["migrations"] = built
     return built
+
+
+def is_jixiao(conn: sqlite3.Connection) -> bool:
+    """Whether the database on `conn` is a jixiao report file (or blank: no tables, no other program's mark).
+
+    Known by APPLICATION_ID, or, for a file written before that mark, by jixiao's rows in the
+    migrations table; never by user_version alone, which any program may set.
+    """
+    mark = conn.execute("PRAGMA application_id").fetchone()[0]
+    if mark == APPLICATION_ID:
+        return True
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if mark != 0 or version >= MARKED_SINCE:
+        return False
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return version == 0
+    if "_sqlite_migrations" not in tables:
+        return False
+    found = conn.execute(
+        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+        (MIGRATION_SET, MIGRATIONS[0].__name__),
+    ).fetchone()[0]
+    return found > 0
 
 
 def migrate(db: Database) -> None:

@@ -214,7 +214,13 @@ class JixiaoApp(App[int]):
         """Start editing a report: its first part comes up, and the other parts are built behind it."""
         ready = await self._take_ready(report_id)
         if ready is None:
-            self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
+            try:
+                self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
+            except StoreError as error:
+                # A page damaged deep inside the file shows only when the report is read: say so,
+                # with the newest good backup (store.repository.DamagedError), and stay on the list.
+                self.notify(error.text(self.lang), severity="error", timeout=30)
+                return
         else:
             self.session, screen = ready
             self.install_screen(screen, f"report-{screens.PARTS[0]}")

@@ -280,13 +280,76 @@ def _load(args: argparse.Namespace, lang: str) -> int:
 
 def _backup_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.db", lang))
+    parser.add_argument("--list", action="store_true", help=message("cli.help.backup_list", lang))
 
 
 def _backup(args: argparse.Namespace, lang: str) -> int:
-    """A backup copy of the report file now, into the backups folder beside it; prints its path."""
+    """A backup copy of the report file now, into the backups folder beside it; prints its path.
+
+    The copy counts only when it passes its check; a damaged file gets no copy, and the refusal
+    names the newest good backup. With `--list`, no copy: every backup, checked now.
+    """
+    if args.list:
+        _say(_backup_listing(args.db, lang))
+        return EXIT_OK
     with _open_existing(args.db) as store:
         copy = store.backup()
     _say(message("safety.backup_made", lang, path=copy.resolve()))
+    return EXIT_OK
+
+
+def _backup_listing(path: Path, lang: str) -> str:
+    """Every backup of `path`, newest first and numbered for `restore`: time, size, good or damaged (checked now).
+
+    Reads only the backups, never the report file, so it works when that file is damaged or gone.
+    """
+    from store import backup
+
+    folder = backup.folder_for(path).resolve()
+    found = backup.numbered(path)
+    if not found:
+        return message("backup.list.none", lang, path=path, folder=folder)
+    lines = [message("backup.list.head", lang, path=path, folder=folder)]
+    newest_good = None
+    for n, copy in enumerate(found, start=1):
+        good = not copy.marked_damaged and backup.is_sound(copy.path)
+        if good and newest_good is None:
+            newest_good = (n, copy)
+        state = message("backup.state.good" if good else "backup.state.damaged", lang)
+        size = -(-copy.path.stat().st_size // 1024)
+        taken = copy.taken.strftime("%Y-%m-%d %H:%M:%S")
+        lines.append(message("backup.list.line", lang, n=n, taken=taken, size=size, state=state, name=copy.path.name))
+    if newest_good is None:
+        lines.append(message("backup.list.no_good", lang))
+    else:
+        lines.append(
+            message("backup.list.newest_good", lang, n=newest_good[0], name=newest_good[1].path.name, path=path)
+        )
+    return "\n".join(lines)
+
+
+def _restore_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("backup", metavar="BACKUP", help=message("cli.help.restore_backup", lang))
+    parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.restore_db", lang))
+
+
+def _restore(args: argparse.Namespace, lang: str) -> int:
+    """The report file restored from a backup (a path, or its number in `backup --list`), the file as it was kept aside."""
+    from store import backup
+    from store.repository import StoreError
+
+    source = Path(args.backup)
+    if args.backup.isdigit() and not source.exists():
+        found = backup.numbered(args.db)
+        if not 1 <= int(args.backup) <= len(found):
+            raise StoreError("no_such_backup", n=args.backup, path=args.db)
+        source = found[int(args.backup) - 1].path
+    done = backup.restore(source, args.db)
+    lines = [message("restore.done", lang, source=done.source.resolve(), path=done.target)]
+    if done.set_aside is not None:
+        key = "restore.kept" if done.set_aside_good else "restore.kept_damaged"
+        lines.append(message(key, lang, aside=done.set_aside.resolve(), path=done.target))
+    _say("\n".join(lines))
     return EXIT_OK
 
 
@@ -438,6 +501,7 @@ COMMANDS: dict[str, Command] = {
     "dump": Command("cli.help.dump", _dump_arguments, _dump),
     "load": Command("cli.help.load", _load_arguments, _load),
     "backup": Command("cli.help.backup", _backup_arguments, _backup),
+    "restore": Command("cli.help.restore", _restore_arguments, _restore),
     "export": Command("cli.help.export", _export_arguments, _export),
     "next": Command("cli.help.next", _next_arguments, _next),
     "import": Command("cli.help.import", _import_arguments, _import),
@@ -519,10 +583,19 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser(lang).parse_args(_route(argv, lang))
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else EXIT_UNUSABLE
-    from store.repository import StoreError
+    import sqlite3
+
+    from store.repository import StoreError, damage_of
 
     try:
-        return COMMANDS[args.command].run(args, lang)
+        try:
+            return COMMANDS[args.command].run(args, lang)
+        except sqlite3.DatabaseError as error:
+            # Damage deeper than Store.open judges surfaces where that page is read (check, export, dump …).
+            damaged = damage_of(error, args.db) if getattr(args, "db", None) else None
+            if damaged is None:
+                raise
+            raise damaged from error
     except StoreError as error:
         _say(message("cli.refused", lang, reason=error.text(lang)), error=True)
         return EXIT_UNUSABLE

@@ -9,12 +9,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from file_damage import damage_deep_inside
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from store import backup, schema
 from store.codec import reports_from_data
-from store.repository import Store, StoreError
+from store.repository import DamagedError, Store, StoreError
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "yuehu-2019.toml"
 
@@ -170,3 +171,134 @@ def test_a_new_day_gets_a_new_copy(report_file: Path) -> None:
     with Store.open(report_file) as store:
         assert store.opening_backup is not None and store.opening_backup != yesterday
     assert len(backup.backups_of(report_file)) == 2
+
+
+# --- checked copies, naming, restore (issue 19) ----------------------------------------------
+
+
+def _copy_now(report_file: Path, when: datetime | None = None) -> Path:
+    conn = sqlite3.connect(report_file)
+    try:
+        return backup.make_backup(conn, report_file, when=when)
+    finally:
+        conn.close()
+
+
+def test_fifteen_copies_in_one_second_keep_the_newest_ten(report_file: Path) -> None:
+    when = datetime(2024, 5, 6, 7, 8, 9)
+    made = []
+    for _ in range(15):
+        made.append(_copy_now(report_file, when))
+        assert made[-1].exists(), "the copy just made was pruned at once"
+    assert backup.backups_of(report_file) == made[5:]
+    assert len(set(made)) == 15, "no freed name was taken again"
+
+
+def test_a_damaged_file_gets_no_copy_and_the_good_one_stays(report_file: Path) -> None:
+    good = _copy_now(report_file, datetime(2024, 1, 1))
+    damage_deep_inside(report_file)
+    for second in range(12):
+        with pytest.raises(StoreError) as caught:
+            _copy_now(report_file, datetime(2024, 1, 2, 0, 0, second))
+        assert caught.value.code == "damaged"
+        assert str(good) in caught.value.text("en") and "jixiao restore" in caught.value.text("en")
+    assert backup.backups_of(report_file) == [good]
+    assert sorted(p.name for p in good.parent.iterdir()) == [good.name], "no partial or damaged copy left"
+
+
+def test_a_copy_that_fails_its_check_from_a_sound_file_is_not_kept(
+    report_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    verdicts = iter([False, True])  # the copy fails, the file itself passes
+    monkeypatch.setattr(backup, "_passes_check", lambda conn: next(verdicts))
+    with pytest.raises(StoreError) as caught:
+        _copy_now(report_file)
+    assert caught.value.code == "backup_unsound"
+    assert list((report_file.parent / "backups").iterdir()) == []
+
+
+def test_damage_deep_inside_surfaces_as_damaged_when_read(report_file: Path) -> None:
+    with Store.open(report_file) as store:
+        good = store.opening_backup
+        report_id = store.list_reports()[0].id
+    damage_deep_inside(report_file)
+    # The day's copy is taken: open judges damage cheaply, and the damage shows when the report is read.
+    with Store.open(report_file) as store, pytest.raises(DamagedError) as caught:
+        store.load(report_id)
+    assert caught.value.params["good"] == good
+    assert "已损坏" in str(caught.value) and str(good) in str(caught.value)
+
+
+def test_the_first_open_of_the_day_refuses_a_file_its_copy_finds_damaged(report_file: Path) -> None:
+    damage_deep_inside(report_file)
+    with pytest.raises(DamagedError) as caught:
+        Store.open(report_file)
+    assert caught.value.params["good"] is None
+    assert "no good backup" in caught.value.text("en")
+    assert backup.copies(report_file) == []
+
+
+def test_restore_brings_a_copy_back_and_can_be_undone(report_file: Path) -> None:
+    with Store.open(report_file) as store:
+        report_id = store.list_reports()[0].id
+        copy = store.opening_backup
+        original = store.load(report_id).unit_name
+        store.set(report_id, "unit_name", "改过的名称")
+    assert copy is not None
+    done = backup.restore(copy, report_file)
+    assert done.set_aside is not None and done.set_aside_good and done.set_aside in backup.backups_of(report_file)
+    with Store.open(report_file) as store:
+        assert store.load(report_id).unit_name == original
+    backup.restore(done.set_aside, report_file)
+    with Store.open(report_file) as store:
+        assert store.load(report_id).unit_name == "改过的名称"
+
+
+def test_restore_refuses_a_damaged_backup(report_file: Path) -> None:
+    with Store.open(report_file) as store:
+        copy = store.opening_backup
+    assert copy is not None
+    damage_deep_inside(copy)
+    before = report_file.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        backup.restore(copy, report_file)
+    assert caught.value.code == "restore_damaged"
+    assert report_file.read_bytes() == before
+    assert backup.backups_of(report_file) == [copy], "nothing was set aside either"
+
+
+def test_restore_refuses_while_another_jixiao_has_the_file_open(report_file: Path) -> None:
+    with Store.open(report_file) as store:
+        copy = store.opening_backup
+        report_id = store.list_reports()[0].id
+        store.set(report_id, "unit_name", "另一处正在编辑")
+        assert copy is not None
+        with pytest.raises(StoreError) as caught:
+            backup.restore(copy, report_file)
+        assert caught.value.code == "restore_in_use"
+        assert store.load(report_id).unit_name == "另一处正在编辑"
+        store.set(report_id, "unit_short", "照常保存")
+    assert backup.backups_of(report_file) == [copy]
+
+
+def test_restore_over_a_damaged_file_keeps_it_aside_marked(report_file: Path) -> None:
+    with Store.open(report_file) as store:
+        copy = store.opening_backup
+        report_id = store.list_reports()[0].id
+    assert copy is not None
+    damage_deep_inside(report_file)
+    done = backup.restore(copy, report_file)
+    assert done.set_aside is not None and not done.set_aside_good
+    assert done.set_aside.name.endswith(".damaged.db") and done.set_aside not in backup.backups_of(report_file)
+    assert backup.newest_good(report_file) == copy
+    with Store.open(report_file) as store:
+        store.load(report_id)
+
+
+def test_restoring_the_oldest_of_ten_does_not_prune_it_first(report_file: Path) -> None:
+    made = [_copy_now(report_file, datetime(2024, 1, 1) + timedelta(days=day)) for day in range(10)]
+    done = backup.restore(made[0], report_file)
+    assert made[0].exists() and done.set_aside is not None and done.set_aside.exists()
+    assert len(backup.backups_of(report_file)) == 11, "the restored copy is kept beside the newest ten"
+    _copy_now(report_file)
+    assert not made[0].exists() and len(backup.backups_of(report_file)) == 10
