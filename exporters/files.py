@@ -4,7 +4,8 @@ The bytes go to a temporary file in the target's folder, are flushed to disk, an
 then replace the target in one step (`os.replace`). If anything fails — the target is open
 in Word (Windows refuses to replace it), the folder is read-only or missing, the disk is
 full — the old file is untouched, the temporary file is removed, and an `ExportError`
-names the file and says what to do.
+names the file and says what to do. A database (the report file itself, mistyped as the
+export's name) is never replaced.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import secrets
 from pathlib import Path
 
 from store.refusal import Refusal
+from store.repository import is_database
 
 
 class ExportError(Refusal):
@@ -34,6 +36,8 @@ def write_atomically(path: Path, data: bytes) -> Path:
     path = Path(path)
     if path.is_dir():
         raise ExportError("export.is_folder", path=path)
+    if is_database(path):
+        raise ExportError("export.is_database", path=path)
     if not path.parent.is_dir():
         raise ExportError("export.no_folder", path=path, folder=path.parent)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")

@@ -528,6 +528,10 @@ MESSAGES.update(
             "zh": "不支持导出为“{fmt}”格式，可选：{formats}",
             "en": "cannot export as “{fmt}”; choose one of: {formats}",
         },
+        "export.is_database": {
+            "zh": "“{path}”是一个数据库文件（可能就是报告文件），导出不会覆盖它；请换一个文件名",
+            "en": "“{path}” is a database (perhaps the report file itself); an export never replaces one; choose another name",
+        },
         "export.is_folder": {
             "zh": "“{path}”是文件夹，请给出要保存的文件名",
             "en": "“{path}” is a folder; give a file name to save to",

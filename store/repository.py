@@ -189,6 +189,28 @@ def _inspect(path: Path) -> int:
     return version
 
 
+def is_database(path: Path) -> bool:
+    """Whether an existing file is an SQLite database (or one of SQLite's -wal, -shm, -journal files beside one).
+
+    Asked through SQLite, never a plain `open()`, so it is safe on a file this process has open.
+    """
+    if path.name.endswith(("-wal", "-shm", "-journal")) and path.with_name(path.name.rsplit("-", 1)[0]).is_file():
+        return True
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"{_sqlite_uri(path.resolve())}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
 def _unreadable(error: sqlite3.DatabaseError, path: Path) -> StoreError:
     """The refusal for a file SQLite cannot read: not a database at all, or a damaged one."""
     if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":

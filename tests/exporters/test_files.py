@@ -11,6 +11,7 @@ import pytest
 from exporters import ExportError, export_report
 from exporters import files as export_files
 from store.model import Report
+from store.repository import Store
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -119,3 +120,15 @@ def test_writing_a_folder_over_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
         export_files.write_atomically(tmp_path, b"x")
     assert caught.value.code == "export.is_folder"
+
+
+@pytest.mark.parametrize("name", ["sample.db", "sample.db-wal"])
+def test_an_export_never_replaces_the_report_file(seed_report: Report, sample_copy: Path, name: str) -> None:
+    """A mistyped export name that is the report file (or its -wal) is refused; the file keeps its reports."""
+    before = sample_copy.read_bytes()
+    with Store.open(sample_copy) as store:
+        with pytest.raises(ExportError) as refused:
+            export_report(seed_report, "md", sample_copy.with_name(name))
+        assert refused.value.code == "export.is_database"
+        assert store.list_reports()
+    assert sample_copy.read_bytes() == before
