@@ -15,6 +15,7 @@ import os
 import secrets
 from pathlib import Path
 
+from store.paths import beside, check_names
 from store.refusal import Refusal
 from store.repository import is_database
 
@@ -34,13 +35,14 @@ def _reason(error: OSError, path: Path, *, replacing: bool) -> ExportError:
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write `data` to `path` all at once; on failure raise ExportError and leave `path` as it was."""
     path = Path(path)
+    check_names(path, ExportError)
     if path.is_dir():
         raise ExportError("export.is_folder", path=path)
     if is_database(path):
         raise ExportError("export.is_database", path=path)
     if not path.parent.is_dir():
         raise ExportError("export.no_folder", path=path, folder=path.parent)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp = beside(path, f"{secrets.token_hex(4)}.tmp")
     try:
         try:
             with open(temp, "xb") as handle:

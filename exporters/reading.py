@@ -22,8 +22,6 @@ from store.refusal import Refusal
 
 #: Spaces a web page or Word puts in text (no-break, en/em/thin, ideographic stays: it is typed).
 _ODD_SPACES = re.compile("[\u00a0\u2002-\u200a\u202f\u205f]")
-#: Marks with no width that only get in the way of matching (zero-width space/joiners, BOM, soft hyphen).
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -54,9 +52,9 @@ Piece = Para | Grid
 
 
 def tidy(text: str) -> str:
-    """One paragraph's text as written, without what pasting adds: odd spaces → spaces, invisible marks out."""
-    text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
-    return clean_text(text, multiline=False).strip(" \t")
+    """One paragraph's text as written, without what pasting adds: odd spaces → spaces, invisible marks out
+    (clean_text drops them, store.parse.INVISIBLE)."""
+    return clean_text(_ODD_SPACES.sub(" ", text), multiline=False).strip(" \t")
 
 
 def decode_text(data: bytes) -> str:

@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def message(key: str, lang: str = "zh", **params: object) -> str:
+def message(key: str, /, lang: str = "zh", **params: object) -> str:
     """The text for `key` in `lang`, filled with `params`; the key itself if unknown."""
     entry = MESSAGES.get(key)
     if entry is None:
@@ -483,7 +483,10 @@ MESSAGES.update(
             "en": "should be a date such as 2020-09-21 (no quotes)",
         },
         "format.not_list": {"zh": "应为列表", "en": "should be a list"},
-        "format.year_range": {"zh": "年度应在1949至2100之间", "en": "the year must be between 1949 and 2100"},
+        "format.datetime": {
+            "zh": "应为日期，如 2020-09-21，不带时刻",
+            "en": "should be a date such as 2020-09-21, without a time of day",
+        },
         "format.foreign": {
             "zh": '不是 jixiao 报告交换文件（文件里应有 format = "{name}"）',
             "en": 'not a jixiao report exchange file (it should say format = "{name}")',
@@ -513,6 +516,10 @@ MESSAGES.update(
         "exchange.is_database": {
             "zh": "是报告文件（SQLite 数据库），不是 TOML 交换文件；用法：jixiao load 交换文件.toml 报告文件.db",
             "en": "is a report file (SQLite), not a TOML exchange file; usage: jixiao load FILE.toml DB",
+        },
+        "exchange.too_deep": {
+            "zh": "文件里的表或列表嵌套过深，不是 jixiao 写出的交换文件；未导入任何内容",
+            "en": "tables or lists are nested too deep; this is not a jixiao exchange file; nothing was loaded",
         },
         "exchange.duplicate": {
             "zh": "第 {line} 行：{unit} {year}年度的报告在文件里出现了两次；未导入任何内容",
@@ -556,6 +563,10 @@ MESSAGES.update(
             "zh": "无法保存“{path}”：{reason}；原文件未改动",
             "en": "cannot save “{path}”: {reason}; the old file is unchanged",
         },
+        "name_too_long": {
+            "zh": "文件名太长（{size} 字节，文件系统最多允许 {limit} 字节），请换一个短一些的名字：“{name}”",
+            "en": "file name too long ({size} bytes; file systems allow {limit}); use a shorter name: “{name}”",
+        },
         "export.done": {
             "zh": "已导出：{path}",
             "en": "exported: {path}",
@@ -568,6 +579,10 @@ MESSAGES.update(
         "settings.malformed": {
             "zh": "设置文件“{path}”格式有误，本次使用默认设置：{reason}",
             "en": "the settings file “{path}” is not valid TOML; using the defaults: {reason}",
+        },
+        "settings.too_deep": {
+            "zh": "设置文件“{path}”中的表或列表嵌套过深，本次使用默认设置",
+            "en": "the settings file “{path}” nests tables or lists too deep; using the defaults",
         },
         "settings.bad_section": {
             "zh": "设置文件“{path}”中的 [{section}] 应为一节设置，已忽略",
@@ -988,6 +1003,10 @@ MESSAGES.update(
             "zh": "{where}：公式“{formula}”不可用：只能写数字、加减乘除、括号和字段路径（如 figures.spent）",
             "en": "{where}: formula “{formula}” is not allowed: only numbers, + - * /, brackets and field paths",
         },
+        "scoring.formula_too_long": {
+            "zh": "{where}：公式过长（最多 {chars} 个字符、{terms} 项、{depth} 层括号）",
+            "en": "{where}: the formula is too long (at most {chars} characters, {terms} terms, {depth} levels of brackets)",
+        },
         "scoring.bad_rule": {
             "zh": "{where}：评分规则不可用，kind 须为 {kinds} 之一并给出其所需数值",
             "en": "{where}: unusable scoring rule; kind must be one of {kinds}, with its numbers",
@@ -1000,6 +1019,10 @@ MESSAGES.update(
             "zh": "{where}：指标须有 id、level1、level2、name、weight，且不含其他键",
             "en": "{where}: an indicator needs id, level1, level2, name, weight and no other keys",
         },
+        "scoring.too_deep": {
+            "zh": "指标体系文件 {where} 无法使用：表或列表嵌套过深",
+            "en": "indicator file {where} cannot be used: tables or lists are nested too deep",
+        },
         "scoring.bad_file": {
             "zh": "指标体系文件 {where} 无法使用：{reason}",
             "en": "indicator file {where} cannot be used: {reason}",
@@ -1010,6 +1033,10 @@ MESSAGES.update(
         },
         "scoring.missing": {"zh": "无法评分：缺少{names}", "en": "cannot be scored: missing {names}"},
         "scoring.zero": {"zh": "无法评分：{name}为0", "en": "cannot be scored: {name} is 0"},
+        "scoring.too_large": {
+            "zh": "无法评分：算得的值 {value} 大得不合常理，请检查所用数据的单位",
+            "en": "cannot be scored: the value {value} is implausibly large; check the figures' units",
+        },
         "scoring.unentered": {"zh": "待填：请录入得分和理由", "en": "to do: enter a score and a reason"},
         "scoring.sentence": {
             "zh": "综合评分为{total}分，等级为{grade}。",

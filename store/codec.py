@@ -8,7 +8,8 @@ file from a newer jixiao is not half-read.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -31,12 +32,23 @@ from store.model import (
     TitledItem,
 )
 from store.outline import ids as outline_ids
-from store.parse import InputError, clean_text, format_amount, format_number, parse_amount, parse_number
+from store.parse import InputError, clean_text, format_amount, format_number, parse_number
 from store.yearly import markable_paths
 
 FORMAT_NAME = "jixiao-report"
 #: 2: a report names its outline and counts its key tasks (issue 12); files of version 1 read as before.
 FORMAT_VERSION = 2
+
+#: The head of a place in the file that is not part of the field's path (`reports[0].`).
+_REPORT_PREFIX = re.compile(r"^reports\[\d+\]\.?")
+#: What TOML type each field kind is written as (store.fields.KINDS): amounts and values as strings,
+#: so tomllib's floats never touch them; counts and years as integers; dates as dates.
+_TOML_TYPES: dict[str, tuple[type, str]] = {
+    **{kind: (str, "format.not_text") for kind in ("line", "required_line", "text", "outline")},
+    **{kind: (int, "format.not_integer") for kind in ("count", "signed_count", "year")},
+    **{kind: (str, "format.amount_not_string") for kind in ("amount", "signed_amount", "number")},
+    "date": (date, "format.not_date"),
+}
 
 
 class FormatError(ValueError):
@@ -207,45 +219,47 @@ class _Reader:
             raise self.fail("format.not_text", key)
         return clean_text(value, multiline=multiline)
 
-    def integer(self, key: str, *, required: bool = False) -> int | None:
+    def field(self, key: str, *, required: bool = False, like: str | None = None) -> Any:
+        """The value at `key`, read by the very parser and limits of the report field it fills.
+
+        A count or year (a TOML integer) and a date (a TOML date) are turned back into the text a
+        person would type and go through `store.fields.parse`, as the field's screen does: so the
+        file can hold nothing the form would refuse (a negative count, a year 9999, a count too
+        large for the database, `-0`). A TOML date-time is refused for a date: the report is signed
+        on a day, and which day a time with an offset falls on depends on where it is read.
+        `like` names the field shape whose rules apply where the place has no field of its own.
+        """
         value = self.data.get(key)
         if value is None:
             if required:
                 raise self.fail("format.missing", key)
             return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail("format.not_integer", key)
-        return value
-
-    def amount(self, key: str, *, required: bool = False, allow_negative: bool = True) -> Decimal | None:
-        return self._parsed(key, required, lambda s: parse_amount(s, allow_negative=allow_negative))
+        path = _REPORT_PREFIX.sub("", self._at(key))
+        kind = fields.kind_of(like or path)
+        toml_type, wrong_type = _TOML_TYPES[kind]
+        if isinstance(value, bool) or not isinstance(value, toml_type):
+            raise self.fail(wrong_type, key)
+        if isinstance(value, datetime):
+            raise self.fail("format.datetime", key)
+        try:
+            parsed = fields.parse(like or path, value.isoformat() if isinstance(value, date) else str(value))
+        except InputError as error:
+            raise self.fail(error.code, key, **error.params) from None
+        if required and parsed in (None, ""):
+            raise self.fail("format.missing", key)
+        return parsed
 
     def number(self, key: str) -> Decimal | None:
-        return self._parsed(key, False, parse_number)
-
-    def _parsed(self, key: str, required: bool, parse: Any) -> Any:
+        """An entered score: a quoted string, read as the 自评表's cell reads a value."""
         value = self.data.get(key)
         if value is None:
-            if required:
-                raise self.fail("format.missing", key)
             return None
         if not isinstance(value, str):
             raise self.fail("format.amount_not_string", key)
         try:
-            parsed = parse(value)
+            return parse_number(value)
         except InputError as error:
             raise self.fail(error.code, key, **error.params) from None
-        if parsed is None and required:
-            raise self.fail("format.missing", key)
-        return parsed
-
-    def day(self, key: str) -> date | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, date):
-            raise self.fail("format.not_date", key)
-        return value
 
     def each(self, key: str) -> list[_Reader]:
         value = self.data.get(key, [])
@@ -291,16 +305,17 @@ def _titled(reader: _Reader, key: str) -> list[TitledItem]:
         indicators = []
         for ind in entry.each("indicators"):
             ind.table(("name", "target", "actual", "unit"))
+            like = {name: f"results.indicators.{name}" for name in ("name", "target", "actual", "unit")}
             indicators.append(
                 Indicator(
-                    name=ind.text("name", required=True, multiline=False),
-                    target=ind.number("target"),
-                    actual=ind.number("actual"),
-                    unit=ind.text("unit", multiline=False),
+                    name=ind.field("name", required=True, like=like["name"]),
+                    target=ind.field("target", like=like["target"]),
+                    actual=ind.field("actual", like=like["actual"]),
+                    unit=ind.field("unit", like=like["unit"]) or "",
                 )
             )
         items.append(
-            TitledItem(title=entry.text("title", multiline=False), body=entry.text("body"), indicators=indicators)
+            TitledItem(title=entry.field("title") or "", body=entry.field("body") or "", indicators=indicators)
         )
     return items
 
@@ -308,19 +323,14 @@ def _titled(reader: _Reader, key: str) -> list[TitledItem]:
 def report_from_data(reader: _Reader) -> Report:
     """One report from plain data, every value checked."""
     reader.table(_REPORT_KEYS)
-    year = reader.integer("fiscal_year", required=True)
-    assert year is not None
-    if not 1949 <= year <= 2100:
-        raise reader.fail("format.year_range", "fiscal_year")
-    report = Report(unit_name=reader.text("unit_name", required=True, multiline=False), fiscal_year=year)
-    if not report.unit_name:
-        raise reader.fail("format.missing", "unit_name")
-    report.unit_short = reader.text("unit_short", multiline=False)
-    report.title = reader.text("title", multiline=False) or report.title
-    report.sign_unit = reader.text("sign_unit", multiline=False)
-    report.sign_date = reader.day("sign_date")
+    year = reader.field("fiscal_year", required=True)
+    report = Report(unit_name=reader.field("unit_name", required=True), fiscal_year=year)
+    report.unit_short = reader.field("unit_short") or ""
+    report.title = reader.field("title") or report.title
+    report.sign_unit = reader.field("sign_unit") or ""
+    report.sign_date = reader.field("sign_date")
     for key in ("staff_total", "staff_change", "authorised_posts", "key_tasks_planned", "key_tasks_done"):
-        setattr(report, key, reader.integer(key))
+        setattr(report, key, reader.field(key))
     report.outline = reader.text("outline", multiline=False) or DEFAULT_OUTLINE
     if report.outline not in outline_ids():
         raise reader.fail("format.unknown_outline", "outline")
@@ -328,37 +338,35 @@ def report_from_data(reader: _Reader) -> Report:
     report.updated_at = reader.text("updated_at", multiline=False)
     texts = reader.child("texts", {})
     texts.table(TEXT_KEYS)
-    report.texts = {key: texts.text(key) for key in TEXT_KEYS}
+    report.texts = {key: texts.field(key) or "" for key in TEXT_KEYS}
     figures = reader.child("figures", {})
     figures.table(FIGURE_KEYS)
-    report.figures = {key: figures.amount(key) for key in FIGURE_KEYS}
+    report.figures = {key: figures.field(key) for key in FIGURE_KEYS}
     for group in reader.each("org_groups"):
         group.table(("label", "bodies"))
         bodies = []
         for body in group.each("bodies"):
             body.table(("name", "plates"))
-            bodies.append(Body(name=body.text("name", required=True, multiline=False), plates=body.strings("plates")))
-        report.org_groups.append(OrgGroup(label=group.text("label", multiline=False), bodies=bodies))
+            bodies.append(Body(name=body.field("name", required=True), plates=body.strings("plates")))
+        report.org_groups.append(OrgGroup(label=group.field("label") or "", bodies=bodies))
     for line in reader.each("staff_lines"):
         line.table(("category", "count"))
-        count = line.integer("count")
-        report.staff_lines.append(StaffLine(category=line.text("category", multiline=False), count=count))
+        report.staff_lines.append(StaffLine(category=line.field("category") or "", count=line.field("count")))
     report.duties = reader.strings("duties")
     for name in ("basic_lines", "project_lines"):
         lines = []
         for line in reader.each(name):
             line.table(("category", "amount"))
-            amount = line.amount("amount")
-            lines.append(EconLine(category=line.text("category", multiline=False), amount=amount))
+            lines.append(EconLine(category=line.field("category") or "", amount=line.field("amount")))
         setattr(report, name, lines)
     for item in reader.each("sangong"):
         item.table(("name", "budget", "actual", "last_year"))
         report.sangong.append(
             SanGongItem(
-                name=item.text("name", required=True, multiline=False),
-                budget=item.amount("budget"),
-                actual=item.amount("actual"),
-                last_year=item.amount("last_year"),
+                name=item.field("name", required=True),
+                budget=item.field("budget"),
+                actual=item.field("actual"),
+                last_year=item.field("last_year"),
             )
         )
     report.assets = _titled(reader, "assets")

@@ -19,10 +19,16 @@ from decimal import Decimal
 from typing import Any
 
 from store.model import Report
-from store.parse import format_number
+from store.parse import MAX_NUMBER, format_number
 from store.refusal import Refusal
 
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "×", ast.Div: "÷"}
+#: Longest formula accepted, in characters, values it reads (paths and numbers), and levels of its
+#: tree: the shipped ones are under 70, 4 and 8; a formula of thousands of terms would overflow
+#: Python's stack when checked, and its value the 0.01 a score is rounded to.
+MAX_CHARS, MAX_TERMS, MAX_DEPTH = 400, 20, 40
+#: Largest value a formula may give (its result is rounded to 0.01 in 28 digits, and no ratio is near).
+MAX_RESULT = Decimal(10) ** 15
 
 
 class FormulaError(Refusal):
@@ -33,12 +39,14 @@ class FormulaError(Refusal):
 class Outcome:
     """What a formula gives for one report: a value, or why there is none.
 
-    `missing` lists the paths the report leaves empty; `zero` names a divisor that is 0.
+    `missing` lists the paths the report leaves empty; `zero` names a divisor that is 0;
+    `too_large` is a value beyond MAX_RESULT (figures entered in the wrong unit, say).
     """
 
     value: Decimal | None
     missing: tuple[str, ...] = ()
     zero: str = ""
+    too_large: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -56,9 +64,10 @@ class Formula:
         if missing:
             return Outcome(None, missing=missing)
         try:
-            return Outcome(_evaluate(self.tree, values))
+            value = _evaluate(self.tree, values)
         except _ZeroDivisor as zero:
             return Outcome(None, zero=zero.path)
+        return Outcome(value) if abs(value) < MAX_RESULT else Outcome(None, too_large=value)
 
     def filled(self, report: Report, names: dict[str, str] | None = None) -> str:
         """The formula with each path replaced by the report's value (or "?" where it is empty).
@@ -82,11 +91,20 @@ class _ZeroDivisor(Exception):
 
 
 def compile_formula(text: str, *, where: str) -> Formula:
-    """`text` checked and parsed; FormulaError naming `where` (file and indicator) if it is not allowed."""
+    """`text` checked and parsed; FormulaError naming `where` (file and indicator) if it is not allowed.
+
+    Its size is checked before anything recursive reads it: at most MAX_CHARS characters,
+    MAX_TERMS values and MAX_DEPTH levels; numbers written in it must be finite and at most MAX_NUMBER.
+    """
+    too_long = FormulaError("scoring.formula_too_long", where=where, chars=MAX_CHARS, terms=MAX_TERMS, depth=MAX_DEPTH)
+    if len(text) > MAX_CHARS:
+        raise too_long
     try:
         tree = ast.parse(text.strip(), mode="eval").body
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         raise FormulaError("scoring.bad_formula", where=where, formula=text) from None
+    if _terms(tree) > MAX_TERMS or _depth(tree) > MAX_DEPTH:
+        raise too_long
     paths: list[str] = []
     _check(tree, paths, where=where, text=text)
     return Formula(text.strip(), tree, tuple(dict.fromkeys(paths)))
@@ -100,12 +118,27 @@ def _check(node: ast.expr, paths: list[str], *, where: str, text: str) -> None:
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         _check(node.operand, paths, where=where, text=text)
     elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        return
+        if not abs(node.value) <= MAX_NUMBER:  # also refuses inf and nan (1e999, which reads as inf)
+            raise FormulaError("scoring.bad_formula", where=where, formula=text)
     else:
         path = _path_of(node)
         if path is None:
             raise FormulaError("scoring.bad_formula", where=where, formula=text)
         paths.append(path)
+
+
+def _terms(tree: ast.expr) -> int:
+    """How many values (paths and numbers) the formula reads; a path's own parts count once."""
+    return sum(isinstance(node, ast.Name | ast.Constant) for node in ast.walk(tree))
+
+
+def _depth(tree: ast.expr) -> int:
+    """How many levels the tree has, counted without recursion (the tree may be thousands deep)."""
+    deepest, level = 0, [tree]
+    while level:
+        deepest += 1
+        level = [child for node in level for child in ast.iter_child_nodes(node)]
+    return deepest
 
 
 def _path_of(node: ast.expr) -> str | None:

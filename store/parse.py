@@ -30,6 +30,9 @@ _GROUPED = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
 # Characters Word's XML cannot hold: C0 controls except tab/newline, DEL-range C1, non-characters.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Characters that print as nothing (zero-width spaces and joiners, direction marks, soft hyphen,
+#: byte-order mark): pasted from web pages and Word, they make two equal-looking names differ.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _DATE_PATTERNS = (
     re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
     re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
@@ -101,6 +104,11 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent - trailing_zeros) if any(digits) else 0
 
 
+def _unsigned_zero(value: Decimal) -> Decimal:
+    """`-0` typed is zero, not a negative amount: Decimal keeps the sign of zero ("-0.00"), this drops it."""
+    return value if value else value.copy_abs()
+
+
 def parse_amount(text: str, *, allow_negative: bool = False) -> Decimal | None:
     """Money in 万元 with at most two decimals; None when blank.
 
@@ -117,11 +125,11 @@ def parse_amount(text: str, *, allow_negative: bool = False) -> Decimal | None:
         value = value / 10000
     if _places(value) > 2:
         raise InputError("amount_places_yuan" if unit == "元" else "amount_places", text=text.strip())
-    if sign < 0 and not allow_negative:
+    if sign < 0 and value and not allow_negative:
         raise InputError("negative", text=text.strip())
     if value > MAX_AMOUNT:
         raise InputError("too_large", text=text.strip())
-    return (sign * value).quantize(Decimal("0.01"))
+    return _unsigned_zero((sign * value).quantize(Decimal("0.01")))
 
 
 def parse_count(text: str, *, allow_negative: bool = False) -> int | None:
@@ -143,7 +151,7 @@ def parse_count(text: str, *, allow_negative: bool = False) -> int | None:
     value = _decimal(body, text.strip())
     if value != value.to_integral_value():
         raise InputError("not_whole", text=text.strip())
-    if body_sign * sign < 0 and not allow_negative:
+    if body_sign * sign < 0 and value and not allow_negative:
         raise InputError("negative", text=text.strip())
     if value > MAX_COUNT:
         raise InputError("too_large", text=text.strip())
@@ -165,7 +173,7 @@ def parse_number(text: str) -> Decimal | None:
         raise InputError("number_places", text=text.strip())
     if value > MAX_NUMBER:
         raise InputError("too_large", text=text.strip())
-    return sign * value.normalize() if _places(value) else sign * value.quantize(Decimal(1))
+    return _unsigned_zero(sign * value.normalize() if _places(value) else sign * value.quantize(Decimal(1)))
 
 
 def parse_date(text: str) -> date | None:
@@ -209,7 +217,7 @@ def clean_text(text: str, *, multiline: bool = True) -> str:
     `multiline`, newlines become single spaces and the ends are trimmed (names, titles).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
-    text = _XML_INVALID.sub("", text)
+    text = INVISIBLE.sub("", _XML_INVALID.sub("", text))
     if not multiline:
         return " ".join(part.strip() for part in text.split("\n") if part.strip()).strip()
     return text

@@ -23,17 +23,17 @@ the indicator "cannot be scored (missing …)", named, never a silent 0.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from store import tomltext
 from store.catalogue import message
 from store.formula import Formula, FormulaError, compile_formula
 from store.model import ManualScore, Report
-from store.parse import InputError, clean_text, format_number, parse_number
+from store.parse import MAX_NUMBER, InputError, clean_text, format_number, parse_number
 from store.refusal import Refusal
 
 #: The system a report is scored by until the officer picks another.
@@ -133,12 +133,16 @@ def _round(value: Decimal) -> Decimal:
 
 
 def _number(value: Any, where: str, key: str) -> Decimal:
+    """A number of an indicator file: finite and at most MAX_NUMBER (nan, inf, `1e999` are refused)."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise IndicatorFileError("scoring.bad_number", where=where, key=key)
     try:
-        return Decimal(str(value))
-    except ArithmeticError:
+        number = Decimal(str(value))
+        if not abs(number) <= MAX_NUMBER:
+            raise ArithmeticError(number)
+    except (ArithmeticError, ValueError):
         raise IndicatorFileError("scoring.bad_number", where=where, key=key) from None
+    return number
 
 
 def _rule(data: Any, where: str) -> Rule:
@@ -195,8 +199,10 @@ def _indicator(data: Any, path: str) -> IndicatorDef:
 def parse_system(text: str, path: str) -> System:
     """A system from the text of its TOML file; IndicatorFileError or FormulaError naming `path` and the indicator."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = tomltext.loads(text)
+    except tomltext.TooDeep:
+        raise IndicatorFileError("scoring.too_deep", where=path) from None
+    except ValueError as error:
         raise IndicatorFileError("scoring.bad_file", where=path, reason=str(error)) from None
     if not isinstance(data.get("id"), str) or not isinstance(data.get("name"), str):
         raise IndicatorFileError("scoring.bad_file", where=path, reason="id, name")
@@ -262,7 +268,8 @@ class Scored:
     """One row of the sheet: the indicator, its computed value or entered score, and why.
 
     `status` is "scored", "missing" (figures the report lacks, named in `missing`), "zero"
-    (a divisor is 0, named in `zero`) or "unentered" (a manual indicator not yet scored).
+    (a divisor is 0, named in `zero`), "too_large" (the formula gives the absurd `too_large`) or
+    "unentered" (a manual indicator not yet scored).
     """
 
     indicator: IndicatorDef
@@ -272,6 +279,7 @@ class Scored:
     reason: str = ""
     missing: tuple[str, ...] = ()
     zero: str = ""
+    too_large: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -313,6 +321,8 @@ def score_row(report: Report, system: System, indicator: IndicatorDef) -> Scored
         return Scored(indicator, "missing", missing=outcome.missing)
     if outcome.zero:
         return Scored(indicator, "zero", zero=outcome.zero)
+    if outcome.too_large is not None:
+        return Scored(indicator, "too_large", too_large=outcome.too_large)
     assert outcome.value is not None and indicator.rule is not None
     value = _round(outcome.value)
     return Scored(indicator, "scored", value=value, score=indicator.rule.score(value, indicator.weight))
@@ -340,6 +350,8 @@ def row_note(row: Scored, system: System, lang: str = "zh") -> str:
         return message("scoring.missing", lang, names=names)
     if row.status == "zero":
         return message("scoring.zero", lang, name=term(system, row.zero, lang))
+    if row.status == "too_large":
+        return message("scoring.too_large", lang, value=format_number(row.too_large))
     if row.status == "unentered":
         return message("scoring.unentered", lang)
     return row.reason

@@ -11,7 +11,6 @@ ignored, for the screen or the command line to show. Sections other than `[fonts
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import platformdirs
 import tomli_w
 
+from store import tomltext
 from store.catalogue import LANGS, message
 from store.model import SHARE_METHODS
 
@@ -85,8 +85,10 @@ def _read(path: Path) -> tuple[dict[str, Any], list[Notice]]:
     except OSError as error:
         return {}, [Notice("settings.unreadable", {"path": str(path), "reason": error.strerror or str(error)})]
     try:
-        return tomllib.loads(raw.decode("utf-8-sig")), []
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomltext.loads(raw.decode("utf-8-sig")), []
+    except tomltext.TooDeep:
+        return {}, [Notice("settings.too_deep", {"path": str(path)})]
+    except ValueError as error:
         return {}, [Notice("settings.malformed", {"path": str(path), "reason": str(error)})]
 
 

@@ -26,6 +26,7 @@ from textual.widget import Widget
 
 from store.catalogue import message
 from store.repository import Store, StoreError
+from store.scoring import load_systems
 from store.settings import Settings, load_settings
 from tui import screens
 from tui.commands import KeyCommands
@@ -101,7 +102,9 @@ class JixiaoApp(App[int]):
         # paused the program for up to a fifth of a second, at any key. A screen dropped gives
         # everything back to the collector (gc.unfreeze), to be frozen again after the next build.
         self.call_after_refresh(gc.freeze)
-        for notice in self._notices:
+        # What the settings file and the user's indicator files hold that was set aside (the
+        # defaults and the shipped indicator systems are used instead), said once at start.
+        for notice in (*self._notices, *load_systems()[1]):
             self.notify(notice.text(self.lang), severity="warning", timeout=10)
         if self.store.backup_problem is not None:
             self.notify(self.store.backup_problem.text(self.lang), severity="warning", timeout=10)

@@ -154,6 +154,7 @@ def _read_input(path: Path) -> bytes:
 
 def _write_output(path: Path, text: str) -> None:
     """`text` as UTF-8 into `path`, whole or not at all (written beside it, then swapped in)."""
+    from store.paths import beside
     from store.repository import StoreError
 
     folder = path.parent
@@ -161,7 +162,7 @@ def _write_output(path: Path, text: str) -> None:
         raise StoreError("no_such_folder", path=folder)
     if path.is_dir():
         raise StoreError("is_folder", path=path)
-    partial = path.with_name(f".{path.name}.partial")
+    partial = beside(path, "partial")
     try:
         partial.write_bytes(text.encode("utf-8"))
         os.replace(partial, path)
@@ -571,7 +572,15 @@ def _route(argv: list[str], lang: str) -> list[str]:
 
 def _file_like(word: str) -> bool:
     path = Path(word)
-    return path.exists() or bool(path.suffix) or len(path.parts) > 1
+    return bool(path.suffix) or len(path.parts) > 1 or _exists(path)
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` is there; a name the file system cannot even look up (too long) is not."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -585,9 +594,13 @@ def main(argv: list[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_UNUSABLE
     import sqlite3
 
+    from store.paths import check_names
     from store.repository import StoreError, damage_of
 
     try:
+        for value in vars(args).values():
+            if isinstance(value, Path):
+                check_names(value, StoreError)
         try:
             return COMMANDS[args.command].run(args, lang)
         except sqlite3.DatabaseError as error:

@@ -11,10 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from store import fields
 from store.codec import reports_from_data
 from store.model import Report
 from store.repository import Store
+from tui import cli
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_TOML = REPO / "samples" / "yuehu-2019.toml"
@@ -120,3 +123,19 @@ def replace_at(report: Report, path: str, value: object) -> Report:
 def same_apart_from_stamps(a: Report, b: Report) -> bool:
     """Whether two loads of a report hold the same content (revision and updated_at aside)."""
     return replace(a, revision=0, updated_at="") == replace(b, revision=0, updated_at="")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    """`jixiao ARGS` in this process, in English: exit status, what it printed, what it complained."""
+    status = cli.main(["--lang", "en", *map(str, args)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def assert_one_line_refusal(status: int, err: str, *words: str) -> None:
+    """Exit 2, one line on stderr that starts "error: ", no traceback, and each of `words` in it."""
+    assert status == cli.EXIT_UNUSABLE, err
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and err.startswith("error: "), err
+    for word in words:
+        assert word in err, err

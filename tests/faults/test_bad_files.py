@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fault_helpers import SAMPLE_TOML, digest, make_report_file
+from fault_helpers import SAMPLE_TOML, assert_one_line_refusal, digest, make_report_file, run_cli
 from textual.widgets import Input
 
 import exporters
@@ -44,21 +44,6 @@ from tui.widgets import field_id
 
 #: Whether chmod really stops this process writing (not as root, not for folders on Windows).
 HONOURS_PERMISSIONS = os.name == "posix" and os.geteuid() != 0
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """`jixiao ARGS` in this process, in English: exit status, what it printed, what it complained."""
-    status = cli.main(["--lang", "en", *map(str, args)])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def assert_one_line_refusal(status: int, err: str, *words: str) -> None:
-    assert status == cli.EXIT_UNUSABLE
-    assert "Traceback" not in err
-    assert err.count("\n") == 1 and err.startswith("error: "), err
-    for word in words:
-        assert word in err, err
 
 
 # --- files jixiao must refuse ------------------------------------------------------------

@@ -219,3 +219,47 @@ def test_the_same_report_twice_in_one_file_is_refused_at_the_second(seed_toml: s
         assert store.list_reports() == []
     assert caught.value.code == "exchange.duplicate"
     assert caught.value.line == len(seed_toml.splitlines()) + 1
+
+
+# --- finding the line in a big file (issue 19.6: one pass, not a parse per line) ----------------
+
+
+def _many_results(seed_toml: str, count: int) -> str:
+    """The sample with its 项目产出 replaced by `count` results, each with a body over two lines and an indicator."""
+    head = seed_toml[: seed_toml.index("[[reports.results]]")]
+    item = (
+        '[[reports.results]]\ntitle = "成果{n}"\nbody = """第{n}项\n[[reports.results]]\n成果"""\n'
+        'indicators = [\n    {{ name = "指标{n}", target = "{n}", unit = "家" }},\n]\n\n'
+    )
+    return head + "".join(item.format(n=n) for n in range(count))
+
+
+def test_a_bad_value_near_the_end_of_2000_results_is_found_at_its_line(seed_toml: str) -> None:
+    text = edit(_many_results(seed_toml, 2000), 'target = "1990"', 'target = "1990.12345"')
+    with pytest.raises(exchange.ExchangeError) as caught:
+        exchange.read(text)
+    assert caught.value.params["where"] == "reports[0].results[1990].indicators[0].target"
+    assert caught.value.line == line_of(text, '"1990.12345"')
+
+
+@pytest.mark.parametrize(
+    ("where", "fragment"),
+    [
+        ("reports[0].results[7].title", 'title = "成果7"'),
+        ("reports[0].results[7].body", 'body = """第7项'),
+        ("reports[0].results[7].indicators[0]", '{ name = "指标7"'),
+        ("reports[0].results[7].indicators[0].unit", '{ name = "指标7"'),
+        ("reports[0].results", 'title = "成果0"'),
+        ("reports[0].texts.preamble", "preamble = "),
+        ("reports[0].duties[4]", "负责本辖区村的拆迁和安置工作。"),
+        ("format_version", "format_version"),
+        ("reports", "unit_name ="),
+    ],
+)
+def test_a_place_is_found_past_headers_written_inside_strings(seed_toml: str, where: str, fragment: str) -> None:
+    """A body holding a line `[[reports.results]]` is text, not a header: the count of results stays right."""
+    text = _many_results(seed_toml, 10)
+    expected = line_of(text, fragment)
+    if fragment in ('title = "成果0"', "unit_name ="):
+        expected -= 1  # a list of tables is found at its first header, just above
+    assert exchange.locate(text, where) == expected

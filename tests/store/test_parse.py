@@ -119,6 +119,14 @@ def test_a_negative_amount_is_refused_where_it_cannot_be() -> None:
     assert parse_amount("-5", allow_negative=True) == Decimal("-5.00")
 
 
+@pytest.mark.parametrize("typed", ["-0", "-0.00", "－０", "-0万元", "-0元"])
+def test_minus_zero_is_zero_not_a_negative_amount(typed: str) -> None:
+    """Issue 19.6: `-0` was refused as negative here and kept as "-0.00" where a sign is allowed."""
+    assert str(parse_amount(typed)) == "0.00"
+    assert str(parse_amount(typed, allow_negative=True)) == "0.00"
+    assert parse_count(typed.removesuffix("万元").removesuffix("元")) == 0
+
+
 @given(COUNTS)
 def test_full_width_counts_read_as_the_number(count: int) -> None:
     assert parse_count(fullwidth(str(count))) == count

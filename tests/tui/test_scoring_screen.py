@@ -110,3 +110,22 @@ async def test_the_export_dialog_writes_both_forms_as_one_workbook(make_app, doc
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert (documents / "月湖街道-2019-绩效自评表.docx").is_file()
+
+
+async def test_a_bad_indicator_file_is_said_once_and_every_report_still_opens(make_app, tmp_path: Path):
+    """Issue 19.6: an override with weight = nan is set aside; the app says so and scores by the shipped system."""
+    from store.scoring import PACKAGE_FOLDER
+
+    folder = tmp_path / "indicators"  # beside the test's settings file (tests/tui/conftest.py)
+    folder.mkdir()
+    text = (PACKAGE_FOLDER / "national.toml").read_text(encoding="utf-8").replace("weight = 4", "weight = nan", 1)
+    (folder / "national.toml").write_text(text, encoding="utf-8")
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in pilot.app._notifications if "national.toml" in str(n.message)]
+        assert len(said) == 1 and "weight" in said[0]
+        await open_report(pilot, "f10")
+        screen = pilot.app.screen
+        assert isinstance(screen, ScoringScreen)
+        assert "national.toml" in static_text(screen.query_one("#status", Static))
+        assert "已得 1.11 分" in static_text(screen.query_one("#scoring-total", Static))
