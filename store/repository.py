@@ -142,6 +142,19 @@ def _to_db(value: Any) -> Any:
     return value
 
 
+def _stored_date(text: str | None) -> date | None:
+    """A stored sign_date; a date and time (as `load` took before it checked) reads as its day, never a crash."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        try:
+            return datetime.fromisoformat(text).date()
+        except ValueError:
+            return None
+
+
 def _dec(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
@@ -447,7 +460,7 @@ class Store:
             raise StoreError("no_such_report", report_id=report_id)
         head = dict(zip([c[0] for c in cursor.description], row, strict=True))
         sign_date = head.pop("sign_date")
-        report = Report(**head, id=report_id, sign_date=date.fromisoformat(sign_date) if sign_date else None)
+        report = Report(**head, id=report_id, sign_date=_stored_date(sign_date))
         texts = dict(conn.execute("SELECT key, body FROM texts WHERE report_id = ?", (report_id,)).fetchall())
         report.texts = {key: texts.get(key, "") for key in TEXT_KEYS}
         figures = dict(conn.execute("SELECT key, amount FROM figures WHERE report_id = ?", (report_id,)).fetchall())

@@ -262,3 +262,16 @@ def test_two_reports_of_one_unit_and_year_are_refused(seeded_store: Store, seed_
         seeded_store.add_report(seed_report)
     assert caught.value.code == "report_exists"
     assert len(seeded_store.list_reports()) == 1
+
+
+def test_a_date_and_time_stored_by_an_older_load_reads_as_its_day(seeded_db: Path) -> None:
+    """Before load checked dates it stored `2020-09-21T08:00:00`; such a report still opens, signed that day."""
+    import sqlite3
+    from datetime import date
+
+    conn = sqlite3.connect(seeded_db)
+    conn.execute("UPDATE reports SET sign_date = '2020-09-21T08:00:00'")
+    conn.commit()
+    conn.close()
+    with Store.open(seeded_db) as store:
+        assert store.load(1).sign_date == date(2020, 9, 21)
