@@ -1,4 +1,4 @@
-"""A report document (read by exporters.reading) placed into a Report: the composer run backwards.
+"""A report document (read by exporters.readers) placed into a Report: the composer run backwards.
 
 The document is cut at its numbered headings (一、 （一） 1. 1） （1）, full- or half-width,
 mixed as real files mix them); each heading is matched, by its words rather than its number,
@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from exporters.import_outlines import Node, Outline, known
-from exporters.reading import Grid, Para, Piece, read_document
+from exporters.readers import Grid, Para, Piece, read_document
 from store.model import FIGURE_KEYS, Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
 from store.parse import InputError, parse_amount, parse_number
 from store.refusal import Refusal
@@ -852,7 +852,7 @@ def import_pieces(
 
 
 def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Imported:
-    """Read a .docx or .txt report (see exporters.reading) and place it (see `import_pieces`)."""
+    """Read a .docx or .txt report (see exporters.readers) and place it (see `import_pieces`)."""
     return import_pieces(read_document(path), fallback_name=path.stem, outlines=outlines)
 
 

@@ -836,7 +836,7 @@ MESSAGES.update(
     }
 )
 
-# --- issue 13: importing a .docx / .txt report (exporters.reading, exporters.importer, jixiao import) ---
+# --- issue 13: importing a .docx / .txt report (exporters.readers, exporters.importer, jixiao import) ---
 MESSAGES.update(
     {
         "import.empty": {"zh": "文件是空的，没有可导入的内容", "en": "the file is empty: nothing to import"},

@@ -12,7 +12,7 @@ from import_facts import SELFEVAL, SELFEVAL_UNPLACED, write_docx
 
 from exporters import export_report
 from exporters.importer import ImportRefused, heading_score, import_file, parse_sign_date, save, split_marker
-from exporters.reading import ReadError, decode_text
+from exporters.readers import ReadError, decode_text
 from store.codec import report_to_data
 from store.model import Report, SanGongItem
 from store.repository import Store

@@ -57,7 +57,7 @@ def test_the_same_unit_and_year_is_refused_then_imported_as_a_copy(
         ("空.txt", b"", "文件是空的"),
         ("图片.txt", bytes(range(256)) * 8, "不是文本文件"),
         ("假.docx", b"PK\x03\x04broken", "不是有效的 Word 文件"),
-        ("笔记.md", "# 笔记".encode(), "只能导入 .docx 或 .txt"),
+        ("笔记.md", "# 笔记".encode(), "不像绩效评价报告"),
         ("通知.txt", "通知\n请按时参加会议。\n".encode(), "不像绩效评价报告"),
     ],
 )
