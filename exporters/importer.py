@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from exporters.import_outlines import Node, Outline, known
-from exporters.readers import Grid, Para, Piece, read_document
+from exporters.readers import Grid, Note, Para, Piece, read_document
 from store.model import FIGURE_KEYS, Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
 from store.parse import InputError, parse_amount, parse_number
 from store.refusal import Refusal
@@ -134,6 +134,8 @@ class Imported:
     unplaced: list[Unplaced] = field(default_factory=list)
     #: How many values landed in each part of the report (by the model's attribute: figures, duties…).
     placed: Counter[str] = field(default_factory=Counter)
+    #: What the reader said about the file (revisions, what was approximated), for the summary.
+    notes: tuple[Note, ...] = ()
 
 
 def digits(text: str) -> str:
@@ -852,8 +854,16 @@ def import_pieces(
 
 
 def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Imported:
-    """Read a .docx or .txt report (see exporters.readers) and place it (see `import_pieces`)."""
-    return import_pieces(read_document(path), fallback_name=path.stem, outlines=outlines)
+    """Read a report document (see exporters.readers) and place it (see `import_pieces`).
+
+    The document's comments go to 未归类 (under 批注), so a reviewer's remark is seen, not lost.
+    """
+    document = read_document(path)
+    imported = import_pieces(document.pieces, fallback_name=path.stem, outlines=outlines)
+    imported.unplaced += [Unplaced("批注", text) for text in document.comments]
+    imported.report.unplaced += list(document.comments)
+    imported.notes = document.notes
+    return imported
 
 
 def copy_name(store: Store, unit_name: str, year: int) -> str:

@@ -486,6 +486,7 @@ def _import(args: argparse.Namespace, lang: str) -> int:
             placed=sum(imported.placed.values()),
         )
     ]
+    lines += [message(note.code, lang, **note.params) for note in imported.notes]
     if imported.unplaced:
         lines.append(message("import.unplaced", lang, count=len(imported.unplaced)))
         lines += [

@@ -11,17 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from exporters.readers.docx import docx_pieces
-from exporters.readers.pieces import Grid, Para, Piece, ReadError, tidy
+from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, tidy
 from exporters.readers.text import decode_text, text_pieces
 
-__all__ = ["Grid", "Para", "Piece", "ReadError", "decode_text", "read_document", "tidy"]
+__all__ = ["Document", "Grid", "Note", "Para", "Piece", "ReadError", "decode_text", "read_document", "tidy"]
 
 #: The first bytes of a zip package (.docx) and of an OLE compound file (.doc, .wps, an encrypted .docx).
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def read_document(path: Path) -> list[Piece]:
+def read_document(path: Path) -> Document:
     """The paragraphs and tables of a report document; ReadError when it is none jixiao reads, or unreadable."""
     try:
         data = path.read_bytes()
@@ -39,4 +39,4 @@ def read_document(path: Path) -> list[Piece]:
         pieces = text_pieces(decode_text(data))
     if not pieces:
         raise ReadError("import.empty")
-    return pieces
+    return Document(pieces)

@@ -8,7 +8,7 @@ can place every word and lose none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from store.parse import clean_text
 from store.refusal import Refusal
@@ -36,6 +36,26 @@ class Grid:
 
 
 Piece = Para | Grid
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a reader tells the person about the file in the import summary: a catalogue code and its parameters."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as read: its pieces in reading order, its reviewers' comments, and what the reader has to say.
+
+    Comments are not part of the text; the importer keeps them in 未归类 so none is lost.
+    """
+
+    pieces: list[Piece]
+    comments: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def tidy(text: str) -> str:
