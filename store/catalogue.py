@@ -1229,3 +1229,49 @@ MESSAGES.update(
         "ui.key.home.open": {"zh": "打开报告", "en": "Open report"},
     }
 )
+
+# --- issue 20: the old Word formats, .doc and .wps (exporters/readers/doc.py) ---
+MESSAGES.update(
+    {
+        "import.doc.damaged": {
+            "zh": "这个 Word 97–2003 文件（.doc/.wps）已损坏或不完整，读不出正文；请在 Word 或 WPS 中打开后另存为 .docx 再导入",
+            "en": "this Word 97–2003 file (.doc/.wps) is damaged or incomplete and its text cannot be read; open it in Word or WPS, save it as .docx and import that",
+        },
+        "import.doc.password": {
+            "zh": "文件设了打开密码（已加密），读不出内容；请在 Word 或 WPS 中取消密码后另存再导入",
+            "en": "the file is password-protected (encrypted) and cannot be read; remove the password in Word or WPS, save it and import that",
+        },
+        "import.doc.word95": {
+            "zh": "这是 Word 6.0/95 格式的旧文件，不能直接导入；请在 Word 或 WPS 中另存为 .docx 再导入",
+            "en": "this is a Word 6.0/95 file, which cannot be imported as it is; save it as .docx in Word or WPS and import that",
+        },
+        "import.doc.too_long": {
+            "zh": "文件正文超过 {limit} 个字符，不像一份报告，未导入",
+            "en": "the file's text is longer than {limit} characters; it is not a report and was not imported",
+        },
+        "import.doc.not_word": {
+            "zh": "这是 Office 复合文件，但不是 Word 文档，不能作为报告导入",
+            "en": "this is an Office compound file but not a Word document; it cannot be imported as a report",
+        },
+        "import.doc.excel": {
+            "zh": "这是 Excel 表格（.xls/.et），不是 Word 文档，不能作为报告导入",
+            "en": "this is an Excel workbook (.xls/.et), not a Word document; it cannot be imported as a report",
+        },
+        "import.doc.powerpoint": {
+            "zh": "这是 PowerPoint 演示文稿（.ppt/.dps），不是 Word 文档，不能作为报告导入",
+            "en": "this is a PowerPoint presentation (.ppt/.dps), not a Word document; it cannot be imported as a report",
+        },
+        "import.doc.works": {
+            "zh": "这是 Microsoft Works 文字处理文件（也用 .wps 作扩展名，但不是金山 WPS 格式），不能直接导入；请另存为 .docx 再导入",
+            "en": "this is a Microsoft Works document (also named .wps, but not a Kingsoft WPS file); save it as .docx and import that",
+        },
+        "import.doc.old_wps": {
+            "zh": "不是 Word 格式：像是 WPS 2000 或更早版本的 .wps 文件，不能直接导入；请在 WPS 中另存为 .docx 或 .doc 再导入",
+            "en": "not in Word format: it looks like a .wps file of WPS 2000 or earlier, which cannot be imported as it is; save it as .docx or .doc in WPS and import that",
+        },
+        "import.doc.numbering": {
+            "zh": "注意：原文件（.doc/.wps）用了 Word 的自动编号，自动生成的编号（如“一、”“（一）”）没有读出，请核对各级标题是否归位正确",
+            "en": "note: the .doc/.wps file uses Word's automatic numbering; the numbers Word draws (一、, （一）…) were not read, so check that the headings landed in the right places",
+        },
+    }
+)

@@ -1,8 +1,8 @@
 """Readers: a report document, whatever its format, read as plain pieces (exporters.readers.pieces).
 
 The document side of importing (pandoc's split: readers apart from the writers): a Word file
-(.docx, readers.docx) or a text file (.txt, readers.text), told apart by what the file holds,
-not by its name. A file that cannot be a document is refused with a reason (`ReadError`),
+(.docx, readers.docx), an old Word or WPS file (.doc/.wps, readers.doc) or a text file (.txt,
+readers.text), told apart by what the file holds, not by its name. A file that cannot be a document is refused with a reason (`ReadError`),
 never half read. exporters.importer places the pieces into a report.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exporters.readers.doc import doc_document, ole_kind
 from exporters.readers.docx import docx_pieces
 from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, tidy
 from exporters.readers.text import decode_text, text_pieces
@@ -31,12 +32,32 @@ def read_document(path: Path) -> Document:
         raise ReadError("is_folder" if path.is_dir() else "cannot_read", path=path) from None
     if not data:
         raise ReadError("import.empty")
-    if data.startswith(ZIP_MAGIC):
-        pieces = docx_pieces(data)
-    elif data.startswith(OLE_MAGIC):
-        raise ReadError("import.unknown_type", path=path)
+    if data.startswith(OLE_MAGIC):
+        document = _ole_document(data)
+    elif data.startswith(ZIP_MAGIC):
+        document = Document(docx_pieces(data))
     else:
-        pieces = text_pieces(decode_text(data))
-    if not pieces:
+        document = Document(text_pieces(_text_of(data, path)))
+    if not document.pieces:
         raise ReadError("import.empty")
-    return Document(pieces)
+    return document
+
+
+def _ole_document(data: bytes) -> Document:
+    """A compound file: a Word 97–2003 or WPS document is read; anything else is named and refused."""
+    kind = ole_kind(data)
+    if kind == "word":
+        return doc_document(data)
+    if kind == "encrypted":  # a .docx with an opening password is an OLE file holding the encrypted package
+        raise ReadError("import.doc.password")
+    raise ReadError(f"import.doc.{kind}" if kind in ("excel", "powerpoint", "works") else "import.doc.not_word")
+
+
+def _text_of(data: bytes, path: Path) -> str:
+    """A text file's text; a binary file named .wps is named as the WPS 2000 (or older) file it likely is."""
+    try:
+        return decode_text(data)
+    except ReadError as error:
+        if error.code == "import.binary" and path.suffix.lower() == ".wps":
+            raise ReadError("import.doc.old_wps") from None
+        raise

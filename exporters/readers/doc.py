@@ -1,0 +1,584 @@
+"""A Word 97–2003 file (.doc) or a Kingsoft WPS file (.wps, WPS Office 2003 and later) as paragraphs and tables.
+
+Both are the [MS-DOC] binary format inside an OLE compound file (read with olefile): the
+"WordDocument" stream opens with the FIB, which points into the table stream ("0Table" or
+"1Table") at the Clx; its piece table (PlcPcd) says where each run of characters lies, as
+UTF-16 or as 8-bit "compressed" text. Of the text, only the main document (its first ccpText
+characters) is read: footnotes, headers, footers and comments follow it and are not body.
+
+In the text, 0x0D ends a paragraph and 0x07 a table cell; a row ends with one more 0x07 whose
+paragraph properties (PAPX, sprmPFTtp) mark it as the row's end — read from the paragraph
+properties rather than guessed from two 0x07 in a row, since an empty cell is also a 0x07 right
+after a 0x07. The row's table definition (sprmTDefTable) tells merged cells, so a merged cell
+repeats its text across the columns it covers, as the .docx reader gives it. Fields keep what
+they show (their result) and drop their instruction; pictures and objects are dropped.
+
+Not read: automatic numbering (list numbers Word draws from the LST/LFO tables are not text in
+the file) — when the file numbers any paragraph that way, the reader says so in a note;
+revision marks (a tracked deletion is read as still there); text boxes.
+
+Every offset and length is checked against its stream: a damaged file is refused with one
+sentence (ReadError), never an IndexError or a traceback.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import struct
+from dataclasses import dataclass, field
+
+from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, tidy
+
+#: The most characters of main text read: a report is ~10,000; beyond this the file is not one.
+MAX_CHARS = 2_000_000
+#: The most paragraph-property runs looked at (each FKP page holds at most 101).
+MAX_PAPX_PAGES = 20_000
+
+_WORD_IDENT = 0xA5EC
+_NFIB_WORD97 = 0x00C1  # Word 97 and every later binary writer (WPS included) write at least this
+_FC_STSHF = 1  # FibRgFcLcb97 pair indices
+_FC_CLX = 33
+_FC_BTE_PAPX = 13
+_FC_PLF_LST = 73
+
+# Paragraph sprms read: in a table, row end (TTP), list (ilfo), table depth, nested cell and row end.
+_SPRM_IN_TABLE = 0x2416
+_SPRM_TTP = 0x2417
+_SPRM_ILFO = 0x460B
+_SPRM_ITAP = 0x6649
+_SPRM_INNER_CELL = 0x244B
+_SPRM_INNER_TTP = 0x244C
+_SPRM_TDEF_TABLE = 0xD608
+_SPRM_TDEF_TABLE_OLD = 0xD606
+_SPRM_CHG_TABS = 0xC615
+_SPRA_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+
+#: [MS-DOC] 2.4.1: the bytes of a compressed (8-bit) piece that do not stand for their own code point.
+_COMPRESSED = {
+    0x82: "\u201a",
+    0x83: "\u0192",
+    0x84: "\u201e",
+    0x85: "\u2026",
+    0x86: "\u2020",
+    0x87: "\u2021",
+    0x88: "\u02c6",
+    0x89: "\u2030",
+    0x8A: "\u0160",
+    0x8B: "\u2039",
+    0x8C: "\u0152",
+    0x91: "\u2018",
+    0x92: "\u2019",
+    0x93: "\u201c",
+    0x94: "\u201d",
+    0x95: "\u2022",
+    0x96: "\u2013",
+    0x97: "\u2014",
+    0x98: "\u02dc",
+    0x99: "\u2122",
+    0x9A: "\u0161",
+    0x9B: "\u203a",
+    0x9C: "\u0153",
+    0x9F: "\u0178",
+}
+_COMPRESSED_TABLE = str.maketrans({chr(k): v for k, v in _COMPRESSED.items()})
+
+# The characters of the text stream that are marks, not text.
+_PARA_END = "\r"
+_CELL_MARK = "\x07"
+_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+#: Marks read as text: line and page/section break end the line (as the .docx reader splits them),
+#: tab stays, non-breaking hyphen is a hyphen; the rest below 0x20 (objects 0x01, pictures 0x08,
+#: footnote and comment anchors 0x02/0x05, optional hyphen 0x1F) is dropped.
+_AS_TEXT = {"\x0b": "\n", "\x0c": "\n", "\t": "\t", "\x1e": "-"}
+
+
+class _Damaged(Exception):
+    """An offset or length of the file points outside its stream."""
+
+
+def _unpack(fmt: str, data: bytes, offset: int) -> tuple[int, ...]:
+    if offset < 0 or offset + struct.calcsize(fmt) > len(data):
+        raise _Damaged
+    return struct.unpack_from(fmt, data, offset)
+
+
+def _u16(data: bytes, offset: int) -> int:
+    return _unpack("<H", data, offset)[0]
+
+
+def _u32(data: bytes, offset: int) -> int:
+    return _unpack("<I", data, offset)[0]
+
+
+def _span(data: bytes, offset: int, length: int) -> bytes:
+    if offset < 0 or length < 0 or offset + length > len(data):
+        raise _Damaged
+    return data[offset : offset + length]
+
+
+# --- the compound file ------------------------------------------------------------------------
+
+
+def ole_kind(data: bytes) -> str:
+    """What an OLE compound file holds: "word", "encrypted" (a password-protected .docx), "excel",
+    "powerpoint", "works" (Microsoft Works, also named .wps) or "other"."""
+    streams = _streams(data)
+    if "worddocument" in streams:
+        return "word"
+    if {"encryptioninfo", "encryptedpackage"} & streams:
+        return "encrypted"
+    if {"workbook", "book"} & streams:
+        return "excel"
+    if "powerpoint document" in streams:
+        return "powerpoint"
+    if {"contents", "mn0", "quill"} & streams:
+        return "works"
+    return "other"
+
+
+def _streams(data: bytes) -> set[str]:
+    """The names of the top-level streams, lower case; ReadError when the compound file is damaged."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return {entry[0].lower() for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # olefile raises many kinds on a damaged file; every one means the same to a person
+        raise ReadError("import.doc.damaged") from None
+
+
+def _read_streams(data: bytes) -> tuple[bytes, dict[str, bytes]]:
+    """The WordDocument stream and the table streams present."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            word = ole.openstream("WordDocument").read()
+            tables = {name: ole.openstream(name).read() for name in ("0Table", "1Table") if ole.exists(name)}
+    except Exception:
+        raise ReadError("import.doc.damaged") from None
+    return word, tables
+
+
+# --- the FIB and the piece table --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Fib:
+    table_name: str
+    ccp_text: int
+    pairs: tuple[tuple[int, int], ...]  # FibRgFcLcb: (fc, lcb) in the table stream
+
+    def pair(self, index: int) -> tuple[int, int]:
+        return self.pairs[index] if index < len(self.pairs) else (0, 0)
+
+
+def _fib(word: bytes) -> _Fib:
+    ident, nfib = _unpack("<HH", word, 0)
+    if ident != _WORD_IDENT:
+        raise ReadError("import.doc.damaged")
+    flags = _u16(word, 0x0A)
+    if flags & 0x0100:  # fEncrypted (XOR-obfuscated or RC4-encrypted): the text is not readable without the password
+        raise ReadError("import.doc.password")
+    if nfib < _NFIB_WORD97:
+        raise ReadError("import.doc.word95")
+    csw = _u16(word, 32)
+    lw = 34 + csw * 2
+    cslw = _u16(word, lw)
+    if cslw < 4:
+        raise _Damaged
+    ccp_text = _unpack("<i", word, lw + 2 + 12)[0]
+    at = lw + 2 + cslw * 4
+    count = _u16(word, at)
+    if count <= _FC_CLX:
+        raise _Damaged
+    values = _unpack(f"<{count * 2}I", word, at + 2)
+    pairs = tuple(zip(values[::2], values[1::2], strict=True))
+    return _Fib("1Table" if flags & 0x0200 else "0Table", ccp_text, pairs)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    cp: int  # first character position
+    end: int  # one past the last
+    offset: int  # byte offset of the first character in the WordDocument stream
+    compressed: bool
+
+    def fc(self, cp: int) -> int:
+        """The file position of a character in this piece (what the paragraph properties are keyed by)."""
+        return self.offset + (cp - self.cp) * (1 if self.compressed else 2)
+
+
+def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
+    """The piece table: the Clx's Prc entries skipped, then the Pcdt's PlcPcd read."""
+    fc, lcb = fib.pair(_FC_CLX)
+    clx = _span(table, fc, lcb)
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: a grpprl the pieces' prm may point to
+        at += 3 + _unpack("<h", clx, at + 1)[0]
+    if at >= len(clx) or clx[at] != 0x02:
+        raise _Damaged
+    plc = _span(clx, at + 5, _u32(clx, at + 1))
+    count = (len(plc) - 4) // 12
+    if count < 1 or len(plc) != count * 12 + 4:
+        raise _Damaged
+    cps = _unpack(f"<{count + 1}i", plc, 0)
+    pieces = []
+    for i in range(count):
+        raw = _u32(plc, (count + 1) * 4 + i * 8 + 2)
+        compressed = bool(raw & 0x40000000)
+        offset = raw & 0x3FFFFFFF
+        start, end = cps[i], cps[i + 1]
+        if start < 0 or end < start:
+            raise _Damaged
+        pieces.append(_Piece(start, end, offset // 2 if compressed else offset, compressed))
+    return pieces
+
+
+def _main_text(word: bytes, pieces: list[_Piece], ccp_text: int) -> list[tuple[int, str]]:
+    """The main document's text, as (cp, run of characters) per piece, cut at ccpText."""
+    if ccp_text < 0:
+        raise _Damaged
+    if ccp_text > MAX_CHARS:
+        raise ReadError("import.doc.too_long", limit=MAX_CHARS)
+    runs = []
+    for piece in sorted(pieces, key=lambda p: p.cp):
+        end = min(piece.end, ccp_text)
+        if end <= piece.cp:
+            continue
+        n = end - piece.cp
+        if piece.compressed:
+            text = _span(word, piece.offset, n).decode("latin-1").translate(_COMPRESSED_TABLE)
+        else:
+            text = _span(word, piece.offset, n * 2).decode("utf-16-le", errors="replace")
+        runs.append((piece.cp, text))
+    return runs
+
+
+# --- paragraph properties ---------------------------------------------------------------------
+
+
+@dataclass
+class _Pap:
+    """What the reader needs of one paragraph's properties."""
+
+    depth: int = 0  # table depth: 0 outside tables
+    ttp: bool = False  # this mark ends a table row
+    inner_cell: bool = False  # in a nested table: this 0x0D ends an inner cell
+    inner_ttp: bool = False
+    ilfo: int = 0  # list (numbering) it belongs to; 0 none
+    cells: list[tuple[int, int, int]] = field(default_factory=list)  # row end: (left, right, vertMerge)
+
+
+def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
+    """The (sprm, operand) pairs of a grpprl; stops quietly where it stops making sense."""
+    out = []
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = _u16(grpprl, at)
+        at += 2
+        spra = sprm >> 13
+        if spra == 6:
+            if sprm in (_SPRM_TDEF_TABLE, _SPRM_TDEF_TABLE_OLD):
+                if at + 2 > len(grpprl):
+                    break
+                size, at = _u16(grpprl, at) - 1, at + 2  # the count includes one byte of itself
+            elif at < len(grpprl) and not (sprm == _SPRM_CHG_TABS and grpprl[at] == 255):
+                size, at = grpprl[at], at + 1
+            else:
+                break
+        else:
+            size = _SPRA_SIZE[spra]
+        if size < 0 or at + size > len(grpprl):
+            break
+        out.append((sprm, grpprl[at : at + size]))
+        at += size
+    return out
+
+
+def _pap(grpprl: bytes) -> _Pap:
+    pap = _Pap()
+    for sprm, operand in _sprms(grpprl):
+        if sprm == _SPRM_IN_TABLE and operand:
+            pap.depth = max(pap.depth, 1) if operand[0] else 0
+        elif sprm == _SPRM_TTP:
+            pap.ttp = bool(operand[0])
+        elif sprm == _SPRM_ITAP:
+            pap.depth = _unpack("<i", operand, 0)[0]
+        elif sprm == _SPRM_INNER_CELL:
+            pap.inner_cell = bool(operand[0])
+        elif sprm == _SPRM_INNER_TTP:
+            pap.inner_ttp = bool(operand[0])
+        elif sprm == _SPRM_ILFO:
+            pap.ilfo = _u16(operand, 0)
+        elif sprm in (_SPRM_TDEF_TABLE, _SPRM_TDEF_TABLE_OLD):
+            pap.cells = _row_cells(operand)
+    return pap
+
+
+def _row_cells(operand: bytes) -> list[tuple[int, int, int]]:
+    """A row's cells from its TDefTableOperand: left and right edge, and how each is merged vertically."""
+    if not operand:
+        return []
+    n = operand[0]
+    if 1 + (n + 1) * 2 > len(operand):
+        return []
+    edges = _unpack(f"<{n + 1}h", operand, 1)
+    tc_at = 1 + (n + 1) * 2
+    cells = []
+    for i in range(n):
+        at = tc_at + i * 20
+        grf = _u16(operand, at) if at + 2 <= len(operand) else 0
+        cells.append((edges[i], edges[i + 1], (grf >> 5) & 0x3))
+    return cells
+
+
+class _Papx:
+    """The paragraph properties of the file, looked up by the file position of a paragraph's mark."""
+
+    def __init__(self, runs: list[tuple[int, int, bytes]]) -> None:
+        self.runs = sorted(runs)  # (first fc, fc past the end, istd and grpprl) per paragraph run
+        self.starts = [start for start, _, _ in self.runs]
+
+    @classmethod
+    def read(cls, word: bytes, table: bytes, fib: _Fib) -> _Papx:
+        """From the PlcBtePapx: the FKP pages of the WordDocument stream that hold the properties."""
+        fc, lcb = fib.pair(_FC_BTE_PAPX)
+        if not lcb:
+            return cls([])
+        plc = _span(table, fc, lcb)
+        count = (len(plc) - 4) // 8
+        if count < 1 or len(plc) != count * 8 + 4:
+            raise _Damaged
+        pages = sorted({_u32(plc, (count + 1) * 4 + i * 4) & 0x3FFFFF for i in range(count)})
+        if len(pages) > MAX_PAPX_PAGES:
+            raise _Damaged
+        runs = []
+        for pn in pages:
+            runs += _fkp(_span(word, pn * 512, 512))
+        return cls(runs)
+
+    def at(self, fc: int) -> _Pap | None:
+        i = bisect.bisect_right(self.starts, fc) - 1
+        if i < 0 or not self.runs[i][0] <= fc < self.runs[i][1]:
+            return None
+        return _pap(self.runs[i][2][2:])
+
+    def styles_and_lists(self) -> list[tuple[int, int | None]]:
+        """Each paragraph run's style and the list its own properties put it in (None: its style's)."""
+        out = []
+        for _, _, body in self.runs:
+            istd = _u16(body, 0) if len(body) >= 2 else 0
+            own = [_u16(op, 0) for sprm, op in _sprms(body[2:]) if sprm == _SPRM_ILFO and len(op) == 2]
+            out.append((istd, own[-1] if own else None))
+        return out
+
+
+def _fkp(page: bytes) -> list[tuple[int, int, bytes]]:
+    """A PapxFkp: (first fc, fc past the end, grpprl) of each paragraph run on the 512-byte page."""
+    crun = page[511]
+    if crun == 0 or (crun + 1) * 4 + crun * 13 > 511:
+        raise _Damaged
+    fcs = _unpack(f"<{crun + 1}I", page, 0)
+    runs = []
+    for i in range(crun):
+        offset = page[(crun + 1) * 4 + i * 13] * 2
+        grpprl = b""
+        if offset:
+            cb = page[offset] if offset < 511 else 0
+            if cb:
+                body = _span(page, offset + 1, 2 * cb - 1)
+            else:
+                body = _span(page, offset + 2, 2 * page[offset + 1]) if offset + 1 < 511 else b""
+            grpprl = body  # the style index (istd, 2 bytes), then the sprms
+        runs.append((fcs[i], fcs[i + 1], grpprl))
+    return runs
+
+
+# --- from characters to pieces ----------------------------------------------------------------
+
+
+class _Builder:
+    """Characters in, paragraphs and tables out."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Piece] = []
+        self.line: list[str] = []  # the paragraph being read
+        self.cell: list[str] = []  # the paragraphs of the cell being read
+        self.row: list[str] = []  # the cells of the row being read
+        self.rows: list[tuple[list[str], list[tuple[int, int, int]]]] = []  # the table being read
+
+    def paragraph(self, pap: _Pap | None) -> None:
+        text = "".join(self.line)
+        self.line = []
+        in_table = pap.depth > 0 if pap else bool(self.row or self.cell)
+        if in_table:
+            self.cell.append(text)
+            return
+        self.end_table()
+        for part in text.split("\n"):
+            part = tidy(part)
+            if part:
+                self.pieces.append(Para(part))
+
+    def cell_end(self, pap: _Pap | None) -> None:
+        """A 0x07: the end of a cell, or of a row when its properties say so (or, unknown, when nothing
+        stands between it and the cell before)."""
+        text = "".join(self.line)
+        self.line = []
+        row_end = pap.ttp if pap else (not text and not self.cell and bool(self.row))
+        if row_end:
+            self.rows.append((self.row, pap.cells if pap else []))
+            self.row, self.cell = [], []
+            return
+        self.cell.append(text)
+        self.row.append(tidy("\n".join(self.cell)))
+        self.cell = []
+
+    def end_table(self) -> None:
+        if self.row or self.cell:  # a row without its end mark (a damaged or cut file): keep its cells
+            if self.cell:
+                self.row.append(tidy("\n".join(self.cell)))
+            self.rows.append((self.row, []))
+            self.row, self.cell = [], []
+        if self.rows:
+            grid = _grid(self.rows)
+            if any(any(row) for row in grid):
+                self.pieces.append(Grid(grid))
+            self.rows = []
+
+
+def _grid(rows: list[tuple[list[str], list[tuple[int, int, int]]]]) -> tuple[tuple[str, ...], ...]:
+    """Rows of cells laid on the table's columns: a cell spanning columns repeats its text in each,
+    a cell merged with the one above takes its text (as python-docx gives a .docx table)."""
+    edges = sorted({edge for _, cells in rows for left, right, _ in cells for edge in (left, right)})
+    out: list[tuple[str, ...]] = []
+    above: dict[int, str] = {}
+    for texts, cells in rows:
+        if len(cells) != len(texts) or len(edges) < 2:
+            out.append(tuple(texts))
+            above = {}
+            continue
+        line: list[str] = []
+        for text, (left, right, vmerge) in zip(texts, cells, strict=True):
+            first = bisect.bisect_left(edges, left)
+            last = bisect.bisect_left(edges, right)
+            value = above.get(first, text) if vmerge == 1 else text
+            for column in range(first, max(last, first + 1)):
+                above[column] = value
+                line.append(value)
+        out.append(tuple(line))
+    return tuple(out)
+
+
+def _build(runs: list[tuple[int, str]], pieces: list[_Piece], papx: _Papx) -> list[Piece]:
+    ordered = sorted(pieces, key=lambda p: p.cp)
+    starts = [p.cp for p in ordered]
+
+    def pap_at(cp: int) -> _Pap | None:
+        i = bisect.bisect_right(starts, cp) - 1
+        return papx.at(ordered[i].fc(cp)) if i >= 0 else None
+
+    builder = _Builder()
+    fields: list[bool] = []  # per open field: True once its separator is passed (its result shows)
+    for start, text in runs:
+        for offset, ch in enumerate(text):
+            if ch == _FIELD_BEGIN:
+                fields.append(False)
+            elif ch == _FIELD_SEPARATOR:
+                if fields:
+                    fields[-1] = True
+            elif ch == _FIELD_END:
+                if fields:
+                    fields.pop()
+            elif ch == _PARA_END:
+                if not all(fields):  # a paragraph mark inside a field's instruction: the field is broken
+                    fields = []
+                builder.paragraph(pap_at(start + offset))
+            elif ch == _CELL_MARK:
+                fields = []
+                builder.cell_end(pap_at(start + offset))
+            elif not all(fields):
+                continue
+            elif ch >= " ":
+                builder.line.append(ch)
+            elif ch in _AS_TEXT:
+                builder.line.append(_AS_TEXT[ch])
+    builder.paragraph(None)
+    builder.end_table()
+    return builder.pieces
+
+
+def _uses_numbering(table: bytes, fib: _Fib, papx: _Papx) -> bool:
+    """Whether Word numbers any paragraph itself: the paragraph's own properties or its style put it in a list.
+
+    Lists being defined (PlfLst) is not enough: LibreOffice writes its default lists into every file.
+    """
+    fc, lcb = fib.pair(_FC_PLF_LST)
+    if lcb < 2 or fc + 2 > len(table) or _unpack("<h", table, fc)[0] <= 0:
+        return False
+    style_lists: dict[int, int] | None = None
+    for istd, own in papx.styles_and_lists():
+        if own is None:
+            if style_lists is None:
+                style_lists = _style_lists(table, fib)
+            own = style_lists.get(istd, 0)
+        if own:
+            return True
+    return False
+
+
+def _style_lists(table: bytes, fib: _Fib) -> dict[int, int]:
+    """The list (ilfo) each paragraph style puts its paragraphs in, through its base styles; {} if unreadable."""
+    fc, lcb = fib.pair(_FC_STSHF)
+    try:
+        stsh = _span(table, fc, lcb)
+        cb_stshi = _u16(stsh, 0)
+        cstd, cb_base = _unpack("<HH", stsh, 2)
+        at = 2 + cb_stshi
+        own: dict[int, tuple[int, int | None]] = {}  # istd → (istdBase, its own ilfo)
+        for istd in range(cstd):
+            cb_std = _u16(stsh, at)
+            std = _span(stsh, at + 2, cb_std)
+            at += 2 + cb_std
+            if not cb_std:
+                continue
+            stk, base = _u16(std, 2) & 0xF, _u16(std, 2) >> 4
+            name_chars = _u16(std, cb_base)
+            upx = cb_base + 2 + name_chars * 2 + 2
+            upx += upx % 2
+            if stk != 1:
+                continue
+            cb_upx = _u16(std, upx)
+            grpprl = _span(std, upx + 4, max(cb_upx - 2, 0))
+            lists = [_u16(op, 0) for sprm, op in _sprms(grpprl) if sprm == _SPRM_ILFO and len(op) == 2]
+            own[istd] = (base, lists[-1] if lists else None)
+    except _Damaged:
+        return {}
+    resolved: dict[int, int] = {}
+    for istd in own:
+        current, seen = istd, 0
+        while current in own and own[current][1] is None and seen < 16:  # 0x0FFF: no base
+            current, seen = own[current][0], seen + 1
+        resolved[istd] = (own[current][1] or 0) if current in own else 0
+    return resolved
+
+
+def doc_document(data: bytes) -> Document:
+    """A .doc or .wps file's main text in reading order, with a note when Word's own numbering was left out."""
+    word, tables = _read_streams(data)
+    try:
+        fib = _fib(word)
+        table = tables.get(fib.table_name)
+        if table is None:
+            raise _Damaged
+        pieces = _pieces(table, fib)
+        runs = _main_text(word, pieces, fib.ccp_text)
+        papx = _Papx.read(word, table, fib)
+        found = _build(runs, pieces, papx)
+        numbered = _uses_numbering(table, fib, papx)
+    except _Damaged:
+        raise ReadError("import.doc.damaged") from None
+    notes = (Note("import.doc.numbering"),) if numbered else ()
+    return Document(found, notes=notes)
