@@ -849,8 +849,8 @@ MESSAGES.update(
             "en": "the file's byte-order mark does not match its content (the file may be damaged)",
         },
         "import.not_docx": {
-            "zh": "不是有效的 Word 文件（.docx）；旧版 .doc 请先在 Word 或 WPS 中另存为 .docx",
-            "en": "not a valid Word file (.docx); save an old .doc as .docx in Word or WPS first",
+            "zh": "不是有效的 Word 文件（.docx）：文件已损坏或不完整",
+            "en": "not a valid Word file (.docx): the file is damaged or incomplete",
         },
         "import.unknown_type": {
             "zh": "只能导入 .docx 或 .txt 文件，“{path}”两者都不是",
@@ -882,10 +882,13 @@ MESSAGES.update(
         },
         "import.piece": {"zh": "  {n}. 〔{where}〕{text}", "en": "  {n}. [{where}] {text}"},
         "cli.help.import": {
-            "zh": "把 Word（.docx）或文本（.txt）格式的报告导入报告文件",
-            "en": "import a report written as a Word (.docx) or text (.txt) file into a report file",
+            "zh": "把 Word（.docx、.doc）、WPS（.wps）或文本（.txt）格式的报告导入报告文件",
+            "en": "import a report written as a Word (.docx, .doc), WPS (.wps) or text (.txt) file into a report file",
         },
-        "cli.help.import_file": {"zh": "要导入的 .docx 或 .txt 文件", "en": "the .docx or .txt file to import"},
+        "cli.help.import_file": {
+            "zh": "要导入的 .docx、.doc、.wps 或 .txt 文件",
+            "en": "the .docx, .doc, .wps or .txt file to import",
+        },
         "cli.help.as_copy": {
             "zh": "同一单位同一年度的报告已存在时，导入为副本（单位名后加“（导入副本）”）",
             "en": "when the unit's report for that year exists, import this one as a copy (名称（导入副本）)",
@@ -898,8 +901,8 @@ MESSAGES.update(
         "ui.import.title": {"zh": "导入 Word 或文本格式的报告", "en": "Import a report from a Word or text file"},
         "ui.import.path": {"zh": "文件", "en": "File"},
         "ui.import.path_hint": {
-            "zh": ".docx 或 .txt 文件的位置，可直接粘贴，如 D:\\报告\\2019年绩效评价报告.docx",
-            "en": "where the .docx or .txt file is; paste it, e.g. D:\\reports\\2019.docx",
+            "zh": ".docx、.doc、.wps 或 .txt 文件的位置，可直接粘贴，如 D:\\报告\\2019年绩效评价报告.docx",
+            "en": "where the .docx, .doc, .wps or .txt file is; paste it, e.g. D:\\reports\\2019.docx",
         },
         "ui.import.do": {"zh": "导入", "en": "Import"},
         "ui.import.as_copy": {"zh": "导入为副本", "en": "Import as a copy"},

@@ -1,4 +1,4 @@
-"""The import dialog of the report list: the path of a .docx or .txt report, imported into the file.
+"""The import dialog of the report list: the path of a .docx, .doc, .wps or .txt report, imported into the file.
 
 The officer types or pastes the path (Windows' "copy as path" quotes are taken off); the
 document is read and placed by exporters.importer. A refusal (not a report, unreadable, the
