@@ -852,10 +852,6 @@ MESSAGES.update(
             "zh": "不是有效的 Word 文件（.docx）：文件已损坏或不完整",
             "en": "not a valid Word file (.docx): the file is damaged or incomplete",
         },
-        "import.unknown_type": {
-            "zh": "只能导入 .docx 或 .txt 文件，“{path}”两者都不是",
-            "en": "only .docx or .txt files can be imported; “{path}” is neither",
-        },
         "import.not_report": {
             "zh": "这份文件不像绩效评价报告：认不出“部门概况”“存在的主要问题”等标题（至少要认出 3 个），未导入",
             "en": "this does not look like a performance report: fewer than 3 of its headings (部门概况, 存在的主要问题…) were recognised; nothing was imported",
