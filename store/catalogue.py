@@ -661,8 +661,8 @@ MESSAGES.update(
         "ui.unsaved.discard_quit": {"zh": "放弃未保存内容并退出", "en": "Discard and quit"},
         "ui.unsaved.discard_leave": {"zh": "放弃未保存内容并离开", "en": "Discard and leave"},
         "ui.unsaved.waiting_to_quit": {
-            "zh": "文件一解锁、修改保存好就退出；按 ctrl+q 可再选择",
-            "en": "quitting as soon as the file is free and the changes are saved; ctrl+q to choose again",
+            "zh": "文件解锁、保存完成后自动退出",
+            "en": "quitting once the file is free and the changes are saved",
         },
         "ui.list.add_first": {"zh": "＋ 添加第一项（Enter）", "en": "+ add the first item (Enter)"},
         "ui.list.fix_first": {

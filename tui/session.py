@@ -399,6 +399,12 @@ class ReportSession:
             counts[why] = counts.get(why, 0) + 1
         return counts
 
+    def unsaved_reasons(self) -> str:
+        """Why fields are not saved, in words: 1 处因文件被其他程序锁定，将自动重试，2 处输入有误."""
+        return message("ui.unsaved.separator", self.lang).join(
+            message(f"ui.unsaved.{why}.count", self.lang, n=n) for why, n in self.unsaved().items()
+        )
+
     def status(self) -> str:
         """The status line: what is not saved and why, else when the last change was saved.
 
@@ -406,10 +412,7 @@ class ReportSession:
         """
         counts = self.unsaved()
         if counts:
-            whys = message("ui.unsaved.separator", self.lang).join(
-                message(f"ui.unsaved.{why}.count", self.lang, n=n) for why, n in counts.items()
-            )
-            return message("ui.status.unsaved", self.lang, n=sum(counts.values()), whys=whys)
+            return message("ui.status.unsaved", self.lang, n=sum(counts.values()), whys=self.unsaved_reasons())
         if self.saved_at is None:
             return message("ui.status.ready", self.lang)
         return message("ui.status.saved", self.lang, time=self.saved_at.strftime("%H:%M:%S"))

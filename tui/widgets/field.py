@@ -171,8 +171,8 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         self._stop_pause()
         text = self.text_now
         if text == self.saved_text:
-            if final and not self.refused:
-                self._show_stored()
+            if final and not self.refused and not self.waiting:
+                self._show_stored()  # (a waiting field's text is not in the file yet: it stays)
             return not self.refused
         result = self.session.save(self.path, text)
         if result.waiting:
