@@ -350,7 +350,7 @@ class JixiaoApp(App[int]):
         def answered(choice: str) -> None:
             if choice == DISCARD:
                 self._drop_unsaved()
-            if choice == DISCARD or choice == "":
+            if choice in (DISCARD, ""):
                 self.run_worker(self.close_report(), group="open", exclusive=True)
 
         self._ask_unsaved(self.t("ui.unsaved.discard_leave"), answered)

@@ -434,8 +434,8 @@ class ReportSession:
         what it loaded would let the next save silently undo them. Keeping ours is refused when
         the other copy added or removed items in a list our change finds its place in by
         position: written there, it would land on a different item. Changes waiting for the lock
-        behind it follow ours, and are dropped with it when the file's is taken (the screens
-        show the file's then).
+        behind it follow ours, or are dropped with it when ours is not kept (every screen shows
+        the file's then).
         """
         conflict, self.conflict = self.conflict, None
         if conflict is None:

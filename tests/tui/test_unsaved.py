@@ -19,7 +19,7 @@ from textual.widgets import Button, Static
 
 from store.repository import Store
 from tui.screens.home import HomeScreen
-from tui.session import FAILED, INPUT, LOCK_WAIT_MS, WAITING, ReportSession, value_at
+from tui.session import CONFLICT, FAILED, INPUT, LOCK_WAIT_MS, WAITING, ReportSession, SaveFailed, value_at
 from tui.widgets.dialogs import DISCARD, KEEP_EDITING, WAIT, UnsavedDialog
 
 SEED_ID = 1
@@ -154,3 +154,22 @@ def test_waiting_changes_keep_the_latest_text_of_a_field_and_the_order_of_fields
         assert value_at(report, "figures.spent") == Decimal("3.00")
         assert value_at(report, "figures.funds_received") == Decimal("2.00")
         assert len(report.duties) == 20
+
+
+def test_a_waiting_change_that_meets_another_copys_change_goes_to_the_conflict_question(sample_copy, lock):
+    told = []
+    with Store.open(sample_copy) as store:
+        store.lock_wait_ms = LOCK_WAIT_MS
+        session = ReportSession(store, SEED_ID, notify=told.append)
+        assert session.save("figures.spent", "1.00").waiting
+        lock.execute("ROLLBACK")
+        with Store.open(sample_copy) as other:
+            other.set(SEED_ID, "figures.carried_out", Decimal("9.00"))
+        session.retry()
+        failed = [message for message in told if isinstance(message, SaveFailed)]
+        assert [(message.paths, message.why) for message in failed] == [(("figures.spent",), CONFLICT)]
+        assert session.conflict is not None and session.waiting == {}
+        assert session.resolve_conflict(keep_mine=True).ok
+        report = store.load(SEED_ID)
+        assert value_at(report, "figures.spent") == Decimal("1.00")
+        assert value_at(report, "figures.carried_out") == Decimal("9.00")
