@@ -739,7 +739,36 @@ MESSAGES.update(
             "en": "every change is saved when you leave the field or pause typing",
         },
         "ui.status.saved": {"zh": "已保存 {time}", "en": "saved {time}"},
-        "ui.status.refused": {"zh": "未保存 {field}：{reason}", "en": "not saved, {field}: {reason}"},
+        "ui.status.refused": {"zh": "{status} · {field}：{reason}", "en": "{status} · {field}: {reason}"},
+        "ui.status.unsaved": {"zh": "未保存 {n} 处：{whys}", "en": "not saved, {n} field(s): {whys}"},
+        "ui.unsaved.separator": {"zh": "，", "en": "; "},
+        "ui.unsaved.waiting.count": {
+            "zh": "{n} 处因文件被其他程序锁定，将自动重试",
+            "en": "{n} waiting for the file, locked by another program (retrying)",
+        },
+        "ui.unsaved.input.count": {"zh": "{n} 处输入有误", "en": "{n} with input that cannot be read"},
+        "ui.unsaved.conflict.count": {
+            "zh": "{n} 处与别处的修改冲突",
+            "en": "{n} in conflict with a change made elsewhere",
+        },
+        "ui.unsaved.failed.count": {"zh": "{n} 处未能写入文件", "en": "{n} that could not be written"},
+        "ui.unsaved.locked": {
+            "zh": "未保存：文件被其他程序锁定，解锁后自动保存",
+            "en": "not saved: the file is locked by another program; saved as soon as it is free",
+        },
+        "ui.unsaved.title": {"zh": "有未保存的内容", "en": "Unsaved changes"},
+        "ui.unsaved.question": {
+            "zh": "还有 {n} 处修改没有保存：{whys}。\n现在离开，这些内容将会丢失。",
+            "en": "{n} change(s) are not saved: {whys}.\nLeave now and they are lost.",
+        },
+        "ui.unsaved.keep_editing": {"zh": "继续编辑", "en": "Keep editing"},
+        "ui.unsaved.wait": {"zh": "等保存完再退出", "en": "Quit once saved"},
+        "ui.unsaved.discard_quit": {"zh": "放弃未保存内容并退出", "en": "Discard and quit"},
+        "ui.unsaved.discard_leave": {"zh": "放弃未保存内容并离开", "en": "Discard and leave"},
+        "ui.unsaved.waiting_to_quit": {
+            "zh": "文件解锁、保存完成后自动退出",
+            "en": "quitting once the file is free and the changes are saved",
+        },
         "ui.list.add_first": {"zh": "＋ 添加第一项（Enter）", "en": "+ add the first item (Enter)"},
         "ui.list.fix_first": {
             "zh": "请先改正标红的输入，再增删或移动",

@@ -299,6 +299,10 @@ class Store:
         self.opening_backup: Path | None = None
         #: Why that copy could not be taken (read-only folder, disk full), to show the user; None if fine.
         self.backup_problem: StoreError | None = None
+        #: Milliseconds a write waits for another program's lock before it is refused ("locked").
+        #: The CLI waits the full BUSY_TIMEOUT_MS; the app waits a moment only and tries again
+        #: later (tui/session.py), so a locked file never freezes the screen.
+        self.lock_wait_ms = BUSY_TIMEOUT_MS
         self._depth = 0
 
     @cached_property
@@ -559,26 +563,43 @@ class Store:
             raise StoreError("readonly", path=self.path)
         nested = self.conn.in_transaction
         savepoint = f"jixiao_{self._depth}"
+        with self._waiting_for_locks(self.lock_wait_ms if not nested else BUSY_TIMEOUT_MS):
+            try:
+                self.conn.execute(f"SAVEPOINT {savepoint}" if nested else "BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise _write_error(error, self.path) or StoreError("locked", path=self.path) from None
+            self._depth += 1
+            try:
+                yield self.conn
+                self.conn.execute(f"RELEASE {savepoint}" if nested else "COMMIT")
+            except BaseException as error:
+                if nested:
+                    self.conn.execute(f"ROLLBACK TO {savepoint}")
+                    self.conn.execute(f"RELEASE {savepoint}")
+                elif self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                mapped = _write_error(error, self.path) if isinstance(error, sqlite3.DatabaseError) else None
+                if mapped is not None:
+                    raise mapped from error
+                raise
+            finally:
+                self._depth -= 1
+
+    @contextmanager
+    def _waiting_for_locks(self, milliseconds: int) -> Iterator[None]:
+        """SQLite's busy timeout at `milliseconds` for the block (a write), at BUSY_TIMEOUT_MS again after.
+
+        Only writes wait less: a read after a write (loading the report) keeps the full wait, as
+        SQLite's own commit in another program can hold readers off for a moment.
+        """
+        if milliseconds == BUSY_TIMEOUT_MS:
+            yield
+            return
+        self.conn.execute(f"PRAGMA busy_timeout = {milliseconds}")
         try:
-            self.conn.execute(f"SAVEPOINT {savepoint}" if nested else "BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise _write_error(error, self.path) or StoreError("locked", path=self.path) from None
-        self._depth += 1
-        try:
-            yield self.conn
-            self.conn.execute(f"RELEASE {savepoint}" if nested else "COMMIT")
-        except BaseException as error:
-            if nested:
-                self.conn.execute(f"ROLLBACK TO {savepoint}")
-                self.conn.execute(f"RELEASE {savepoint}")
-            elif self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            mapped = _write_error(error, self.path) if isinstance(error, sqlite3.DatabaseError) else None
-            if mapped is not None:
-                raise mapped from error
-            raise
+            yield
         finally:
-            self._depth -= 1
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     @contextmanager
     def _change(

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import gc
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,8 @@ from tui import screens
 from tui.commands import KeyCommands
 from tui.compositor import use_lean_compositor
 from tui.keymap import localize_bindings, read_keymap
-from tui.session import ReportChanged, ReportSession
+from tui.session import CONFLICT, LOCK_WAIT_MS, WAITING, ReportChanged, ReportSession, SaveFailed
+from tui.widgets.dialogs import DISCARD, WAIT
 from tui.widgets.own_keys import takes_itself
 
 #: Seconds a key waits at most for the focused widget to take the keys typed before it.
@@ -80,6 +82,11 @@ class JixiaoApp(App[int]):
         use_lean_compositor()
         super().__init__()
         self.store = store
+        # A write that meets another program's lock waits a moment only: the session keeps the
+        # change and tries again on a timer, and the screen goes on taking keys meanwhile.
+        store.lock_wait_ms = LOCK_WAIT_MS
+        #: Quit as soon as nothing is unsaved (the person chose to wait for a locked file).
+        self._quit_when_saved = False
         self._priority_keys_of: WeakKeyDictionary[Widget, frozenset[str]] = WeakKeyDictionary()
         self.lang = lang
         self.session: ReportSession | None = None
@@ -218,7 +225,7 @@ class JixiaoApp(App[int]):
         ready = await self._take_ready(report_id)
         if ready is None:
             try:
-                self.session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
+                self.session = self._session(report_id)
             except StoreError as error:
                 # A page damaged deep inside the file shows only when the report is read: say so,
                 # with the newest good backup (store.repository.DamagedError), and stay on the list.
@@ -253,12 +260,16 @@ class JixiaoApp(App[int]):
             self._drop(screen)
         await self._quiet()
         try:
-            session = ReportSession(self.store, report_id, self.lang, notify=self.post_message)
+            session = self._session(report_id)
         except StoreError:
             return
         screen = screens.screen_class(screens.PARTS[0])(session)
         self._prepared = (session, screen)
         await self._mounted(screen)
+
+    def _session(self, report_id: int) -> ReportSession:
+        """A session on report `report_id` that tells this app of its changes and retries on its timers."""
+        return ReportSession(self.store, report_id, self.lang, notify=self.post_message, call_later=self.set_timer)
 
     def _still_fresh(self, session: ReportSession) -> bool:
         """Whether the file holds the report as `session` read it (no other window changed it since)."""
@@ -341,8 +352,45 @@ class JixiaoApp(App[int]):
         await screen.remove()
         gc.unfreeze()
 
+    def leave_report(self) -> None:
+        """Escape: back to the home list, after asking if any text is not saved (it would be lost)."""
+        self.commit_focused()
+
+        def answered(choice: str) -> None:
+            if choice == DISCARD:
+                self._drop_unsaved()
+            if choice in (DISCARD, ""):
+                self.run_worker(self.close_report(), group="open", exclusive=True)
+
+        self._ask_unsaved(self.t("ui.unsaved.discard_leave"), answered)
+
+    def _ask_unsaved(self, discard_label: str, answered: Callable[[str], None], *, can_wait: bool = False) -> None:
+        """Ask what to do with the text not saved, then `answered(choice)`; `answered("")` at once if all is saved."""
+        from tui.widgets.dialogs import UnsavedDialog
+
+        if any(isinstance(screen, UnsavedDialog) for screen in self.screen_stack):
+            return  # asked already: the key pressed again does not answer for the person
+        counts = self.session.unsaved() if self.session is not None else {}
+        if not counts:
+            answered("")
+            return
+        assert self.session is not None
+        question = self.t("ui.unsaved.question", n=sum(counts.values()), whys=self.session.unsaved_reasons())
+        self.push_screen(UnsavedDialog(question, discard_label, can_wait=can_wait), answered)
+
+    def _drop_unsaved(self) -> None:
+        """Forget every unsaved text: the session's waiting changes, and what the fields hold (not saved again)."""
+        from tui.widgets.field import EDITORS, FieldEditor
+
+        assert self.session is not None
+        for screen in {*self._report_screens.values(), *self.screen_stack}:
+            for editor in screen.query(EDITORS):
+                if isinstance(editor, FieldEditor):
+                    editor.discard()
+        self.session.drop_unsaved()
+
     async def close_report(self) -> None:
-        """Back to the home list; the report's screens are dropped."""
+        """Back to the home list; the report's screens are dropped (the field being edited is saved first)."""
         self.workers.cancel_group(self, "build")
         self.commit_focused()
         while len(self.screen_stack) > 1:
@@ -401,6 +449,16 @@ class JixiaoApp(App[int]):
         """Pass a change on to every screen of the open report (panels refresh, totals update)."""
         for screen in {*self._report_screens.values(), *self.screen_stack[1:]}:
             screen.post_message(ReportChanged(event.report_id, event.paths, reloaded=event.reloaded))
+        if self._quit_when_saved and self.session is not None and not self.session.unsaved():
+            self.exit(0)
+
+    def on_save_failed(self, event: SaveFailed) -> None:
+        """A change kept waiting for the file was refused at last: its field shows why; a conflict is asked."""
+        for screen in {*self._report_screens.values(), *self.screen_stack[1:]}:
+            screen.post_message(SaveFailed(event.report_id, event.paths, event.reason, event.why))
+        self._quit_when_saved = False
+        if event.why == CONFLICT:
+            self.ask_conflict()
 
     def ask_conflict(self) -> None:
         """The file moved on under a change: ask whether to keep ours or take the file's."""
@@ -443,9 +501,20 @@ class JixiaoApp(App[int]):
         self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        """Quit, saving the field being edited first."""
+        """Quit, saving the field being edited first; if any text is still not saved, ask first
+        (keep editing, drop it, or, when it only waits for the file's lock, quit once it is in)."""
         self.commit_focused()
-        self.exit(0)
+        self._quit_when_saved = False
+
+        def answered(choice: str) -> None:
+            if choice == WAIT:
+                self._quit_when_saved = True
+                self.notify(self.t("ui.unsaved.waiting_to_quit"), timeout=10)
+            elif choice in (DISCARD, ""):
+                self.exit(0)
+
+        waits_only = self.session is not None and set(self.session.unsaved()) == {WAITING}
+        self._ask_unsaved(self.t("ui.unsaved.discard_quit"), answered, can_wait=waits_only)
 
 
 def run(db_path: Path, lang: str = "zh") -> int:

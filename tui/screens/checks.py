@@ -167,7 +167,7 @@ class ChecksScreen(ReportScreen):
             self.choose(self.findings[index])
 
     def action_home(self) -> None:
-        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
+        self.app.leave_report()
 
     def action_years(self) -> None:
         """Offer to bring last year's year (2019年) forward in the copied blocks that still quote it."""

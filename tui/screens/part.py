@@ -25,7 +25,7 @@ from store.parse import InputError
 from tui.keymap import localize_bindings
 from tui.screens import PARTS
 from tui.screens.report_screen import ReportScreen
-from tui.session import ReportChanged, ReportSession
+from tui.session import ReportChanged, ReportSession, SaveFailed
 from tui.widgets import field_id, focus_now
 from tui.widgets.field import EDITORS, FieldEditor, FieldInput, FieldRow, FieldState, ProseArea, row_of
 from tui.widgets.keyline import KeyLine
@@ -110,10 +110,7 @@ class PartScreen(ReportScreen):
         return text
 
     def status_text(self) -> str:
-        saved = self.session.saved_at
-        if saved is None:
-            return self.app.t("ui.status.ready")
-        return self.app.t("ui.status.saved", time=saved.strftime("%H:%M:%S"))
+        return self.session.status()
 
     @property
     def outline(self) -> Outline:
@@ -236,10 +233,18 @@ class PartScreen(ReportScreen):
 
     def on_field_state(self, event: FieldState) -> None:
         status = self.query_one("#status", Static)
-        if event.reason:
-            status.update(self.app.t("ui.status.refused", field=self.label(event.path), reason=event.reason))
+        if event.reason and not event.waiting:
+            field, reason = self.label(event.path), event.reason
+            status.update(self.app.t("ui.status.refused", status=self.status_text(), field=field, reason=reason))
         else:
             status.update(self.status_text())
+
+    def on_save_failed(self, event: SaveFailed) -> None:
+        """A change kept waiting for the file was refused at last: mark its field with the reason."""
+        for path in event.paths:
+            editor = self.editor(path)
+            if editor is not None:
+                editor.fail(event.reason, event.why)
 
     def update_live(self) -> None:
         """Refresh what is derived from the fields (shares, totals); nothing by default."""
@@ -262,7 +267,7 @@ class PartScreen(ReportScreen):
             candidate = _parent_path(candidate)
 
     def action_home(self) -> None:
-        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
+        self.app.leave_report()
 
 
 def _parent_path(path: str) -> str:

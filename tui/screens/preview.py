@@ -163,7 +163,7 @@ class PreviewScreen(ReportScreen):
                 await extra.remove()
 
     def action_home(self) -> None:
-        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
+        self.app.leave_report()
 
     def action_chapter(self, step: int) -> None:
         """Scroll so that the next (step 1) or previous (step -1) chapter starts at the top."""

@@ -78,6 +78,7 @@ class ScoreField(Input):
         save = session.save_score if self.kind == "score" else session.save_score_reason
         result = save(self.system, self.indicator, self.value)
         self.set_class(not result.ok, "-refused")
+        session.hold(self.id or "", result.why, result.reason)  # counted as unsaved while refused
         if not result.ok:
             self.owner.show_status(result.reason)
             if result.conflict:
@@ -223,11 +224,11 @@ class ScoringScreen(ReportScreen):
 
     async def on_report_changed(self, event: Any) -> None:
         if getattr(event, "reloaded", False):
+            for score in self.query(ScoreField):
+                self.session.hold(score.id or "", "", "")  # what they held gives way to the file's
             await self.query_one(ScoringBody).recompose()
         self.refresh_sheet()
-        saved = self.session.saved_at
-        if saved is not None:
-            self.show_status(self.app.t("ui.status.saved", time=saved.strftime("%H:%M:%S")))
+        self.show_status(self.session.status())
 
     def on_screen_resume(self) -> None:
         self.refresh_sheet()
@@ -254,4 +255,4 @@ class ScoringScreen(ReportScreen):
         self.refresh_sheet()
 
     def action_home(self) -> None:
-        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
+        self.app.leave_report()

@@ -159,4 +159,4 @@ class UnplacedScreen(Screen):
         self.app.push_screen(ConfirmDialog(question, self.app.t("ui.unplaced.delete")), answered)
 
     def action_home(self) -> None:
-        self.app.run_worker(self.app.close_report(), group="open", exclusive=True)
+        self.app.leave_report()

@@ -3,7 +3,10 @@
 Both editors save through the session when the person leaves the field, on Enter (one-line
 fields), and after a short pause in typing, so a crash loses at most the last second of work.
 What cannot be read is marked at the field with the parser's reason and not saved; the text
-stays as typed so it can be fixed.
+stays as typed so it can be fixed. What the session keeps waiting because another program
+locks the file is marked too (`-unsaved`, with the reason) until the session's retry writes
+it. Either way the session is told (`ReportSession.hold`), for the status line and for the
+question before quitting.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from textual.widgets.text_area import WrappedDocument
 
 from store import fields
 from store.parse import InputError, format_amount, format_date, format_number
+from tui.session import INPUT, WAITING
 from tui.widgets import field_id
 from tui.widgets.own_keys import RunsOwnKeys, run_own_binding
 
@@ -57,13 +61,17 @@ def display(path: str, value: Any) -> str:
 
 
 class FieldState(Message):
-    """A field's input was refused (`reason`) or is fine again (`reason` is "")."""
+    """A field's input was refused or waits for the file (`reason`), or is fine again (`reason` is "").
 
-    def __init__(self, editor: Widget, path: str, reason: str) -> None:
+    `waiting`: the text is kept by the session and will be saved once the file's lock goes.
+    """
+
+    def __init__(self, editor: Widget, path: str, reason: str, *, waiting: bool = False) -> None:
         super().__init__()
         self.editor = editor
         self.path = path
         self.reason = reason
+        self.waiting = waiting
 
 
 class FieldEditor(RunsOwnKeys, _WidgetMixin):
@@ -91,6 +99,11 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         """Whether the field shows a refused input."""
         return self.has_class("-refused")
 
+    @property
+    def waiting(self) -> bool:
+        """Whether the field shows text the session keeps until the file's lock goes."""
+        return self.has_class("-unsaved")
+
     def _typed(self) -> None:
         """Called on every change of the text: clears a fixed error, restarts the pause.
 
@@ -100,7 +113,8 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         """
         if self.text_now == self.saved_text:
             self._stop_pause()
-            self._mark("")
+            if not self.waiting:
+                self._mark("")
             return
         if self.refused and self._reason(self.text_now) == "":
             self._mark("")
@@ -157,12 +171,17 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         self._stop_pause()
         text = self.text_now
         if text == self.saved_text:
-            if final and not self.refused:
-                self._show_stored()
+            if final and not self.refused and not self.waiting:
+                self._show_stored()  # (a waiting field's text is not in the file yet: it stays)
             return not self.refused
         result = self.session.save(self.path, text)
+        if result.waiting:
+            # The session has it now: typing the old text back is a change to save too.
+            self.saved_text = text
+            self._mark(result.reason, result.why)
+            return True
         if not result.ok:
-            self._mark(result.reason)
+            self._mark(result.reason, result.why)
             self._ask_if_conflict(result)
             return False
         self.saved_text = text
@@ -178,11 +197,21 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
     def _show_stored(self) -> None:
         """Show the stored value in its usual form (one-line fields only)."""
 
-    def _mark(self, reason: str) -> None:
-        was = self.refused
-        self.set_class(bool(reason), "-refused")
+    def _mark(self, reason: str, why: str = INPUT) -> None:
+        """Show `reason` at the field (refused, or `why` WAITING for the file), or nothing when "", and tell the session."""
+        was = self.refused or self.waiting
+        waiting = bool(reason) and why == WAITING
+        self.set_class(bool(reason) and not waiting, "-refused")
+        self.set_class(waiting, "-unsaved")
+        self.session.hold(self.path, why if reason and not waiting else "", reason)
         if reason or was:
-            self.post_message(FieldState(self, self.path, reason))
+            self.post_message(FieldState(self, self.path, reason, waiting=waiting))
+
+    def fail(self, reason: str, why: str) -> None:
+        """The change the session kept waiting was refused at last (`why`, `reason`): the field keeps
+        the text, marked, and saves it on the next change or when it is left."""
+        self.saved_text = display(self.path, self.session.value(self.path))  # leaving the field tries again
+        self._mark(reason, why)
 
     def discard(self) -> None:
         """Forget what was typed and not saved (the person took the file's version instead)."""
@@ -191,8 +220,11 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         self._mark("")
 
     def settle(self) -> None:
-        """The field's path was just written (perhaps after a conflict): if the file now holds
-        what the field shows, the field is saved and no longer marked."""
+        """The field's path was just written (perhaps after a conflict, or at last after the file's
+        lock went): if the file now holds what the field shows, the field is saved and no longer
+        marked; text typed since the waiting change went in is saved as any other typing is."""
+        if self.waiting and not self.session.is_waiting(self.path):
+            self._mark("")
         try:
             value = fields.parse(self.path, self.text_now)
         except InputError:
@@ -200,6 +232,8 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         if value == self.session.value(self.path):
             self.saved_text = self.text_now
             self._mark("")
+            if not self.has_focus:
+                self._show_stored()
 
 
 class FieldInput(Input, FieldEditor):
@@ -333,7 +367,9 @@ class FieldRow(Vertical):
         self.label = label
         self.aside = aside
         self.stacked = stacked
+        #: The reason shown for each editor's path; `waiting`: the paths whose text only waits for the file.
         self.reasons: dict[str, str] = {}
+        self.waiting: set[str] = set()
 
     def compose(self) -> ComposeResult:
         if self.stacked:
@@ -355,13 +391,18 @@ class FieldRow(Vertical):
             self.reasons[message.path] = message.reason
         else:
             self.reasons.pop(message.path, None)
+        if message.waiting:
+            self.waiting.add(message.path)
+        else:
+            self.waiting.discard(message.path)
         text = "\n".join(self.reasons.values())
         errors = self.query_children(".field-error")
         if errors:
             errors.first(Static).update(text)
         elif text:
             self.mount(Static(text, classes="field-error"))
-        self.set_class(bool(self.reasons), "-refused")
+        self.set_class(bool(self.reasons.keys() - self.waiting), "-refused")
+        self.set_class(bool(self.waiting), "-unsaved")
 
     def set_aside(self, text: str) -> None:
         """Show `text` beside the editors (nothing if the row has no aside).
