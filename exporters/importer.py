@@ -24,9 +24,12 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from exporters.decompose.figures import LABELS as _FIGURE_LABELS
+from exporters.decompose.figures import figure_sentence
+from exporters.decompose.placer import ALL_FIGURES, Placer, Unplaced
 from exporters.import_outlines import Node, Outline, known
 from exporters.readers import Grid, Note, Para, Piece, read_document
-from store.model import FIGURE_KEYS, Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
+from store.model import Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
 from store.parse import InputError, parse_amount, parse_number
 from store.refusal import Refusal
 from store.repository import Store
@@ -34,7 +37,6 @@ from store.repository import Store
 #: Full-width digits and point as ASCII, one character for one, so positions still match the text.
 _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CN_NUM = "一二三四五六七八九十"
-ALL_FIGURES = frozenset(FIGURE_KEYS)
 _MARKER = re.compile(
     r"\s*(?:"
     r"[一二三四五六七八九十]{1,3}\s*[、.．]"
@@ -62,38 +64,6 @@ _TITLE = re.compile(r"(?P<unit>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<rest>.*
 _OPENING = re.compile(r"(?P<short>[^\d，,。；;：:]{2,20}?)的?(?P<year>(?:19|20)\d{2})\s*年度?")
 _NOTE = re.compile(r"\s*(?:附件?|注|备注|说明)\s*[:：\d]")
 _CAPTION = re.compile(r"(?:附表\s*\d+|表\s*\d+|单位\s*[:：])")
-#: Stated figures, and the words that name each just before its amount (the nearest match wins).
-_FIGURE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (key, re.compile(pattern))
-    for key, pattern in (
-        ("carried_in", r"上年结转结余|上年(?:结余|结转)|年初(?:结余|结转)"),
-        ("carried_out", r"本年(?:结余|结转)|年末(?:结余|结转)|结转结余"),
-        ("budget_approved", r"预算批复|年初预算|批复预算|预算数|预算总额"),
-        ("funds_received", r"实际到位|到位资金|到位指标|收入合计|总收入"),
-        ("fiscal_appropriation", r"财政拨款(?:收入)?"),
-        ("other_income", r"其他收入"),
-        ("basic_spent", r"基本支出"),
-        ("project_spent", r"项目支出"),
-        ("spent", r"实际支出|支出合计|总支出|支出总额|财政支出"),
-        ("budget_initial", r"年初预算数?"),
-        ("budget_adjustment", r"追加预算|预算调整数?"),
-        ("budget_full", r"全年预算数?|调整后预算数?"),
-        ("personnel_spent", r"人员经费"),
-        ("public_spent", r"公用经费"),
-        ("procurement_planned", r"政府采购预算数?"),
-        ("procurement_done", r"实际政府采购|政府采购实际(?:数|金额)?"),
-        *(
-            (f"{budget}_{side}", rf"{words}(?:预算)?{label}")
-            for budget, words in (
-                ("general", "一般公共"),
-                ("fund", "政府性基金"),
-                ("capital", "国有资本经营"),
-                ("social", "社会保险基金"),
-            )
-            for side, label in (("income", "收入"), ("spent", "支出"))
-        ),
-    )
-)
 _ECON_ITEM = re.compile(
     r"(?P<label>[^,，。;；:：]+?)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*[（(]?\s*占(?P<whole>基本|项目)支出(?:总额)?的?"
     r"\s*[\d.]+\s*%"
@@ -115,14 +85,6 @@ _STAFF_REASONS = re.compile(r"(?:人员变[化动]的?)?(?:主要)?原因(?:是|
 
 class ImportRefused(Refusal):
     """The document cannot become a report, or the report cannot go into the file."""
-
-
-@dataclass(frozen=True)
-class Unplaced:
-    """A piece of the document the importer could not place: where it sat and what it says."""
-
-    where: str
-    text: str
 
 
 @dataclass
@@ -268,52 +230,10 @@ def _top_split(text: str, separators: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-class _Placer:
-    """Puts what each reader finds into the report and keeps what it cannot place."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.unplaced: list[Unplaced] = []
-        self.placed: Counter[str] = Counter()
-        self.where = ""
-        #: The stated figures the section being read may set (all of them outside any section).
-        self.allowed: frozenset[str] = ALL_FIGURES
-
-    def keep(self, text: str) -> None:
-        if text.strip():
-            self.unplaced.append(Unplaced(self.where, text.strip()))
-
-    def text(self, key: str, paras: list[str]) -> None:
-        """Add `paras` to the block `key`; with no block ("") they go to 未归类, never dropped."""
-        if not key:
-            for text in paras:
-                self.keep(text)
-            return
-        paras = [p for p in paras if p.strip()]
-        if not paras:
-            return
-        old = self.report.texts.get(key, "")
-        self.report.texts[key] = "\n".join([old, *paras] if old else paras)
-        self.placed["texts"] += 0 if old else 1
-
-    def add(self, name: str, items: list) -> None:
-        getattr(self.report, name).extend(items)
-        self.placed[name] += len(items)
-
-    def figure(self, key: str, value: Decimal) -> bool:
-        """Set a stated figure; False (nothing changed) when the document already gave another value."""
-        old = self.report.figures.get(key)
-        if old is None:
-            self.report.figures[key] = value
-            self.placed["figures"] += 1
-            return True
-        return old == value
-
-
 # --- readers: the paragraphs under one heading --------------------------------------------------
 
 
-def _paras(ctx: _Placer, pieces: list[Piece], kind: str) -> list[str]:
+def _paras(ctx: Placer, pieces: list[Piece], kind: str) -> list[str]:
     """The paragraphs among the pieces; each table goes to `_grid` with the caption lines before it."""
     out: list[str] = []
     for i, piece in enumerate(pieces):
@@ -343,7 +263,7 @@ def _is_caption(piece: Piece) -> bool:
 _WORKED_RATIO = re.compile(r"[^。]*率为\s*[\d.]+\s*%\s*[（(][^。]*÷[^。]*[）)]\s*。?")
 
 
-def _read_text(ctx: _Placer, key: str, pieces: list[Piece]) -> None:
+def _read_text(ctx: Placer, key: str, pieces: list[Piece]) -> None:
     """A narrative block; a worked-out ratio sentence is the figures' (see `_WORKED_RATIO`), not prose."""
     paras = []
     for p in _paras(ctx, pieces, key):
@@ -353,12 +273,12 @@ def _read_text(ctx: _Placer, key: str, pieces: list[Piece]) -> None:
     ctx.text(key, paras)
 
 
-def _read_none(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_none(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     for text in _paras(ctx, pieces, ""):
         ctx.keep(text)
 
 
-def _items(ctx: _Placer, paras: list[str]) -> tuple[list[str], list[str]]:
+def _items(ctx: Placer, paras: list[str]) -> tuple[list[str], list[str]]:
     """Numbered items (a paragraph without a number continues the item before it) and what comes before them.
 
     A section where no paragraph is numbered is taken as one item a paragraph. A note after
@@ -381,7 +301,7 @@ def _items(ctx: _Placer, paras: list[str]) -> tuple[list[str], list[str]]:
     return items, before
 
 
-def _read_list(ctx: _Placer, arg: str, pieces: list[Piece]) -> None:
+def _read_list(ctx: Placer, arg: str, pieces: list[Piece]) -> None:
     name, _, intro = arg.partition(":")
     items, before = _items(ctx, _paras(ctx, pieces, name))
     ctx.add(name, items)
@@ -396,7 +316,7 @@ def _titled_item(text: str) -> TitledItem:
     return TitledItem("", text)
 
 
-def _read_titled(ctx: _Placer, name: str, pieces: list[Piece]) -> None:
+def _read_titled(ctx: Placer, name: str, pieces: list[Piece]) -> None:
     items, before = _items(ctx, _paras(ctx, pieces, name))
     ctx.add(name, [_titled_item(item) for item in items])
     for text in before:
@@ -425,7 +345,7 @@ def _group(text: str, numbered: bool) -> OrgGroup | None:
     return OrgGroup(match["label"].strip(), bodies)
 
 
-def _read_org(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_org(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     intro: list[str] = []
     groups: list[OrgGroup] = []
     for p in _paras(ctx, pieces, "org"):
@@ -454,7 +374,7 @@ def _staff_lines(text: str) -> list[StaffLine]:
     return lines
 
 
-def _read_staff(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_staff(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     report = ctx.report
     reasons: list[str] = []
     stated = False
@@ -500,49 +420,17 @@ def _read_staff(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
     ctx.text("staff_reasons", reasons)
 
 
-def _figure_sentence(ctx: _Placer, sentence: str) -> bool:
-    """Take the stated figures of one sentence; True when every amount in it found its figure."""
-    flat = digits(sentence)
-    start = 0
-    taken, missed = 0, 0
-    for amount in re.finditer(_MONEY, flat):
-        label = flat[start : amount.start()]
-        start = amount.end()
-        best: tuple[int, int, str] | None = None
-        for key, pattern in _FIGURE_LABELS:
-            if key not in ctx.allowed:
-                continue
-            for found in pattern.finditer(label):
-                rank = (found.end(), -found.start(), key)
-                if best is None or rank[:2] > best[:2]:
-                    best = rank
-        value = _money(amount["num"], amount["unit"])
-        if best is None or value is None or not ctx.figure(best[2], value):
-            missed += 1
-        else:
-            taken += 1
-    if taken and not ctx.report.unit_short:
-        opening = _OPENING.match(flat)
-        short = opening["short"].strip() if opening else ""
-        if short and short != ctx.report.unit_name and short in ctx.report.unit_name:
-            ctx.report.unit_short = sentence[: len(opening["short"])].strip()
-            ctx.placed["unit_short"] += 1
-    if taken and missed:
-        ctx.keep(sentence)
-    return taken > 0
-
-
-def _read_budget(ctx: _Placer, text_key: str, pieces: list[Piece]) -> None:
+def _read_budget(ctx: Placer, text_key: str, pieces: list[Piece]) -> None:
     """Stated figures (the sentences stating them are not kept); other prose to `text_key`, else 未归类."""
     prose = []
     for p in _paras(ctx, pieces, "budget"):
-        kept = "".join(s for s in _sentences(p) if not _figure_sentence(ctx, s)).strip()
+        kept = "".join(s for s in _sentences(p) if not figure_sentence(ctx, s, ctx.outline_id)).strip()
         if kept:
             prose.append(kept)
     ctx.text(text_key, prose)
 
 
-def _econ_sentence(ctx: _Placer, sentence: str) -> bool:
+def _econ_sentence(ctx: Placer, sentence: str) -> bool:
     """Take the breakdown lines (`工资福利支出1448.28万元，占基本支出的89.92%`) of one sentence."""
     flat = digits(sentence)
     items = list(_ECON_ITEM.finditer(flat))
@@ -562,7 +450,7 @@ def _econ_sentence(ctx: _Placer, sentence: str) -> bool:
     return bool(items or totals)
 
 
-def _read_breakdown(ctx: _Placer, arg: str, pieces: list[Piece]) -> None:
+def _read_breakdown(ctx: Placer, arg: str, pieces: list[Piece]) -> None:
     """基本支出 / 项目支出: prose before the breakdown is the intro, after it (项目) the management text."""
     intro_key, after_key = ("basic_intro", "") if arg == "basic" else ("project_intro", "project_management")
     before, after = [], []
@@ -600,7 +488,7 @@ def _sangong_items(text: str) -> list[SanGongItem]:
     return items
 
 
-def _read_sangong(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_sangong(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     intro, closing = [], []
     for p in _paras(ctx, pieces, "sangong"):
         found = re.search(r"其中\s*[:：]?", p)
@@ -651,7 +539,7 @@ def _column(header: tuple[str, ...], *words: str) -> int | None:
     return next((i for i, cell in enumerate(header) if any(word in cell for word in words)), None)
 
 
-def _grid(ctx: _Placer, grid: Grid, caption: str, kind: str) -> None:
+def _grid(ctx: Placer, grid: Grid, caption: str, kind: str) -> None:
     """A table: its rows as figures, a breakdown, 三公 items or indicators; rows it cannot read are kept.
 
     `caption` is the table's caption and unit note, `kind` the reader of the section it sits in.
@@ -673,7 +561,7 @@ def _grid(ctx: _Placer, grid: Grid, caption: str, kind: str) -> None:
         ctx.keep(" | ".join(row))
 
 
-def _figure_rows(ctx: _Placer, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
+def _figure_rows(ctx: Placer, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
     leftover = []
     for row in rows:
         label = digits(row[0]) if row else ""
@@ -691,7 +579,7 @@ def _figure_rows(ctx: _Placer, rows: list[tuple[str, ...]], unit: str) -> list[t
     return leftover
 
 
-def _econ_rows(ctx: _Placer, which: str, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
+def _econ_rows(ctx: Placer, which: str, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
     lines, leftover = [], []
     for row in rows:
         value = _cell_amount(row[1], unit) if len(row) > 1 else None
@@ -710,7 +598,7 @@ def _econ_rows(ctx: _Placer, which: str, rows: list[tuple[str, ...]], unit: str)
 
 
 def _sangong_rows(
-    ctx: _Placer, header: tuple[str, ...], rows: list[tuple[str, ...]], unit: str
+    ctx: Placer, header: tuple[str, ...], rows: list[tuple[str, ...]], unit: str
 ) -> list[tuple[str, ...]]:
     budget, actual, last = _column(header, "预算"), _column(header, "实际", "决算", "支出数"), _column(header, "上年")
     items, leftover = [], []
@@ -729,7 +617,7 @@ def _sangong_rows(
     return leftover
 
 
-def _indicator_rows(ctx: _Placer, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def _indicator_rows(ctx: Placer, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     owner_col, name_col = _column(header, "成果", "项目"), _column(header, "指标")
     unit_col, target_col, actual_col = _column(header, "单位"), _column(header, "目标"), _column(header, "实际")
     by_title = {item.title: item for item in ctx.report.results}
@@ -820,7 +708,8 @@ def import_pieces(
         unit_name=unit_name or fallback_name, fiscal_year=0, title=title or "绩效评价报告", outline=outline.name
     )
     report.sign_unit, report.sign_date = sign_unit, signed
-    ctx = _Placer(report)
+    ctx = Placer(report)
+    ctx.outline_id = outline.name
     ctx.placed.update(title=bool(title), sign_unit=bool(sign_unit), sign_date=signed is not None)
     ctx.where = title or "标题"
     ctx.text("preamble", _paras(ctx, front, "preamble"))
@@ -849,7 +738,7 @@ def import_pieces(
     report.fiscal_year = year
     if not report.unit_name:
         raise ImportRefused("import.no_unit")
-    report.unplaced = [piece.text for piece in ctx.unplaced]
+    report.unplaced = [piece.stored for piece in ctx.unplaced]
     return Imported(report, outline.name, ctx.unplaced, +ctx.placed)
 
 
