@@ -24,13 +24,16 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from exporters.decompose.figures import LABELS as _FIGURE_LABELS
 from exporters.decompose.figures import figure_sentence
 from exporters.decompose.placer import ALL_FIGURES, Placer, Unplaced
+from exporters.decompose.tables import body as _body
+from exporters.decompose.tables import grid as _grid
+from exporters.decompose.tables import indicator_table, indicators
+from exporters.decompose.tables import top_split as _top_split
 from exporters.import_outlines import Node, Outline, known
 from exporters.readers import Grid, Note, Para, Piece, read_document
-from store.model import Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
-from store.parse import InputError, parse_amount, parse_number
+from store.model import TITLED_LISTS, EconLine, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
+from store.parse import InputError, parse_amount
 from store.refusal import Refusal
 from store.repository import Store
 
@@ -68,7 +71,24 @@ _ECON_ITEM = re.compile(
     r"(?P<label>[^,，。;；:：]+?)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*[（(]?\s*占(?P<whole>基本|项目)支出(?:总额)?的?"
     r"\s*[\d.]+\s*%"
 )
-_ECON_TOTAL = re.compile(r"(?P<whole>基本|项目)支出(?:总额|合计)为?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元")
+_ECON_TOTAL = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*(?:\d{4}年\S{0,12}的)?(?P<whole>基本|项目)支出(?:总额|合计)?为?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+#: The categories of the 经济分类 by which spending is broken down.
+ECON_CATEGORIES = (
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "资本性支出",
+    "对企业补助",
+    "债务利息及费用支出",
+    "其他支出",
+)
+_ECON_BARE = re.compile(
+    "(?P<label>"
+    + "|".join(ECON_CATEGORIES)
+    + r")(?:支出)?\s*为?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元(?!\s*[，,]?\s*[（(]?\s*占)"
+)
 _SANGONG_NAME = re.compile(
     r"(?P<name>[^，,；;。]*?(?:出国|出境|接待|用车|公车|车辆)[^，,；;。\d]*?)(?=预算|实际|本年|未发生|支出|为|上年|\d|$)"
 )
@@ -218,18 +238,6 @@ def _sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[。！？!?])", text) if part.strip()]
 
 
-def _top_split(text: str, separators: str) -> list[str]:
-    """Split at separators outside brackets: `a（x、y）、b` → [a（x、y）, b]."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += ch in "（(" and 1 or (-1 if ch in "）)" else 0)
-        if depth == 0 and ch in separators:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
-
-
 # --- readers: the paragraphs under one heading --------------------------------------------------
 
 
@@ -239,7 +247,10 @@ def _paras(ctx: Placer, pieces: list[Piece], kind: str) -> list[str]:
     for i, piece in enumerate(pieces):
         if isinstance(piece, Grid):
             caption = " ".join(p.text for p in pieces[max(0, i - 2) : i] if _is_caption(p))
-            _grid(ctx, piece, caption, kind)
+            if kind in TITLED_LISTS and indicator_table(piece, caption):
+                ctx.deferred.append(piece)  # read once the results it belongs to are known
+            else:
+                _grid(ctx, piece, caption, kind)
         elif not (_is_caption(piece) and _next_is_grid(pieces, i)):
             out.append(piece.text)
     return out
@@ -318,19 +329,13 @@ def _titled_item(text: str) -> TitledItem:
 
 def _read_titled(ctx: Placer, name: str, pieces: list[Piece]) -> None:
     items, before = _items(ctx, _paras(ctx, pieces, name))
-    ctx.add(name, [_titled_item(item) for item in items])
+    titled = [_titled_item(item) for item in items]
+    ctx.add(name, titled)
+    for table in ctx.deferred:
+        indicators(ctx, table, titled)
+    ctx.deferred.clear()
     for text in before:
         ctx.keep(text)
-
-
-def _body(text: str) -> Body:
-    """`公共服务办公室（加挂行政审批服务办公室、退役军人服务站牌子）` → the body and its plates."""
-    match = re.fullmatch(r"(?P<name>[^（(]+)[（(](?P<inner>.+)[）)]", text)
-    if not match:
-        return Body(text)
-    inner = match["inner"].strip().removeprefix("加挂").removesuffix("牌子").removesuffix("牌")
-    plates = [plate.removesuffix("牌子") for plate in _top_split(inner, "、，,；;")]
-    return Body(match["name"].strip(), plates)
 
 
 def _group(text: str, numbered: bool) -> OrgGroup | None:
@@ -407,8 +412,14 @@ def _read_staff(ctx: Placer, _: str, pieces: list[Piece]) -> None:
             elif "持平" in flat and report.staff_change is None:
                 report.staff_change = 0
                 ctx.placed["staff_change"] += 1
-            if lines and not report.staff_lines:
+            if lines and all("编制" in line.category for line in lines):
+                # 核定编制50名，其中行政编制13名…: a breakdown of the posts, not of the staff.
+                said = "，".join(f"{line.category}{line.count}" for line in lines)
+                ctx.doubt(sentence, "import.doubt.not_staff", lines=said, whole="核定编制")
+            elif lines and not report.staff_lines:
                 ctx.add("staff_lines", lines)
+            elif lines and report.staff_lines != lines:
+                ctx.doubt(sentence, "import.doubt.again", what="人员构成")
         if cut is not None:
             reasons.append(tail.strip())
         elif reasons or (not stated and "原因" in text):
@@ -430,16 +441,32 @@ def _read_budget(ctx: Placer, text_key: str, pieces: list[Piece]) -> None:
     ctx.text(text_key, prose)
 
 
-def _econ_sentence(ctx: Placer, sentence: str) -> bool:
-    """Take the breakdown lines (`工资福利支出1448.28万元，占基本支出的89.92%`) of one sentence."""
+def _econ_sentence(ctx: Placer, sentence: str, whole: str = "") -> bool:
+    """Take the breakdown lines (`工资福利支出1448.28万元，占基本支出的89.92%`) of one sentence.
+
+    Lines without their shares are taken when they name the categories of the 经济分类
+    (`ECON_CATEGORIES`) and the sentence speaks of the section's own spending (`whole`).
+    """
     flat = digits(sentence)
     items = list(_ECON_ITEM.finditer(flat))
     totals = list(_ECON_TOTAL.finditer(flat))
     for found in totals:
         key = "basic_spent" if found["whole"] == "基本" else "project_spent"
         value = _money(found["num"], "万元")
+        # A total other than the stated figure is the breakdown's own (the seed's 3472.66 of 3472.44): its lines say it.
         if value is not None and ctx.report.figures.get(key) is None:
             ctx.figure(key, value)
+    if not items and whole:
+        other = "项目" if whole == "基本" else "基本"
+        bare = [m for m in _ECON_BARE.finditer(flat) if _money(m["num"], "万元") is not None]
+        if bare and f"{other}支出" not in flat and len(bare) >= 2:
+            which = "basic_lines" if whole == "基本" else "project_lines"
+            lines = [EconLine(m["label"], _money(m["num"], "万元")) for m in bare]
+            if getattr(ctx.report, which):
+                ctx.doubt(sentence, "import.doubt.again", what="经济分类明细")
+            else:
+                ctx.add(which, lines)
+            return True
     for found in items:
         value = _money(found["num"], "万元")
         label = re.sub(r"^\s*(?:其中|包括)\s*[:：]?", "", sentence[found.start("label") : found.end("label")]).strip()
@@ -456,7 +483,8 @@ def _read_breakdown(ctx: Placer, arg: str, pieces: list[Piece]) -> None:
     before, after = [], []
     seen = False
     for p in _paras(ctx, pieces, arg):
-        kept = "".join(s for s in _sentences(p) if not _econ_sentence(ctx, s)).strip()
+        whole = "基本" if arg == "basic" else "项目"
+        kept = "".join(s for s in _sentences(p) if not _econ_sentence(ctx, s, whole)).strip()
         seen = seen or kept != p.strip()
         if not kept:
             continue
@@ -526,130 +554,6 @@ READERS = {
 
 
 # --- tables -------------------------------------------------------------------------------------
-
-
-def _cell_amount(text: str, unit: str) -> Decimal | None:
-    flat = digits(text).replace(" ", "")
-    if not re.fullmatch(r"-?\d[\d,，]*(?:\.\d+)?(?:万元|万|元)?", flat):
-        return None
-    return _money(re.sub(r"(万元|万|元)$", "", flat), "元" if flat.endswith("元") and "万" not in flat else unit)
-
-
-def _column(header: tuple[str, ...], *words: str) -> int | None:
-    return next((i for i, cell in enumerate(header) if any(word in cell for word in words)), None)
-
-
-def _grid(ctx: Placer, grid: Grid, caption: str, kind: str) -> None:
-    """A table: its rows as figures, a breakdown, 三公 items or indicators; rows it cannot read are kept.
-
-    `caption` is the table's caption and unit note, `kind` the reader of the section it sits in.
-    """
-    header, *rows = grid.rows
-    joined = "".join(header) + caption
-    unit = "元" if re.search(r"单位\s*[:：]\s*元|[（(]元[）)]", joined) else "万元"
-    names = "".join(row[0] for row in rows if row)
-    if "指标" in joined and ("目标" in joined or "实际" in joined):
-        leftover = _indicator_rows(ctx, header, rows)
-    elif re.search("出国|接待|公车|用车", names) and "预算" in joined:
-        leftover = _sangong_rows(ctx, header, rows, unit)
-    elif "经济分类" in joined or kind in ("basic", "project"):
-        which = "basic_lines" if "基本" in caption or (kind == "basic" and "项目" not in caption) else "project_lines"
-        leftover = _econ_rows(ctx, which, rows, unit)
-    else:
-        leftover = _figure_rows(ctx, [tuple(header), *rows], unit)
-    for row in leftover:
-        ctx.keep(" | ".join(row))
-
-
-def _figure_rows(ctx: Placer, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
-    leftover = []
-    for row in rows:
-        label = digits(row[0]) if row else ""
-        keys = [
-            (found.end(), -found.start(), key)
-            for key, pattern in _FIGURE_LABELS
-            for found in [pattern.search(label)]
-            if found and key in ctx.allowed
-        ]
-        values = [v for v in (_cell_amount(cell, unit) for cell in row[1:]) if v is not None]
-        if keys and values and ctx.figure(max(keys)[2], values[0]):
-            continue
-        if any(cell for cell in row) and not (row and re.fullmatch(r"项目|科目|名称", row[0].strip())):
-            leftover.append(row)
-    return leftover
-
-
-def _econ_rows(ctx: Placer, which: str, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
-    lines, leftover = [], []
-    for row in rows:
-        value = _cell_amount(row[1], unit) if len(row) > 1 else None
-        if row and row[0].strip() in ("合计", "总计", "小计"):
-            continue
-        if value is None:
-            leftover.append(row)
-        else:
-            lines.append(EconLine(row[0].strip(), value))
-    existing = getattr(ctx.report, which)
-    if not existing:
-        ctx.add(which, lines)
-    elif existing != lines:
-        leftover += [(line.category, f"{line.amount}") for line in lines]
-    return leftover
-
-
-def _sangong_rows(
-    ctx: Placer, header: tuple[str, ...], rows: list[tuple[str, ...]], unit: str
-) -> list[tuple[str, ...]]:
-    budget, actual, last = _column(header, "预算"), _column(header, "实际", "决算", "支出数"), _column(header, "上年")
-    items, leftover = [], []
-    for row in rows:
-        if not row or row[0].strip() in ("合计", "总计", "小计"):
-            continue
-
-        def cell(index: int | None, row: tuple[str, ...] = row) -> Decimal | None:
-            return _cell_amount(row[index], unit) if index is not None and index < len(row) else None
-
-        items.append(SanGongItem(row[0].strip(), cell(budget), cell(actual), cell(last)))
-    if not ctx.report.sangong:
-        ctx.add("sangong", items)
-    elif ctx.report.sangong != items:
-        leftover = [row for row in rows if row and row[0].strip() not in ("合计", "总计", "小计")]
-    return leftover
-
-
-def _indicator_rows(ctx: Placer, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    owner_col, name_col = _column(header, "成果", "项目"), _column(header, "指标")
-    unit_col, target_col, actual_col = _column(header, "单位"), _column(header, "目标"), _column(header, "实际")
-    by_title = {item.title: item for item in ctx.report.results}
-    found: dict[str, list[Indicator]] = {}
-    owner = ""
-    leftover = []
-    for row in rows:
-
-        def cell(index: int | None, row: tuple[str, ...] = row) -> str:
-            return row[index].strip() if index is not None and index < len(row) else ""
-
-        if cell(owner_col):
-            owner = split_marker(cell(owner_col))[1].strip()
-        try:
-            indicator = Indicator(
-                cell(name_col), parse_number(cell(target_col)), parse_number(cell(actual_col)), cell(unit_col)
-            )
-        except InputError:
-            leftover.append(row)
-            continue
-        if owner in by_title and indicator.name:
-            found.setdefault(owner, []).append(indicator)
-        else:
-            leftover.append(row)
-    for title, indicators in found.items():
-        item = by_title[title]
-        if not item.indicators:
-            item.indicators = indicators
-            ctx.placed["indicators"] += len(indicators)
-        elif item.indicators != indicators:
-            leftover += [(title, i.name) for i in indicators]
-    return leftover
 
 
 # --- the whole document -------------------------------------------------------------------------

@@ -44,7 +44,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("carried_in", r"(?:上年|年初)(?:结转)?(?:结余|结转)(?:结余)?"),
         ("carried_out", r"(?:本年|年末|期末)(?:结转)?(?:结余|结转)(?:结余)?"),
         ("budget_approved", r"预算批复|批复预算|年初预算|预算数|预算总额"),
-        ("funds_received", r"实际到位|到位资金|到位指标|收入合计|总收入|收入总计|本年收入"),
+        ("funds_received", r"(?:全年)?实际到位(?:指标|资金)?|到位(?:资金|指标)|收入合计|总收入|收入总计|本年收入"),
         ("fiscal_appropriation", r"财政拨款(?:收入)?"),
         ("other_income", r"其他收入"),
         ("basic_spent", r"基本支出"),
@@ -137,9 +137,14 @@ def labels_in(text: str) -> list[_Label]:
         for found in pattern.finditer(text):
             spans.setdefault(found.span(), set()).add(key)
     outer = [span for span in spans if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in spans)]
-    return sorted(
-        (_Label(s, e, frozenset(spans[(s, e)])) for s, e in outer), key=lambda label: (label.start, label.end)
-    )
+    merged: list[_Label] = []
+    for s, e in sorted(outer):
+        if merged and s < merged[-1].end:  # 实际到位|到位指标 overlapping: one label
+            last = merged.pop()
+            merged.append(_Label(last.start, max(e, last.end), last.keys | spans[(s, e)]))
+        else:
+            merged.append(_Label(s, e, frozenset(spans[(s, e)])))
+    return merged
 
 
 @dataclass(frozen=True)

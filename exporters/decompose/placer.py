@@ -55,6 +55,8 @@ class Placer:
         self.allowed: frozenset[str] = ALL_FIGURES
         #: The outline the document was matched to, whose sentence templates are read first.
         self.outline_id = ""
+        #: Tables read once the section's items are known (indicators, after the results they belong to).
+        self.deferred: list = []
 
     def keep(self, text: str, note: str = "") -> None:
         """Keep `text` in 未归类 (with `note` when it is there because of a doubt); the same text once only."""
