@@ -591,10 +591,39 @@ def _year(*texts: str) -> int | None:
     return None
 
 
+#: What frames an official document but is not the report (GB/T 9704): 红头 (发文机关…文件), 文号, 版记.
+_RED_HEAD = re.compile(r"\S{2,30}文件")
+_DOC_NUMBER = re.compile(r"\S{0,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_COLOPHON = re.compile(r"(?:抄送|抄报|主送)\s*[:：].*|.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发")
+#: 主送 right under the title: `县财政局：`.
+_ADDRESSEE = re.compile(r"[^，,。；;：:]{2,40}(?:局|委|厅|政府|办公室|部|处|中心|小组|机关)[：:]")
+
+
+def _furniture(pieces: list[Piece]) -> tuple[list[Piece], int]:
+    """The pieces without the 红头 and 文号 before the title (a reader may mark them with a `role`) and 版记 lines."""
+    first_title = next((i for i, p in enumerate(pieces) if isinstance(p, Para) and "报告" in p.text), 0)
+    kept: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        text = digits(piece.text).strip() if isinstance(piece, Para) else ""
+        if isinstance(piece, Para) and (
+            getattr(piece, "role", "")
+            or (i < first_title and (_RED_HEAD.fullmatch(text) or _DOC_NUMBER.fullmatch(text)))
+            or (i == first_title + 1 and _ADDRESSEE.fullmatch(text))
+            or _COLOPHON.fullmatch(text)
+        ):
+            continue
+        kept.append(piece)
+    return kept, len(pieces) - len(kept)
+
+
 def import_pieces(
     pieces: list[Piece], *, fallback_name: str = "", outlines: tuple[Outline, ...] | None = None
 ) -> Imported:
-    """The report the pieces of a document hold; ImportRefused when they are not a report."""
+    """The report the pieces of a document hold; ImportRefused when they are not a report.
+
+    The 红头, 文号, 主送 and 版记 of an official document are not the report: left out, and counted in a note.
+    """
+    pieces, framing = _furniture(pieces)
     unit_at, date_at, signed = _signature(pieces)
     back = pieces[date_at + 1 :] if date_at >= 0 else []
     sign_unit = pieces[unit_at].text if unit_at >= 0 and isinstance(pieces[unit_at], Para) else ""
@@ -643,7 +672,8 @@ def import_pieces(
     if not report.unit_name:
         raise ImportRefused("import.no_unit")
     report.unplaced = [piece.stored for piece in ctx.unplaced]
-    return Imported(report, outline.name, ctx.unplaced, +ctx.placed)
+    notes = (Note("import.furniture", {"count": framing}),) if framing else ()
+    return Imported(report, outline.name, ctx.unplaced, +ctx.placed, notes)
 
 
 def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Imported:
@@ -655,7 +685,7 @@ def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Impo
     imported = import_pieces(document.pieces, fallback_name=path.stem, outlines=outlines)
     imported.unplaced += [Unplaced("批注", text) for text in document.comments]
     imported.report.unplaced += list(document.comments)
-    imported.notes = document.notes
+    imported.notes = imported.notes + document.notes
     return imported
 
 

@@ -881,6 +881,10 @@ MESSAGES.update(
             "en": "{count} piece(s) could not be placed; they are in the report's “unplaced” list, to move or delete in the app:",
         },
         "import.piece": {"zh": "  {n}. 〔{where}〕{text}", "en": "  {n}. [{where}] {text}"},
+        "import.furniture": {
+            "zh": "公文的红头、文号、主送、版记等 {count} 行不是报告内容，未导入",
+            "en": "{count} line(s) of the official document's framing (red head, number, addressee, colophon) are not the report: left out",
+        },
         "import.piece_note": {"zh": "     ↳ {note}", "en": "     ↳ {note}"},
         "import.doubtful": {
             "zh": "其中 {count} 段里的数字归属不确定，没有填入，附说明留在“未归类”，请核对后填写：",
@@ -936,6 +940,10 @@ MESSAGES.update(
         },
         "ui.import.do": {"zh": "导入", "en": "Import"},
         "ui.import.as_copy": {"zh": "导入为副本", "en": "Import as a copy"},
+        "ui.import.done_doubtful": {
+            "zh": "已导入 {unit} {year}年度的报告；未归类 {count} 段，其中 {doubtful} 段的数字归属不确定、未填入，请核对",
+            "en": "imported the {year} report of {unit}; {count} piece(s) unplaced, {doubtful} with a number not filled in to check",
+        },
         "ui.import.done": {
             "zh": "已导入 {unit} {year}年度的报告；未归类 {count} 段",
             "en": "imported the {year} report of {unit}; {count} piece(s) unplaced",

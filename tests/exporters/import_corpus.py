@@ -602,7 +602,7 @@ def selfeval(unit: Unit) -> list[Block]:
         H(1, "部门整体支出情况"),
         H(2, "预算安排及调整情况"),
         f"{unit.year}年年初预算数{_money(f['budget_initial'])}，年中追加预算{_money(f['budget_adjustment'])}，"
-        f"调整后预算数为{_money(f['budget_full'])}。",
+        f"调整后预算数为{_money(f['budget_full'])}。追加预算后，全年实际到位指标{_money(f['funds_received'])}。",
         H(2, "收支情况"),
         f"{unit.year}年财政拨款收入预算批复{_money(f['budget_approved'])}。全年收入合计{_money(f['funds_received'])}，"
         f"其中财政拨款收入{_money(f['fiscal_appropriation'])}，其他收入{_money(f['other_income'])}，"
@@ -779,3 +779,21 @@ def build(kind: str, unit_key: str, folder: Path) -> Path:
 def measure(kind: str, unit_key: str, folder: Path) -> Score:
     path = build(kind, unit_key, folder)
     return score(f"{unit_key} {kind}", UNITS[unit_key], import_file(path), indicators=kind == "classic-tables")
+
+
+#: A red-headed text file's first lines, then a short report (test of the 红头 in a .txt).
+SELFEVAL_TEXT_HEAD = [
+    "青石县教育局文件",
+    "青教发〔2021〕12号",
+    "青石县教育局2020年度部门整体支出绩效评价报告",
+    "县财政局：",
+    "现将评价情况报告如下。",
+    "一、部门概况",
+    "二、部门整体支出管理及使用情况",
+    "三、部门项目组织实施情况",
+    "四、资产管理情况",
+    "项目实施严格按照管理办法执行。",
+    "青石县教育局",
+    "2021年4月12日",
+    "抄送：县审计局。",
+]
