@@ -24,17 +24,22 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from exporters.decompose.figures import figure_sentence
+from exporters.decompose.placer import ALL_FIGURES, Placer, Unplaced
+from exporters.decompose.tables import body as _body
+from exporters.decompose.tables import grid as _grid
+from exporters.decompose.tables import indicator_table, indicators
+from exporters.decompose.tables import top_split as _top_split
 from exporters.import_outlines import Node, Outline, known
 from exporters.readers import Grid, Note, Para, Piece, read_document
-from store.model import FIGURE_KEYS, Body, EconLine, Indicator, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
-from store.parse import InputError, parse_amount, parse_number
+from store.model import TITLED_LISTS, EconLine, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
+from store.parse import InputError, parse_amount
 from store.refusal import Refusal
 from store.repository import Store
 
 #: Full-width digits and point as ASCII, one character for one, so positions still match the text.
 _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CN_NUM = "一二三四五六七八九十"
-ALL_FIGURES = frozenset(FIGURE_KEYS)
 _MARKER = re.compile(
     r"\s*(?:"
     r"[一二三四五六七八九十]{1,3}\s*[、.．]"
@@ -62,43 +67,28 @@ _TITLE = re.compile(r"(?P<unit>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<rest>.*
 _OPENING = re.compile(r"(?P<short>[^\d，,。；;：:]{2,20}?)的?(?P<year>(?:19|20)\d{2})\s*年度?")
 _NOTE = re.compile(r"\s*(?:附件?|注|备注|说明)\s*[:：\d]")
 _CAPTION = re.compile(r"(?:附表\s*\d+|表\s*\d+|单位\s*[:：])")
-#: Stated figures, and the words that name each just before its amount (the nearest match wins).
-_FIGURE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (key, re.compile(pattern))
-    for key, pattern in (
-        ("carried_in", r"上年结转结余|上年(?:结余|结转)|年初(?:结余|结转)"),
-        ("carried_out", r"本年(?:结余|结转)|年末(?:结余|结转)|结转结余"),
-        ("budget_approved", r"预算批复|年初预算|批复预算|预算数|预算总额"),
-        ("funds_received", r"实际到位|到位资金|到位指标|收入合计|总收入"),
-        ("fiscal_appropriation", r"财政拨款(?:收入)?"),
-        ("other_income", r"其他收入"),
-        ("basic_spent", r"基本支出"),
-        ("project_spent", r"项目支出"),
-        ("spent", r"实际支出|支出合计|总支出|支出总额|财政支出"),
-        ("budget_initial", r"年初预算数?"),
-        ("budget_adjustment", r"追加预算|预算调整数?"),
-        ("budget_full", r"全年预算数?|调整后预算数?"),
-        ("personnel_spent", r"人员经费"),
-        ("public_spent", r"公用经费"),
-        ("procurement_planned", r"政府采购预算数?"),
-        ("procurement_done", r"实际政府采购|政府采购实际(?:数|金额)?"),
-        *(
-            (f"{budget}_{side}", rf"{words}(?:预算)?{label}")
-            for budget, words in (
-                ("general", "一般公共"),
-                ("fund", "政府性基金"),
-                ("capital", "国有资本经营"),
-                ("social", "社会保险基金"),
-            )
-            for side, label in (("income", "收入"), ("spent", "支出"))
-        ),
-    )
-)
 _ECON_ITEM = re.compile(
     r"(?P<label>[^,，。;；:：]+?)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*[（(]?\s*占(?P<whole>基本|项目)支出(?:总额)?的?"
     r"\s*[\d.]+\s*%"
 )
-_ECON_TOTAL = re.compile(r"(?P<whole>基本|项目)支出(?:总额|合计)为?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元")
+_ECON_TOTAL = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*(?:\d{4}年\S{0,12}的)?(?P<whole>基本|项目)支出(?:总额|合计)?为?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+#: The categories of the 经济分类 by which spending is broken down.
+ECON_CATEGORIES = (
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "资本性支出",
+    "对企业补助",
+    "债务利息及费用支出",
+    "其他支出",
+)
+_ECON_BARE = re.compile(
+    "(?P<label>"
+    + "|".join(ECON_CATEGORIES)
+    + r")(?:支出)?\s*为?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元(?!\s*[，,]?\s*[（(]?\s*占)"
+)
 _SANGONG_NAME = re.compile(
     r"(?P<name>[^，,；;。]*?(?:出国|出境|接待|用车|公车|车辆)[^，,；;。\d]*?)(?=预算|实际|本年|未发生|支出|为|上年|\d|$)"
 )
@@ -115,14 +105,6 @@ _STAFF_REASONS = re.compile(r"(?:人员变[化动]的?)?(?:主要)?原因(?:是|
 
 class ImportRefused(Refusal):
     """The document cannot become a report, or the report cannot go into the file."""
-
-
-@dataclass(frozen=True)
-class Unplaced:
-    """A piece of the document the importer could not place: where it sat and what it says."""
-
-    where: str
-    text: str
 
 
 @dataclass
@@ -256,70 +238,19 @@ def _sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[。！？!?])", text) if part.strip()]
 
 
-def _top_split(text: str, separators: str) -> list[str]:
-    """Split at separators outside brackets: `a（x、y）、b` → [a（x、y）, b]."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += ch in "（(" and 1 or (-1 if ch in "）)" else 0)
-        if depth == 0 and ch in separators:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
-
-
-class _Placer:
-    """Puts what each reader finds into the report and keeps what it cannot place."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.unplaced: list[Unplaced] = []
-        self.placed: Counter[str] = Counter()
-        self.where = ""
-        #: The stated figures the section being read may set (all of them outside any section).
-        self.allowed: frozenset[str] = ALL_FIGURES
-
-    def keep(self, text: str) -> None:
-        if text.strip():
-            self.unplaced.append(Unplaced(self.where, text.strip()))
-
-    def text(self, key: str, paras: list[str]) -> None:
-        """Add `paras` to the block `key`; with no block ("") they go to 未归类, never dropped."""
-        if not key:
-            for text in paras:
-                self.keep(text)
-            return
-        paras = [p for p in paras if p.strip()]
-        if not paras:
-            return
-        old = self.report.texts.get(key, "")
-        self.report.texts[key] = "\n".join([old, *paras] if old else paras)
-        self.placed["texts"] += 0 if old else 1
-
-    def add(self, name: str, items: list) -> None:
-        getattr(self.report, name).extend(items)
-        self.placed[name] += len(items)
-
-    def figure(self, key: str, value: Decimal) -> bool:
-        """Set a stated figure; False (nothing changed) when the document already gave another value."""
-        old = self.report.figures.get(key)
-        if old is None:
-            self.report.figures[key] = value
-            self.placed["figures"] += 1
-            return True
-        return old == value
-
-
 # --- readers: the paragraphs under one heading --------------------------------------------------
 
 
-def _paras(ctx: _Placer, pieces: list[Piece], kind: str) -> list[str]:
+def _paras(ctx: Placer, pieces: list[Piece], kind: str) -> list[str]:
     """The paragraphs among the pieces; each table goes to `_grid` with the caption lines before it."""
     out: list[str] = []
     for i, piece in enumerate(pieces):
         if isinstance(piece, Grid):
             caption = " ".join(p.text for p in pieces[max(0, i - 2) : i] if _is_caption(p))
-            _grid(ctx, piece, caption, kind)
+            if kind in TITLED_LISTS and indicator_table(piece, caption):
+                ctx.deferred.append(piece)  # read once the results it belongs to are known
+            else:
+                _grid(ctx, piece, caption, kind)
         elif not (_is_caption(piece) and _next_is_grid(pieces, i)):
             out.append(piece.text)
     return out
@@ -343,7 +274,7 @@ def _is_caption(piece: Piece) -> bool:
 _WORKED_RATIO = re.compile(r"[^。]*率为\s*[\d.]+\s*%\s*[（(][^。]*÷[^。]*[）)]\s*。?")
 
 
-def _read_text(ctx: _Placer, key: str, pieces: list[Piece]) -> None:
+def _read_text(ctx: Placer, key: str, pieces: list[Piece]) -> None:
     """A narrative block; a worked-out ratio sentence is the figures' (see `_WORKED_RATIO`), not prose."""
     paras = []
     for p in _paras(ctx, pieces, key):
@@ -353,12 +284,12 @@ def _read_text(ctx: _Placer, key: str, pieces: list[Piece]) -> None:
     ctx.text(key, paras)
 
 
-def _read_none(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_none(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     for text in _paras(ctx, pieces, ""):
         ctx.keep(text)
 
 
-def _items(ctx: _Placer, paras: list[str]) -> tuple[list[str], list[str]]:
+def _items(ctx: Placer, paras: list[str]) -> tuple[list[str], list[str]]:
     """Numbered items (a paragraph without a number continues the item before it) and what comes before them.
 
     A section where no paragraph is numbered is taken as one item a paragraph. A note after
@@ -381,7 +312,7 @@ def _items(ctx: _Placer, paras: list[str]) -> tuple[list[str], list[str]]:
     return items, before
 
 
-def _read_list(ctx: _Placer, arg: str, pieces: list[Piece]) -> None:
+def _read_list(ctx: Placer, arg: str, pieces: list[Piece]) -> None:
     name, _, intro = arg.partition(":")
     items, before = _items(ctx, _paras(ctx, pieces, name))
     ctx.add(name, items)
@@ -396,21 +327,15 @@ def _titled_item(text: str) -> TitledItem:
     return TitledItem("", text)
 
 
-def _read_titled(ctx: _Placer, name: str, pieces: list[Piece]) -> None:
+def _read_titled(ctx: Placer, name: str, pieces: list[Piece]) -> None:
     items, before = _items(ctx, _paras(ctx, pieces, name))
-    ctx.add(name, [_titled_item(item) for item in items])
+    titled = [_titled_item(item) for item in items]
+    ctx.add(name, titled)
+    for table in ctx.deferred:
+        indicators(ctx, table, titled)
+    ctx.deferred.clear()
     for text in before:
         ctx.keep(text)
-
-
-def _body(text: str) -> Body:
-    """`公共服务办公室（加挂行政审批服务办公室、退役军人服务站牌子）` → the body and its plates."""
-    match = re.fullmatch(r"(?P<name>[^（(]+)[（(](?P<inner>.+)[）)]", text)
-    if not match:
-        return Body(text)
-    inner = match["inner"].strip().removeprefix("加挂").removesuffix("牌子").removesuffix("牌")
-    plates = [plate.removesuffix("牌子") for plate in _top_split(inner, "、，,；;")]
-    return Body(match["name"].strip(), plates)
 
 
 def _group(text: str, numbered: bool) -> OrgGroup | None:
@@ -425,7 +350,7 @@ def _group(text: str, numbered: bool) -> OrgGroup | None:
     return OrgGroup(match["label"].strip(), bodies)
 
 
-def _read_org(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_org(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     intro: list[str] = []
     groups: list[OrgGroup] = []
     for p in _paras(ctx, pieces, "org"):
@@ -454,7 +379,7 @@ def _staff_lines(text: str) -> list[StaffLine]:
     return lines
 
 
-def _read_staff(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_staff(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     report = ctx.report
     reasons: list[str] = []
     stated = False
@@ -487,8 +412,14 @@ def _read_staff(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
             elif "持平" in flat and report.staff_change is None:
                 report.staff_change = 0
                 ctx.placed["staff_change"] += 1
-            if lines and not report.staff_lines:
+            if lines and all("编制" in line.category for line in lines):
+                # 核定编制50名，其中行政编制13名…: a breakdown of the posts, not of the staff.
+                said = "，".join(f"{line.category}{line.count}" for line in lines)
+                ctx.doubt(sentence, "import.doubt.not_staff", lines=said, whole="核定编制")
+            elif lines and not report.staff_lines:
                 ctx.add("staff_lines", lines)
+            elif lines and report.staff_lines != lines:
+                ctx.doubt(sentence, "import.doubt.again", what="人员构成")
         if cut is not None:
             reasons.append(tail.strip())
         elif reasons or (not stated and "原因" in text):
@@ -500,58 +431,42 @@ def _read_staff(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
     ctx.text("staff_reasons", reasons)
 
 
-def _figure_sentence(ctx: _Placer, sentence: str) -> bool:
-    """Take the stated figures of one sentence; True when every amount in it found its figure."""
-    flat = digits(sentence)
-    start = 0
-    taken, missed = 0, 0
-    for amount in re.finditer(_MONEY, flat):
-        label = flat[start : amount.start()]
-        start = amount.end()
-        best: tuple[int, int, str] | None = None
-        for key, pattern in _FIGURE_LABELS:
-            if key not in ctx.allowed:
-                continue
-            for found in pattern.finditer(label):
-                rank = (found.end(), -found.start(), key)
-                if best is None or rank[:2] > best[:2]:
-                    best = rank
-        value = _money(amount["num"], amount["unit"])
-        if best is None or value is None or not ctx.figure(best[2], value):
-            missed += 1
-        else:
-            taken += 1
-    if taken and not ctx.report.unit_short:
-        opening = _OPENING.match(flat)
-        short = opening["short"].strip() if opening else ""
-        if short and short != ctx.report.unit_name and short in ctx.report.unit_name:
-            ctx.report.unit_short = sentence[: len(opening["short"])].strip()
-            ctx.placed["unit_short"] += 1
-    if taken and missed:
-        ctx.keep(sentence)
-    return taken > 0
-
-
-def _read_budget(ctx: _Placer, text_key: str, pieces: list[Piece]) -> None:
+def _read_budget(ctx: Placer, text_key: str, pieces: list[Piece]) -> None:
     """Stated figures (the sentences stating them are not kept); other prose to `text_key`, else 未归类."""
     prose = []
     for p in _paras(ctx, pieces, "budget"):
-        kept = "".join(s for s in _sentences(p) if not _figure_sentence(ctx, s)).strip()
+        kept = "".join(s for s in _sentences(p) if not figure_sentence(ctx, s, ctx.outline_id)).strip()
         if kept:
             prose.append(kept)
     ctx.text(text_key, prose)
 
 
-def _econ_sentence(ctx: _Placer, sentence: str) -> bool:
-    """Take the breakdown lines (`工资福利支出1448.28万元，占基本支出的89.92%`) of one sentence."""
+def _econ_sentence(ctx: Placer, sentence: str, whole: str = "") -> bool:
+    """Take the breakdown lines (`工资福利支出1448.28万元，占基本支出的89.92%`) of one sentence.
+
+    Lines without their shares are taken when they name the categories of the 经济分类
+    (`ECON_CATEGORIES`) and the sentence speaks of the section's own spending (`whole`).
+    """
     flat = digits(sentence)
     items = list(_ECON_ITEM.finditer(flat))
     totals = list(_ECON_TOTAL.finditer(flat))
     for found in totals:
         key = "basic_spent" if found["whole"] == "基本" else "project_spent"
         value = _money(found["num"], "万元")
+        # A total other than the stated figure is the breakdown's own (the seed's 3472.66 of 3472.44): its lines say it.
         if value is not None and ctx.report.figures.get(key) is None:
             ctx.figure(key, value)
+    if not items and whole:
+        other = "项目" if whole == "基本" else "基本"
+        bare = [m for m in _ECON_BARE.finditer(flat) if _money(m["num"], "万元") is not None]
+        if bare and f"{other}支出" not in flat and len(bare) >= 2:
+            which = "basic_lines" if whole == "基本" else "project_lines"
+            lines = [EconLine(m["label"], _money(m["num"], "万元")) for m in bare]
+            if getattr(ctx.report, which):
+                ctx.doubt(sentence, "import.doubt.again", what="经济分类明细")
+            else:
+                ctx.add(which, lines)
+            return True
     for found in items:
         value = _money(found["num"], "万元")
         label = re.sub(r"^\s*(?:其中|包括)\s*[:：]?", "", sentence[found.start("label") : found.end("label")]).strip()
@@ -562,13 +477,14 @@ def _econ_sentence(ctx: _Placer, sentence: str) -> bool:
     return bool(items or totals)
 
 
-def _read_breakdown(ctx: _Placer, arg: str, pieces: list[Piece]) -> None:
+def _read_breakdown(ctx: Placer, arg: str, pieces: list[Piece]) -> None:
     """基本支出 / 项目支出: prose before the breakdown is the intro, after it (项目) the management text."""
     intro_key, after_key = ("basic_intro", "") if arg == "basic" else ("project_intro", "project_management")
     before, after = [], []
     seen = False
     for p in _paras(ctx, pieces, arg):
-        kept = "".join(s for s in _sentences(p) if not _econ_sentence(ctx, s)).strip()
+        whole = "基本" if arg == "basic" else "项目"
+        kept = "".join(s for s in _sentences(p) if not _econ_sentence(ctx, s, whole)).strip()
         seen = seen or kept != p.strip()
         if not kept:
             continue
@@ -600,7 +516,7 @@ def _sangong_items(text: str) -> list[SanGongItem]:
     return items
 
 
-def _read_sangong(ctx: _Placer, _: str, pieces: list[Piece]) -> None:
+def _read_sangong(ctx: Placer, _: str, pieces: list[Piece]) -> None:
     intro, closing = [], []
     for p in _paras(ctx, pieces, "sangong"):
         found = re.search(r"其中\s*[:：]?", p)
@@ -640,130 +556,6 @@ READERS = {
 # --- tables -------------------------------------------------------------------------------------
 
 
-def _cell_amount(text: str, unit: str) -> Decimal | None:
-    flat = digits(text).replace(" ", "")
-    if not re.fullmatch(r"-?\d[\d,，]*(?:\.\d+)?(?:万元|万|元)?", flat):
-        return None
-    return _money(re.sub(r"(万元|万|元)$", "", flat), "元" if flat.endswith("元") and "万" not in flat else unit)
-
-
-def _column(header: tuple[str, ...], *words: str) -> int | None:
-    return next((i for i, cell in enumerate(header) if any(word in cell for word in words)), None)
-
-
-def _grid(ctx: _Placer, grid: Grid, caption: str, kind: str) -> None:
-    """A table: its rows as figures, a breakdown, 三公 items or indicators; rows it cannot read are kept.
-
-    `caption` is the table's caption and unit note, `kind` the reader of the section it sits in.
-    """
-    header, *rows = grid.rows
-    joined = "".join(header) + caption
-    unit = "元" if re.search(r"单位\s*[:：]\s*元|[（(]元[）)]", joined) else "万元"
-    names = "".join(row[0] for row in rows if row)
-    if "指标" in joined and ("目标" in joined or "实际" in joined):
-        leftover = _indicator_rows(ctx, header, rows)
-    elif re.search("出国|接待|公车|用车", names) and "预算" in joined:
-        leftover = _sangong_rows(ctx, header, rows, unit)
-    elif "经济分类" in joined or kind in ("basic", "project"):
-        which = "basic_lines" if "基本" in caption or (kind == "basic" and "项目" not in caption) else "project_lines"
-        leftover = _econ_rows(ctx, which, rows, unit)
-    else:
-        leftover = _figure_rows(ctx, [tuple(header), *rows], unit)
-    for row in leftover:
-        ctx.keep(" | ".join(row))
-
-
-def _figure_rows(ctx: _Placer, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
-    leftover = []
-    for row in rows:
-        label = digits(row[0]) if row else ""
-        keys = [
-            (found.end(), -found.start(), key)
-            for key, pattern in _FIGURE_LABELS
-            for found in [pattern.search(label)]
-            if found and key in ctx.allowed
-        ]
-        values = [v for v in (_cell_amount(cell, unit) for cell in row[1:]) if v is not None]
-        if keys and values and ctx.figure(max(keys)[2], values[0]):
-            continue
-        if any(cell for cell in row) and not (row and re.fullmatch(r"项目|科目|名称", row[0].strip())):
-            leftover.append(row)
-    return leftover
-
-
-def _econ_rows(ctx: _Placer, which: str, rows: list[tuple[str, ...]], unit: str) -> list[tuple[str, ...]]:
-    lines, leftover = [], []
-    for row in rows:
-        value = _cell_amount(row[1], unit) if len(row) > 1 else None
-        if row and row[0].strip() in ("合计", "总计", "小计"):
-            continue
-        if value is None:
-            leftover.append(row)
-        else:
-            lines.append(EconLine(row[0].strip(), value))
-    existing = getattr(ctx.report, which)
-    if not existing:
-        ctx.add(which, lines)
-    elif existing != lines:
-        leftover += [(line.category, f"{line.amount}") for line in lines]
-    return leftover
-
-
-def _sangong_rows(
-    ctx: _Placer, header: tuple[str, ...], rows: list[tuple[str, ...]], unit: str
-) -> list[tuple[str, ...]]:
-    budget, actual, last = _column(header, "预算"), _column(header, "实际", "决算", "支出数"), _column(header, "上年")
-    items, leftover = [], []
-    for row in rows:
-        if not row or row[0].strip() in ("合计", "总计", "小计"):
-            continue
-
-        def cell(index: int | None, row: tuple[str, ...] = row) -> Decimal | None:
-            return _cell_amount(row[index], unit) if index is not None and index < len(row) else None
-
-        items.append(SanGongItem(row[0].strip(), cell(budget), cell(actual), cell(last)))
-    if not ctx.report.sangong:
-        ctx.add("sangong", items)
-    elif ctx.report.sangong != items:
-        leftover = [row for row in rows if row and row[0].strip() not in ("合计", "总计", "小计")]
-    return leftover
-
-
-def _indicator_rows(ctx: _Placer, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    owner_col, name_col = _column(header, "成果", "项目"), _column(header, "指标")
-    unit_col, target_col, actual_col = _column(header, "单位"), _column(header, "目标"), _column(header, "实际")
-    by_title = {item.title: item for item in ctx.report.results}
-    found: dict[str, list[Indicator]] = {}
-    owner = ""
-    leftover = []
-    for row in rows:
-
-        def cell(index: int | None, row: tuple[str, ...] = row) -> str:
-            return row[index].strip() if index is not None and index < len(row) else ""
-
-        if cell(owner_col):
-            owner = split_marker(cell(owner_col))[1].strip()
-        try:
-            indicator = Indicator(
-                cell(name_col), parse_number(cell(target_col)), parse_number(cell(actual_col)), cell(unit_col)
-            )
-        except InputError:
-            leftover.append(row)
-            continue
-        if owner in by_title and indicator.name:
-            found.setdefault(owner, []).append(indicator)
-        else:
-            leftover.append(row)
-    for title, indicators in found.items():
-        item = by_title[title]
-        if not item.indicators:
-            item.indicators = indicators
-            ctx.placed["indicators"] += len(indicators)
-        elif item.indicators != indicators:
-            leftover += [(title, i.name) for i in indicators]
-    return leftover
-
-
 # --- the whole document -------------------------------------------------------------------------
 
 
@@ -799,10 +591,39 @@ def _year(*texts: str) -> int | None:
     return None
 
 
+#: What frames an official document but is not the report (GB/T 9704): 红头 (发文机关…文件), 文号, 版记.
+_RED_HEAD = re.compile(r"\S{2,30}文件")
+_DOC_NUMBER = re.compile(r"\S{0,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_COLOPHON = re.compile(r"(?:抄送|抄报|主送)\s*[:：].*|.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发")
+#: 主送 right under the title: `县财政局：`.
+_ADDRESSEE = re.compile(r"[^，,。；;：:]{2,40}(?:局|委|厅|政府|办公室|部|处|中心|小组|机关)[：:]")
+
+
+def _furniture(pieces: list[Piece]) -> tuple[list[Piece], int]:
+    """The pieces without the 红头 and 文号 before the title (a reader may mark them with a `role`) and 版记 lines."""
+    first_title = next((i for i, p in enumerate(pieces) if isinstance(p, Para) and "报告" in p.text), 0)
+    kept: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        text = digits(piece.text).strip() if isinstance(piece, Para) else ""
+        if isinstance(piece, Para) and (
+            getattr(piece, "role", "")
+            or (i < first_title and (_RED_HEAD.fullmatch(text) or _DOC_NUMBER.fullmatch(text)))
+            or (i == first_title + 1 and _ADDRESSEE.fullmatch(text))
+            or _COLOPHON.fullmatch(text)
+        ):
+            continue
+        kept.append(piece)
+    return kept, len(pieces) - len(kept)
+
+
 def import_pieces(
     pieces: list[Piece], *, fallback_name: str = "", outlines: tuple[Outline, ...] | None = None
 ) -> Imported:
-    """The report the pieces of a document hold; ImportRefused when they are not a report."""
+    """The report the pieces of a document hold; ImportRefused when they are not a report.
+
+    The 红头, 文号, 主送 and 版记 of an official document are not the report: left out, and counted in a note.
+    """
+    pieces, framing = _furniture(pieces)
     unit_at, date_at, signed = _signature(pieces)
     back = pieces[date_at + 1 :] if date_at >= 0 else []
     sign_unit = pieces[unit_at].text if unit_at >= 0 and isinstance(pieces[unit_at], Para) else ""
@@ -820,7 +641,8 @@ def import_pieces(
         unit_name=unit_name or fallback_name, fiscal_year=0, title=title or "绩效评价报告", outline=outline.name
     )
     report.sign_unit, report.sign_date = sign_unit, signed
-    ctx = _Placer(report)
+    ctx = Placer(report)
+    ctx.outline_id = outline.name
     ctx.placed.update(title=bool(title), sign_unit=bool(sign_unit), sign_date=signed is not None)
     ctx.where = title or "标题"
     ctx.text("preamble", _paras(ctx, front, "preamble"))
@@ -849,8 +671,9 @@ def import_pieces(
     report.fiscal_year = year
     if not report.unit_name:
         raise ImportRefused("import.no_unit")
-    report.unplaced = [piece.text for piece in ctx.unplaced]
-    return Imported(report, outline.name, ctx.unplaced, +ctx.placed)
+    report.unplaced = [piece.stored for piece in ctx.unplaced]
+    notes = (Note("import.furniture", {"count": framing}),) if framing else ()
+    return Imported(report, outline.name, ctx.unplaced, +ctx.placed, notes)
 
 
 def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Imported:
@@ -862,7 +685,7 @@ def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Impo
     imported = import_pieces(document.pieces, fallback_name=path.stem, outlines=outlines)
     imported.unplaced += [Unplaced("批注", text) for text in document.comments]
     imported.report.unplaced += list(document.comments)
-    imported.notes = document.notes
+    imported.notes = imported.notes + document.notes
     return imported
 
 

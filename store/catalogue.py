@@ -906,6 +906,43 @@ MESSAGES.update(
             "en": "{count} piece(s) could not be placed; they are in the report's “unplaced” list, to move or delete in the app:",
         },
         "import.piece": {"zh": "  {n}. 〔{where}〕{text}", "en": "  {n}. [{where}] {text}"},
+        "import.furniture": {
+            "zh": "公文的红头、文号、主送、版记等 {count} 行不是报告内容，未导入",
+            "en": "{count} line(s) of the official document's framing (red head, number, addressee, colophon) are not the report: left out",
+        },
+        "import.piece_note": {"zh": "     ↳ {note}", "en": "     ↳ {note}"},
+        "import.doubtful": {
+            "zh": "其中 {count} 段里的数字归属不确定，没有填入，附说明留在“未归类”，请核对后填写：",
+            "en": "{count} of them hold a number whose field is not certain: not filled in, kept with a note to check:",
+        },
+        "import.doubt.candidates": {
+            "zh": "{amount}：可能是 {fields}，未填入",
+            "en": "{amount}: may be {fields}; not filled in",
+        },
+        "import.doubt.differs": {
+            "zh": "{amount}：与前文所述{field}{old}万元不同，未填入",
+            "en": "{amount}: differs from {field} stated before ({old}万元); not filled in",
+        },
+        "import.doubt.no_label": {
+            "zh": "{amount}不知是哪一项，未填入",
+            "en": "{amount}: which figure it is is not said; not filled in",
+        },
+        "import.doubt.total": {
+            "zh": "{label}{total}与各行之和{sum}不符，未作数",
+            "en": "{label} {total} is not the sum of the lines ({sum}); not taken",
+        },
+        "import.doubt.not_staff": {
+            "zh": "{lines}：是{whole}的细分，不是人员构成，未填入",
+            "en": "{lines}: a breakdown of {whole}, not of the staff; not filled in",
+        },
+        "import.doubt.again": {
+            "zh": "{what}前文已有另一份，此处的未填入",
+            "en": "{what} was already given differently; this one was not filled in",
+        },
+        "import.doubt.sangong": {
+            "zh": "{name}：三公经费只有出国（境）、公务接待、公务用车三项，未作为一项填入",
+            "en": "{name}: not one of the three public expenses; not filled in",
+        },
         "cli.help.import": {
             "zh": "把 Word（.docx、.doc）、WPS（.wps）或文本（.txt）格式的报告导入报告文件",
             "en": "import a report written as a Word (.docx, .doc), WPS (.wps) or text (.txt) file into a report file",
@@ -931,6 +968,10 @@ MESSAGES.update(
         },
         "ui.import.do": {"zh": "导入", "en": "Import"},
         "ui.import.as_copy": {"zh": "导入为副本", "en": "Import as a copy"},
+        "ui.import.done_doubtful": {
+            "zh": "已导入 {unit} {year}年度的报告；未归类 {count} 段，其中 {doubtful} 段的数字归属不确定、未填入，请核对",
+            "en": "imported the {year} report of {unit}; {count} piece(s) unplaced, {doubtful} with a number not filled in to check",
+        },
         "ui.import.done": {
             "zh": "已导入 {unit} {year}年度的报告；未归类 {count} 段",
             "en": "imported the {year} report of {unit}; {count} piece(s) unplaced",

@@ -489,11 +489,15 @@ def _import(args: argparse.Namespace, lang: str) -> int:
     lines += [message(note.code, lang, **note.params) for note in imported.notes]
     if imported.unplaced:
         lines.append(message("import.unplaced", lang, count=len(imported.unplaced)))
-        lines += [
-            message("import.piece", lang, n=n, where=piece.where, text=piece.text)
-            for n, piece in enumerate(imported.unplaced, start=1)
-        ]
+        doubtful = sum(bool(piece.note) for piece in imported.unplaced)
+        if doubtful:
+            lines.append(message("import.doubtful", lang, count=doubtful))
+        for n, piece in enumerate(imported.unplaced, start=1):
+            lines.append(message("import.piece", lang, n=n, where=piece.where, text=piece.text))
+            if piece.note:
+                lines.append(message("import.piece_note", lang, note=piece.note))
     _say("\n".join(lines))
+    # 0 only when nothing is unplaced and nothing was doubtful (a doubtful piece is kept in 未归类 too).
     return EXIT_FINDINGS if imported.unplaced else EXIT_OK
 
 

@@ -71,3 +71,21 @@ def test_what_is_not_a_report_exits_2_and_makes_no_file(
     assert status == 2
     assert words in err and not out
     assert not db.exists()
+
+
+def test_a_number_whose_field_is_not_certain_is_named_with_its_candidates_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "exporters"))
+    from import_corpus import build
+
+    status, out, _ = run(capsys, "import", build("selfeval-office", "edu", tmp_path), tmp_path / "r.db")
+    assert status == 1
+    assert "其中 2 段里的数字归属不确定" in out
+    assert "↳ 4321.56万元：可能是 实际到位指标 或 预算调整数，未填入" in out
+    with Store.open(tmp_path / "r.db") as store:
+        (summary,) = store.list_reports()
+        assert "budget_adjustment" in store.load(summary.id).figures
+        assert store.load(summary.id).figures["funds_received"] == store.load(summary.id).figures["budget_full"]

@@ -30,6 +30,8 @@ class ImportDone:
     unit: str
     year: int
     unplaced: int
+    #: How many of the unplaced pieces hold a number whose field was not certain (kept with a note).
+    doubtful: int = 0
 
 
 def typed_path(text: str) -> Path:
@@ -96,4 +98,5 @@ class ImportDialog(ModalScreen["ImportDone | None"]):
             self.query_one("#copy", Button).display = error.code == "import.exists"
             return
         report = imported.report
-        self.dismiss(ImportDone(report_id, report.unit_name, report.fiscal_year, len(imported.unplaced)))
+        doubtful = sum(bool(piece.note) for piece in imported.unplaced)
+        self.dismiss(ImportDone(report_id, report.unit_name, report.fiscal_year, len(imported.unplaced), doubtful))
