@@ -24,7 +24,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from exporters.decompose.figures import figure_sentence
+from exporters.decompose.figures import digits, figure_sentence, money
 from exporters.decompose.placer import ALL_FIGURES, Placer, Unplaced
 from exporters.decompose.tables import body as _body
 from exporters.decompose.tables import grid as _grid
@@ -33,12 +33,9 @@ from exporters.decompose.tables import top_split as _top_split
 from exporters.import_outlines import Node, Outline, known
 from exporters.readers import Grid, Note, Para, Piece, read_document
 from store.model import TITLED_LISTS, EconLine, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
-from store.parse import InputError, parse_amount
 from store.refusal import Refusal
 from store.repository import Store
 
-#: Full-width digits and point as ASCII, one character for one, so positions still match the text.
-_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CN_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
     r"\s*(?:"
@@ -118,11 +115,6 @@ class Imported:
     placed: Counter[str] = field(default_factory=Counter)
     #: What the reader said about the file (revisions, what was approximated), for the summary.
     notes: tuple[Note, ...] = ()
-
-
-def digits(text: str) -> str:
-    """Full-width digits and point as ASCII (positions unchanged)."""
-    return text.translate(_DIGITS)
 
 
 def split_marker(text: str) -> tuple[str, str]:
@@ -224,13 +216,6 @@ def parse_sign_date(text: str) -> date | None:
     try:
         return date(*(_chinese_int(match[part]) for part in ("y", "m", "d")))
     except ValueError:
-        return None
-
-
-def _money(num: str, unit: str) -> Decimal | None:
-    try:
-        return parse_amount(num.replace("，", ",") + ("元" if unit == "元" else "万元"), allow_negative=True)
-    except InputError:
         return None
 
 
@@ -452,23 +437,23 @@ def _econ_sentence(ctx: Placer, sentence: str, whole: str = "") -> bool:
     totals = list(_ECON_TOTAL.finditer(flat))
     for found in totals:
         key = "basic_spent" if found["whole"] == "基本" else "project_spent"
-        value = _money(found["num"], "万元")
+        value = money(found["num"], "万元")
         # A total other than the stated figure is the breakdown's own (the seed's 3472.66 of 3472.44): its lines say it.
         if value is not None and ctx.report.figures.get(key) is None:
             ctx.figure(key, value)
     if not items and whole:
         other = "项目" if whole == "基本" else "基本"
-        bare = [m for m in _ECON_BARE.finditer(flat) if _money(m["num"], "万元") is not None]
+        bare = [m for m in _ECON_BARE.finditer(flat) if money(m["num"], "万元") is not None]
         if bare and f"{other}支出" not in flat and len(bare) >= 2:
             which = "basic_lines" if whole == "基本" else "project_lines"
-            lines = [EconLine(m["label"], _money(m["num"], "万元")) for m in bare]
+            lines = [EconLine(m["label"], money(m["num"], "万元")) for m in bare]
             if getattr(ctx.report, which):
                 ctx.doubt(sentence, "import.doubt.again", what="经济分类明细")
             else:
                 ctx.add(which, lines)
             return True
     for found in items:
-        value = _money(found["num"], "万元")
+        value = money(found["num"], "万元")
         label = re.sub(r"^\s*(?:其中|包括)\s*[:：]?", "", sentence[found.start("label") : found.end("label")]).strip()
         if value is None or not label:
             ctx.keep(sentence)
@@ -512,7 +497,7 @@ def _sangong_items(text: str) -> list[SanGongItem]:
         for attr, pattern in _SANGONG_VALUES:
             found = pattern.search(flat)
             if found and getattr(item, attr) is None:
-                setattr(item, attr, _money(found["num"], found["unit"]))
+                setattr(item, attr, money(found["num"], found["unit"]))
     return items
 
 
