@@ -17,13 +17,21 @@ from store.schema import SCHEMA_VERSION
 from tui.cli import main
 
 
-def newer(folder: Path) -> Path:
-    path = folder / "newer.db"
-    Store.open(path).close()
+def with_pragma(path: Path, name: str, value: int) -> Path:
+    """The file at `path` with one header value set by another program (user_version, application_id)."""
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA {name} = {value}")
     conn.close()
     return path
+
+
+def new_file(path: Path) -> Path:
+    Store.open(path).close()
+    return path
+
+
+def newer(folder: Path) -> Path:
+    return with_pragma(new_file(folder / "newer.db"), "user_version", SCHEMA_VERSION + 1)
 
 
 def not_sqlite(folder: Path) -> Path:
@@ -51,24 +59,12 @@ def foreign(folder: Path) -> Path:
 def foreign_versioned(version: int) -> Callable[[Path], Path]:
     """Another program's database that happens to set user_version (as many do) to one jixiao used."""
 
-    def make(folder: Path) -> Path:
-        path = foreign(folder)
-        conn = sqlite3.connect(path)
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.close()
-        return path
-
-    return make
+    return lambda folder: with_pragma(foreign(folder), "user_version", version)
 
 
 def marked_by_another_program(folder: Path) -> Path:
     """A database carrying another program's application_id (a GeoPackage's), with jixiao's tables inside."""
-    path = folder / "map.gpkg"
-    Store.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {0x47504B47}")
-    conn.close()
-    return path
+    return with_pragma(new_file(folder / "map.gpkg"), "application_id", 0x47504B47)
 
 
 def damaged(folder: Path) -> Path:
