@@ -423,6 +423,20 @@ class Store:
         except (OSError, sqlite3.Error) as error:
             raise StoreError("backup_failed", path=backups.folder_for(self.path), reason=error) from None
 
+    def checkpoint(self) -> None:
+        """Copy what the -wal holds into the file itself, so the .db alone holds every saved change.
+
+        A plain copy of the .db (Explorer, a USB stick, a sync client) taken while the app has
+        it open leaves the -wal behind; after this it misses nothing. PASSIVE: it never waits
+        for or blocks another program, and what a reader still uses stays for the next time.
+        """
+        if self.readonly or self.journal != "wal":
+            return
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.OperationalError:
+            return
+
     def close(self) -> None:
         """Close the file (WAL is checkpointed by SQLite on the last close)."""
         self.conn.close()

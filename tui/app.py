@@ -23,6 +23,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widget import Widget
 
 from store.catalogue import message
@@ -42,6 +43,9 @@ CAUGHT_UP_TIMEOUT = 10.0
 #: Seconds between looks for the first screen, while a key typed as the program starts waits for it.
 STARTING_POLL = 0.01
 
+#: Seconds after the last save before the file itself takes in what the -wal holds (Store.checkpoint),
+#: so that a plain copy of the .db made while the app is open is complete.
+CHECKPOINT_AFTER = 3.0
 #: Seconds without a key before a screen is built ahead (tui.app: screens built before they are asked for).
 QUIET = 0.3
 
@@ -87,6 +91,8 @@ class JixiaoApp(App[int]):
         store.lock_wait_ms = LOCK_WAIT_MS
         #: Quit as soon as nothing is unsaved (the person chose to wait for a locked file).
         self._quit_when_saved = False
+        #: The timer that brings saved changes into the .db itself once saving rests (CHECKPOINT_AFTER).
+        self._checkpoint: Timer | None = None
         self._priority_keys_of: WeakKeyDictionary[Widget, frozenset[str]] = WeakKeyDictionary()
         self.lang = lang
         self.session: ReportSession | None = None
@@ -451,6 +457,9 @@ class JixiaoApp(App[int]):
             screen.post_message(ReportChanged(event.report_id, event.paths, reloaded=event.reloaded))
         if self._quit_when_saved and self.session is not None and not self.session.unsaved():
             self.exit(0)
+        if self._checkpoint is not None:
+            self._checkpoint.stop()
+        self._checkpoint = self.set_timer(CHECKPOINT_AFTER, self.store.checkpoint)
 
     def on_save_failed(self, event: SaveFailed) -> None:
         """A change kept waiting for the file was refused at last: its field shows why; a conflict is asked."""
