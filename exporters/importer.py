@@ -802,7 +802,11 @@ def _year(*texts: str) -> int | None:
 def import_pieces(
     pieces: list[Piece], *, fallback_name: str = "", outlines: tuple[Outline, ...] | None = None
 ) -> Imported:
-    """The report the pieces of a document hold; ImportRefused when they are not a report."""
+    """The report the pieces of a document hold; ImportRefused when they are not a report.
+
+    Lines of the official-document frame (红头, 文号, 主送, 版记, page numbers, a table of contents:
+    `Para.role`) are not the report's: never its title, never its text."""
+    pieces = [piece for piece in pieces if not (isinstance(piece, Para) and piece.role)]
     unit_at, date_at, signed = _signature(pieces)
     back = pieces[date_at + 1 :] if date_at >= 0 else []
     sign_unit = pieces[unit_at].text if unit_at >= 0 and isinstance(pieces[unit_at], Para) else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exporters.readers.docx import docx_pieces
+from exporters.readers.docx import docx_document, is_encrypted_package
 from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, tidy
 from exporters.readers.text import decode_text, text_pieces
 
@@ -32,11 +32,13 @@ def read_document(path: Path) -> Document:
     if not data:
         raise ReadError("import.empty")
     if data.startswith(ZIP_MAGIC):
-        pieces = docx_pieces(data)
+        document = docx_document(data)
     elif data.startswith(OLE_MAGIC):
+        if is_encrypted_package(data):
+            raise ReadError("import.encrypted")
         raise ReadError("import.unknown_type", path=path)
     else:
-        pieces = text_pieces(decode_text(data))
-    if not pieces:
+        document = Document(text_pieces(decode_text(data)))
+    if not document.pieces:
         raise ReadError("import.empty")
-    return Document(pieces)
+    return document
