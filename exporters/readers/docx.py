@@ -51,8 +51,8 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_RATIO = 200
 #: The most zip members, XML elements in one part, and paragraphs in the document.
 MAX_MEMBERS = 10_000
-MAX_ELEMENTS = 2_000_000
-MAX_PARAGRAPHS = 200_000
+MAX_ELEMENTS = 1_000_000
+MAX_PARAGRAPHS = 100_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -97,10 +97,15 @@ def is_encrypted_package(data: bytes) -> bool:
 # --- the package: parts read safely ---------------------------------------------------------------
 
 
-def _parser_events(data: bytes, part: str) -> etree._Element:
-    """`data` parsed as XML without entities, network or DTD, refused past MAX_ELEMENTS elements."""
-    head = data[:4096].lstrip()
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+_DTD_MARKS = tuple(
+    word.encode(codec) for word in ("<!DOCTYPE", "<!ENTITY") for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def _parse(data: bytes, part: str) -> etree._Element:
+    """`data` parsed as XML without entities, network or DTD; refused past MAX_ELEMENTS elements or
+    MAX_PARAGRAPHS paragraphs, counted as it is read (a megabyte at a time), before the tree grows big."""
+    if any(mark in data for mark in _DTD_MARKS):  # Word never writes a DTD; "<" in text is always escaped
         raise ReadError("import.docx_unsafe", part=part)
     parser = etree.XMLPullParser(
         events=("start",),
@@ -111,14 +116,17 @@ def _parser_events(data: bytes, part: str) -> etree._Element:
         remove_comments=True,
         remove_pis=True,
     )
-    count = 0
+    elements = paragraphs = 0
     try:
         for at in range(0, len(data), 1 << 20):
             parser.feed(data[at : at + (1 << 20)])
-            for _ in parser.read_events():
-                count += 1
-            if count > MAX_ELEMENTS:
+            for _, element in parser.read_events():
+                elements += 1
+                paragraphs += element.tag[-2:] == "}p"
+            if elements > MAX_ELEMENTS:
                 raise ReadError("import.docx_too_many", part=part, limit=MAX_ELEMENTS)
+            if paragraphs > MAX_PARAGRAPHS:
+                raise ReadError("import.docx_too_many", part=part, limit=MAX_PARAGRAPHS)
         root = parser.close()
     except etree.XMLSyntaxError as error:
         raise ReadError("import.docx_bad_xml", part=part, line=error.lineno or 1) from None
@@ -161,7 +169,7 @@ class _Package:
 
     def xml(self, name: str, limit: int = MAX_PART_BYTES) -> etree._Element | None:
         data = self.read_part(name, limit)
-        return None if data is None else _parser_events(data, name)
+        return None if data is None else _parse(data, name)
 
     def relations(self, part: str) -> dict[str, str]:
         """The part's relationships: type (its last word: officeDocument, styles…) → target part name."""
@@ -586,7 +594,8 @@ class _Field:
 
 @dataclass
 class _Line:
-    """A paragraph as read: its text, outline level, and whether it belongs to a table of contents."""
+    """A line of a paragraph as read (tidied): its text, outline level, whether it belongs to a table of
+    contents, and whether it is written mostly in red (a 红头 is)."""
 
     text: str
     level: int | None = None
@@ -679,7 +688,7 @@ class _Reader:
         n = self.n
         self.paragraphs += 1
         if self.paragraphs > MAX_PARAGRAPHS:
-            raise ReadError("import.docx_too_many", part="document", limit=MAX_PARAGRAPHS)
+            raise ReadError("import.docx_too_many", part="word/document.xml", limit=MAX_PARAGRAPHS)
         toc = any(f.kind == "TOC" and f.result for f in self.fields)
         buffer: list[str] = [carry]
         boxes: list[etree._Element] = []
@@ -711,17 +720,17 @@ class _Reader:
         marker = self.numbering.marker(num_id, ilvl, style_id)
         level = outline if outline is not None else self.styles.outline(style_id)
         toc = toc or self.styles.is_toc(style_id)
-        lines = text.split("\n")
-        first = next((i for i, line in enumerate(lines) if tidy(line)), None)
+        lines = [tidy(line) for line in text.split("\n")]
+        first = next((i for i, line in enumerate(lines) if line), None)
         if first is None:
             return [], boxes, None
         if marker:
-            lines[first] = marker + lines[first].lstrip()
+            lines[first] = tidy(marker + lines[first])
         is_red = red[0] > 0 and red[0] >= red[1]
         out = [
             _Line(line, level=(level or None) if i == first else None, toc=toc, red=is_red)
             for i, line in enumerate(lines)
-            if tidy(line)
+            if line
         ]
         return out, boxes, None
 
@@ -881,7 +890,7 @@ def _mark_frame(lines: list[Piece | _Line]) -> list[Piece]:
             pieces.append(item)
             front = leading = False
             continue
-        text = tidy(item.text)
+        text = item.text
         role = "toc" if item.toc else frame_role(text, front=front)
         if role is None and leading and item.red and len(text) <= 30 and "报告" not in text:
             role = "masthead"

@@ -88,13 +88,15 @@ def word_file(
     styles: str = "",
     comments: str = "",
     header: str = "",
-    document: str = "",
+    document: str | bytes = "",
 ) -> bytes:
     """The bytes of a .docx: [Content_Types].xml, the package and document relationships, the parts given.
 
     `document` replaces the whole word/document.xml (for hostile tests); else `body` sits in w:body
     with a section's properties after it, as Word ends every body."""
-    parts = {"word/document.xml": document or f"{HEAD}<w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"}
+    parts: dict[str, str | bytes] = {
+        "word/document.xml": document or f"{HEAD}<w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"
+    }
     rels, overrides = [], [("/word/document.xml", f"{_TYPES}.document.main+xml")]
     for name, xml, kind in (
         ("styles", styles, "styles"),
