@@ -6,14 +6,17 @@ the title. Files are written part by part as Word writes them (word_package)."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
 from word_package import NS, comments, lvl, numbering, p, style, styles, word_file
 
-from exporters.importer import import_pieces
+from exporters.importer import digits, import_file, import_pieces, split_marker
 from exporters.readers import Grid, Note, Para
 from exporters.readers.docx import docx_document
+from store.codec import report_to_data
+from tui.cli import main
 
 # A Chinese office's outline numbering: 一、 / （一） / 1． — headings numbered through their styles
 # (Word's "heading 1" has id "1" in a Chinese Word), items through w:numPr on the paragraph.
@@ -363,3 +366,76 @@ def test_python_docx_opens_the_files_these_tests_write() -> None:
     """The hand-written packages are real Word files: python-docx (and so Word) opens them."""
     opened = docx.Document(io.BytesIO(word_file(p("一级", style="1"), numbering=OUTLINE, styles=HEADINGS)))
     assert [paragraph.text for paragraph in opened.paragraphs] == ["一级"]
+
+
+# --- end to end: the seed written with Word's own numbering ---------------------------------------
+
+SEED_TEXT = Path(__file__).resolve().parents[1] / "yuehu-2019-report.txt"
+SEED_NUMBERING = numbering(
+    {
+        1: [lvl(0, "chineseCounting", "%1、"), lvl(1, "chineseCounting", "（%2）"), lvl(2, "decimal", "%3.")],
+        2: [lvl(0, "decimal", "%1）.")],
+        3: [lvl(0, "decimal", "%1）")],
+    },
+    {1: 1, 2: 2, 3: 3},
+)
+SEED_STYLES = styles(
+    style("1", "heading 1", ppr='<w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/>'),
+    style("2", "heading 2", ppr='<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/>'),
+)
+
+
+def seed_numbered_by_word(after_preamble: str = "", remarks: str = "") -> bytes:
+    """The seed report with every typed number taken out and Word's automatic numbering put in its place:
+    一、 and （一） headings numbered through Heading 1/2 styles, 1. items and 1）/1）. lists by w:numPr;
+    `after_preamble` (paragraph XML) after the opening paragraph, `remarks` its comments part."""
+    paragraphs = []
+    for line in SEED_TEXT.read_text(encoding="utf-8").splitlines():
+        marker, rest = split_marker(line.strip())
+        if not marker:
+            paragraphs.append(p(line.strip()))
+        elif marker[0] in "一二三四五六七八九十":
+            paragraphs.append(p(rest, style="1"))
+        elif marker[0] in "(（":
+            paragraphs.append(p(rest, style="2"))
+        elif marker.endswith("）."):
+            paragraphs.append(p(rest, num=(2, 0)))
+        elif marker.endswith("）"):
+            paragraphs.append(p(rest, num=(3, 0)))
+        else:
+            paragraphs.append(p(rest, num=(1, 2)))
+    paragraphs.insert(2, after_preamble)
+    return word_file("".join(paragraphs), numbering=SEED_NUMBERING, styles=SEED_STYLES, comments=remarks)
+
+
+def test_the_seed_numbered_by_word_imports_through_jixiao_import_as_its_typed_text_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "月湖街道2019（自动编号）.docx"
+    source.write_bytes(seed_numbered_by_word())
+    typed = [split_marker(line.strip())[0] for line in SEED_TEXT.read_text(encoding="utf-8").splitlines()]
+    shown = [split_marker(text)[0] for text in texts(source.read_bytes())]
+    assert [digits(m).rstrip(".、 ").replace("(", "（").replace(")", "）") for m in typed if m] == [
+        digits(m).rstrip(".、 ") for m in shown if m
+    ], "Word's numbers are the numbers the seed typed"
+    status = main(["import", str(source), str(tmp_path / "r.db")])
+    out, err = capsys.readouterr()
+    assert status == 0 and not err and "Traceback" not in out
+    assert out.startswith("已从") and "长沙市开福区月湖街道办事处 2019年度" in out and "未归类" not in out
+    assert report_to_data(import_file(source).report) == report_to_data(import_file(SEED_TEXT).report)
+
+
+def test_a_reviewed_draft_says_what_it_had_in_the_import_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "审阅稿.docx"
+    source.write_bytes(seed_numbered_by_word(REVIEWED, comments("数字请核对决算表。", "措施太笼统。")))
+    status = main(["import", str(source), str(tmp_path / "r.db")])
+    out, _ = capsys.readouterr()
+    lines = out.splitlines()
+    assert status == 1  # the comments wait in 未归类
+    assert lines[0].startswith("已从")
+    assert lines[1] == "文件里有未接受的修订，已按“全部接受”读入（插入 3 处，删除 3 处），请对照 Word 核对"
+    assert lines[2] == "文件里有 2 条批注，已放在“未归类”里（批注）"
+    assert "〔批注〕数字请核对决算表。" in out and "〔批注〕措施太笼统。" in out
+    assert "4321.00" not in out and "删去的一段" not in out
