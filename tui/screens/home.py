@@ -439,7 +439,8 @@ class HomeScreen(Screen):
                 return
             self.query_one("#filter", Input).value = ""
             self.refresh_reports(select=done.report_id)
-            self.notify(self.app.t("ui.import.done", unit=done.unit, year=done.year, count=done.unplaced))
+            said = self.app.t("ui.import.done", unit=done.unit, year=done.year, count=done.unplaced)
+            self.notify("\n".join([said, *done.notes]), timeout=10 if done.notes else 5)
             self.run_worker(self.open_imported(done), group="open", exclusive=True)
 
         self.app.push_screen(ImportDialog(self.app.store), imported)

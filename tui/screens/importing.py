@@ -30,6 +30,8 @@ class ImportDone:
     unit: str
     year: int
     unplaced: int
+    #: What the reader said about the file (tracked changes, comments…), each a sentence in the app's language.
+    notes: tuple[str, ...] = ()
 
 
 def typed_path(text: str) -> Path:
@@ -96,4 +98,5 @@ class ImportDialog(ModalScreen["ImportDone | None"]):
             self.query_one("#copy", Button).display = error.code == "import.exists"
             return
         report = imported.report
-        self.dismiss(ImportDone(report_id, report.unit_name, report.fiscal_year, len(imported.unplaced)))
+        notes = tuple(self.app.t(note.code, **note.params) for note in imported.notes)
+        self.dismiss(ImportDone(report_id, report.unit_name, report.fiscal_year, len(imported.unplaced), notes))
