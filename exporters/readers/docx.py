@@ -617,17 +617,7 @@ class _Reader:
         self.mc_alternate = f"{{{_MC}}}AlternateContent"
         self.math_t = {f"{{{m}}}t" for m in _MATH}
         self.math = {f"{{{m}}}{local}" for m in _MATH for local in ("oMath", "oMathPara")}
-        n_ = n
-        self.inline_wrappers = {
-            n_.ins,
-            n_.moveTo,
-            n_.hyperlink,
-            n_.smartTag,
-            n_.customXml,
-            n_.fldSimple,
-            n_.dir,
-            n_.bdo,
-        }
+        self.inline_wrappers = {n.ins, n.moveTo, n.hyperlink, n.smartTag, n.customXml, n.fldSimple, n.dir, n.bdo}
 
     # containers (body, cell, text box, comment) -------------------------------------------------
 
@@ -653,11 +643,8 @@ class _Reader:
 
     def _chosen(self, alternate: etree._Element) -> etree._Element | None:
         """Of mc:AlternateContent, the one branch read: the first Choice, else the Fallback."""
-        return (
-            alternate.find(self.mc_choice)
-            if alternate.find(self.mc_choice) is not None
-            else alternate.find(self.mc_fallback)
-        )
+        choice = alternate.find(self.mc_choice)
+        return choice if choice is not None else alternate.find(self.mc_fallback)
 
     def blocks(self, container: etree._Element) -> list[Piece | _Line]:
         """Paragraphs (as _Line, one per visible line) and tables (as Grid) of a container, in order."""
