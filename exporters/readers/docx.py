@@ -409,6 +409,7 @@ class _Style:
 
 _HEADING_NAME = re.compile(r"(?i)(?:heading|标题)\s*([1-9])")
 _TOC_NAME = re.compile(r"(?i)(?:toc|目录)\s*[1-9]")
+_TOC_ENTRY = re.compile(r"[\t.…·]\s*\d{1,4}\s*$")
 
 
 class _Styles:
@@ -676,13 +677,17 @@ class _Reader:
         self.paragraphs += 1
         if self.paragraphs > MAX_PARAGRAPHS:
             raise ReadError("import.docx_too_many", part="word/document.xml", limit=MAX_PARAGRAPHS)
-        toc = any(f.kind == "TOC" and f.result for f in self.fields)
+        # A field's instruction never spans paragraphs: one left open is broken, not a reason to hide the text.
+        self.fields = [f for f in self.fields if f.result]
+        toc = any(f.kind == "TOC" for f in self.fields)
         buffer: list[str] = [carry]
         boxes: list[etree._Element] = []
         red = [0, 0]
         self.inline(p, buffer, boxes, red)
-        toc = toc or any(f.kind == "TOC" and f.result for f in self.fields)
         text = "".join(buffer)
+        toc = toc or any(f.kind == "TOC" and f.result for f in self.fields)
+        # In a TOC field, an entry is a line ending in its page number (a broken, unclosed field marks no more).
+        toc = toc and bool(_TOC_ENTRY.search(text.rstrip()))
         ppr = p.find(n.pPr)
         style_id = num_id = ilvl = outline = None
         if ppr is not None:
@@ -930,3 +935,8 @@ def docx_document(data: bytes) -> Document:
     if numbering.unknown:
         notes.append(Note("import.note.numbering", {"formats": "、".join(sorted(numbering.unknown))}))
     return Document(pieces, tuple(comments), tuple(notes))
+
+
+def docx_pieces(data: bytes) -> list[Piece]:
+    """A Word file's body alone, in reading order (see `docx_document` for its comments and notes)."""
+    return docx_document(data).pieces

@@ -439,3 +439,19 @@ def test_a_reviewed_draft_says_what_it_had_in_the_import_summary(
     assert lines[2] == "文件里有 2 条批注，已放在“未归类”里（批注）"
     assert "〔批注〕数字请核对决算表。" in out and "〔批注〕措施太笼统。" in out
     assert "4321.00" not in out and "删去的一段" not in out
+
+
+def test_a_broken_field_hides_no_text_after_it() -> None:
+    """A field begun and never ended (a damaged file): its paragraph loses the instruction, the rest is read."""
+    broken_toc = '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC </w:instrText></w:r>'
+    broken_toc += '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、部门概况</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r></w:p>'
+    broken_instr = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r></w:p>'
+    )
+    pieces = docx_document(word_file(broken_instr + p("正文一") + broken_toc + p("一、部门概况") + p("正文二"))).pieces
+    assert [(piece.text, piece.role) for piece in pieces] == [
+        ("正文一", None),
+        ("一、部门概况\t1", "toc"),
+        ("一、部门概况", None),
+        ("正文二", None),
+    ]
