@@ -576,28 +576,9 @@ def _year(*texts: str) -> int | None:
     return None
 
 
-#: What frames an official document but is not the report (GB/T 9704): 红头 (发文机关…文件), 文号, 版记.
-_RED_HEAD = re.compile(r"\S{2,30}文件")
-_DOC_NUMBER = re.compile(r"\S{0,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
-_COLOPHON = re.compile(r"(?:抄送|抄报|主送)\s*[:：].*|.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发")
-#: 主送 right under the title: `县财政局：`.
-_ADDRESSEE = re.compile(r"[^，,。；;：:]{2,40}(?:局|委|厅|政府|办公室|部|处|中心|小组|机关)[：:]")
-
-
 def _furniture(pieces: list[Piece]) -> tuple[list[Piece], int]:
-    """The pieces without the 红头 and 文号 before the title (a reader may mark them with a `role`) and 版记 lines."""
-    first_title = next((i for i, p in enumerate(pieces) if isinstance(p, Para) and "报告" in p.text), 0)
-    kept: list[Piece] = []
-    for i, piece in enumerate(pieces):
-        text = digits(piece.text).strip() if isinstance(piece, Para) else ""
-        if isinstance(piece, Para) and (
-            getattr(piece, "role", "")
-            or (i < first_title and (_RED_HEAD.fullmatch(text) or _DOC_NUMBER.fullmatch(text)))
-            or (i == first_title + 1 and _ADDRESSEE.fullmatch(text))
-            or _COLOPHON.fullmatch(text)
-        ):
-            continue
-        kept.append(piece)
+    """The pieces without the official-document frame its reader marked (`Para.role`), and how many were left out."""
+    kept = [piece for piece in pieces if not (isinstance(piece, Para) and piece.role)]
     return kept, len(pieces) - len(kept)
 
 
@@ -606,7 +587,8 @@ def import_pieces(
 ) -> Imported:
     """The report the pieces of a document hold; ImportRefused when they are not a report.
 
-    The 红头, 文号, 主送 and 版记 of an official document are not the report: left out, and counted in a note.
+    The official-document frame (红头, 文号, 主送, 版记, page numbers: readers.pieces.frame_role) is not
+    the report: never its title, never its text; left out, and counted in a note.
     """
     pieces, framing = _furniture(pieces)
     unit_at, date_at, signed = _signature(pieces)

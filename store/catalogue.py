@@ -993,6 +993,44 @@ MESSAGES.update(
     }
 )
 
+# --- issue 20: a .docx read as Word shows it; hostile files refused (exporters.readers.docx) ---
+MESSAGES.update(
+    {
+        "import.docx_too_big": {
+            "zh": "Word 文件里的“{part}”解压后超过 {limit} MB 或压缩比异常，不像正常的报告，未导入",
+            "en": "the Word file's “{part}” inflates past {limit} MB or is compressed beyond reason; it is not a normal report and was not imported",
+        },
+        "import.docx_too_many": {
+            "zh": "Word 文件的“{part}”里段落或元素过多（超过 {limit} 个），不像正常的报告，未导入",
+            "en": "the Word file's “{part}” holds too many paragraphs or elements (over {limit}); it is not a normal report and was not imported",
+        },
+        "import.docx_bad_xml": {
+            "zh": "Word 文件已损坏：“{part}”第 {line} 行不是有效的 XML，未导入；请在 Word 中打开后另存再试",
+            "en": "the Word file is damaged: line {line} of “{part}” is not valid XML; nothing was imported (open it in Word and save it again)",
+        },
+        "import.docx_unsafe": {
+            "zh": "Word 文件的“{part}”里有 Word 不会写的 DTD 或实体声明（可能是恶意构造的文件），未导入",
+            "en": "the Word file's “{part}” holds a DTD or entity declarations Word never writes (the file may be built to attack); nothing was imported",
+        },
+        "import.docx_damaged": {
+            "zh": "Word 文件已损坏：压缩包里的“{part}”读不出来，未导入；请在 Word 中打开后另存再试",
+            "en": "the Word file is damaged: “{part}” cannot be read from the package; nothing was imported (open it in Word and save it again)",
+        },
+        "import.note.revisions": {
+            "zh": "文件里有未接受的修订，已按“全部接受”读入（插入 {inserted} 处，删除 {deleted} 处），请对照 Word 核对",
+            "en": "the file had unaccepted tracked changes; they were read as accepted ({inserted} insertion(s), {deleted} deletion(s)): compare with Word",
+        },
+        "import.note.comments": {
+            "zh": "文件里有 {count} 条批注，已放在“未归类”里（批注）",
+            "en": "the file had {count} comment(s); they are in the unplaced list (批注)",
+        },
+        "import.note.numbering": {
+            "zh": "文件里有不认识的自动编号格式（{formats}），这些编号按阿拉伯数字读入，请核对",
+            "en": "the file uses automatic numbering formats jixiao does not know ({formats}); those numbers were read as 1, 2, 3…: check them",
+        },
+    }
+)
+
 # --- issue 12: the outline as data, the second outline, the figures the official indicators need ---
 MESSAGES.update(
     {

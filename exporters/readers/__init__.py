@@ -8,11 +8,12 @@ never half read. exporters.importer places the pieces into a report.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from exporters.readers.doc import doc_document, ole_kind
-from exporters.readers.docx import docx_pieces
-from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, tidy
+from exporters.readers.docx import docx_document
+from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, mark_frame, tidy
 from exporters.readers.text import decode_text, text_pieces
 
 __all__ = ["Document", "Grid", "Note", "Para", "Piece", "ReadError", "decode_text", "read_document", "tidy"]
@@ -35,9 +36,9 @@ def read_document(path: Path) -> Document:
     if data.startswith(OLE_MAGIC):
         document = _ole_document(data)
     elif data.startswith(ZIP_MAGIC):
-        document = Document(docx_pieces(data))
+        document = docx_document(data)  # marks the frame itself: it can also tell a red 红头
     else:
-        document = Document(text_pieces(_text_of(data, path)))
+        document = Document(mark_frame(text_pieces(_text_of(data, path))))
     if not document.pieces:
         raise ReadError("import.empty")
     return document
@@ -47,7 +48,8 @@ def _ole_document(data: bytes) -> Document:
     """A compound file: a Word 97–2003 or WPS document is read; anything else is named and refused."""
     kind = ole_kind(data)
     if kind == "word":
-        return doc_document(data)
+        document = doc_document(data)
+        return replace(document, pieces=mark_frame(document.pieces))
     if kind == "encrypted":  # a .docx with an opening password is an OLE file holding the encrypted package
         raise ReadError("import.doc.password")
     raise ReadError(f"import.doc.{kind}" if kind in ("excel", "powerpoint", "works") else "import.doc.not_word")

@@ -1,9 +1,12 @@
 """Old-format test files made in the test: OLE compound files of any streams, and a Word 97 file
-built by hand from pieces of text (compressed 8-bit or UTF-16), for what LibreOffice never writes."""
+built by hand from pieces of text (compressed 8-bit or UTF-16), for what LibreOffice never writes;
+and .doc files converted by LibreOffice, for what it does."""
 
 from __future__ import annotations
 
 import struct
+import subprocess
+from pathlib import Path
 
 _END, _FREE, _FATSECT, _NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
 SECTOR = 512
@@ -108,3 +111,25 @@ def word_file(pieces: list[tuple[str, bool]], *, ccp_text: int | None = None, en
     fib += struct.pack("<H186I", 93, *pairs) + b"\0\0"
     word = fib.ljust(text_at, b"\0") + body
     return ole_file({"WordDocument": word, "1Table": clx})
+
+
+def to_doc(sources: list[Path], folder: Path) -> list[Path]:
+    """Convert with LibreOffice ("MS Word 97"), a profile of its own and a time limit."""
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            str(folder),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    made = [folder / (source.stem + ".doc") for source in sources]
+    assert all(path.exists() for path in made)
+    return made

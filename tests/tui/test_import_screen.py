@@ -8,6 +8,7 @@ from pathlib import Path
 from import_facts import SELFEVAL_UNPLACED, write_docx
 from pilot_helpers import paste
 from textual.widgets import Button, OptionList, Static
+from word_package import comments, p, word_file
 
 from store.repository import Store
 from tui.screens.importing import ImportDialog, typed_path
@@ -94,3 +95,19 @@ async def test_a_file_that_is_not_a_report_is_refused_at_the_path(make_app, samp
 
 def test_a_pasted_windows_path_loses_its_quotes() -> None:
     assert typed_path(' "D:\\报告\\2019.docx" ') == Path("D:\\报告\\2019.docx")
+
+
+async def test_the_import_notice_says_what_the_reader_noticed_in_the_file(make_app, sample_copy, tmp_path):
+    lines = SEED_TEXT.read_text(encoding="utf-8").replace("长沙市开福区", "长沙市芙蓉区").splitlines()
+    inserted = '<w:p><w:ins w:id="1" w:author="审核人" w:date="2021-03-01T10:00:00Z"><w:r><w:t>补充一句。</w:t></w:r></w:ins></w:p>'
+    body = "".join(p(line) for line in lines[:2]) + inserted + "".join(p(line) for line in lines[2:])
+    source = tmp_path / "审阅稿.docx"
+    source.write_bytes(word_file(body, comments=comments("请核对。")))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await import_path(pilot, source)
+        assert isinstance(app.screen, UnplacedScreen)
+        said = "\n".join(str(notice.message) for notice in app._notifications)
+    assert "文件里有未接受的修订，已按“全部接受”读入（插入 1 处，删除 0 处）" in said
+    assert "文件里有 1 条批注，已放在“未归类”里（批注）" in said

@@ -440,7 +440,8 @@ class HomeScreen(Screen):
             self.query_one("#filter", Input).value = ""
             self.refresh_reports(select=done.report_id)
             key = "ui.import.done_doubtful" if done.doubtful else "ui.import.done"
-            self.notify(self.app.t(key, unit=done.unit, year=done.year, count=done.unplaced, doubtful=done.doubtful))
+            said = self.app.t(key, unit=done.unit, year=done.year, count=done.unplaced, doubtful=done.doubtful)
+            self.notify("\n".join([said, *done.notes]), timeout=10 if done.notes else 5)
             self.run_worker(self.open_imported(done), group="open", exclusive=True)
 
         self.app.push_screen(ImportDialog(self.app.store), imported)

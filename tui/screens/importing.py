@@ -32,6 +32,8 @@ class ImportDone:
     unplaced: int
     #: How many of the unplaced pieces hold a number whose field was not certain (kept with a note).
     doubtful: int = 0
+    #: What the reader said about the file (tracked changes, comments…), each a sentence in the app's language.
+    notes: tuple[str, ...] = ()
 
 
 def typed_path(text: str) -> Path:
@@ -99,4 +101,7 @@ class ImportDialog(ModalScreen["ImportDone | None"]):
             return
         report = imported.report
         doubtful = sum(bool(piece.note) for piece in imported.unplaced)
-        self.dismiss(ImportDone(report_id, report.unit_name, report.fiscal_year, len(imported.unplaced), doubtful))
+        notes = tuple(self.app.t(note.code, **note.params) for note in imported.notes)
+        self.dismiss(
+            ImportDone(report_id, report.unit_name, report.fiscal_year, len(imported.unplaced), doubtful, notes)
+        )
