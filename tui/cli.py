@@ -117,7 +117,8 @@ def _open_existing(path: Path) -> Store:
 
 
 def _open_to_read(path: Path) -> Store:
-    """An existing report file for a command that only reads it: nothing written, made or migrated."""
+    """An existing report file for a command that only reads it (check, dump, export, backup): nothing in it is
+    written or migrated, and no day's copy is taken on opening (backup takes the one asked for)."""
     from store.repository import Store
 
     return Store.open(path, create=False, readonly=True)
@@ -293,7 +294,7 @@ def _backup(args: argparse.Namespace, lang: str) -> int:
     if args.list:
         _say(_backup_listing(args.db, lang))
         return EXIT_OK
-    with _open_existing(args.db) as store:
+    with _open_to_read(args.db) as store:
         copy = store.backup()
     _say(message("safety.backup_made", lang, path=copy.resolve()))
     return EXIT_OK

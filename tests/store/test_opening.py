@@ -197,3 +197,15 @@ def test_reading_an_older_file_read_only_leaves_it_as_it_was(tmp_path: Path) -> 
     beside = {p.name: p.stat().st_size for p in tmp_path.iterdir() if p != path}
     assert beside.keys() <= {"旧版.db-wal", "旧版.db-shm"}, "no backup, nothing but SQLite's own companions"
     assert beside.get("旧版.db-wal", 0) == 0
+
+
+def test_backing_up_an_older_file_takes_one_copy_and_does_not_migrate_it(tmp_path: Path) -> None:
+    """`jixiao backup` only reads the file: one copy (no day's copy besides), the file's own format kept."""
+    path = tmp_path / "旧版.db"
+    path.write_bytes((Path(__file__).parent / "data" / "sample-v1.db").read_bytes())
+    before = path.read_bytes()
+    assert main(["backup", str(path)]) == 0
+    assert path.read_bytes() == before
+    (copy,) = (tmp_path / "backups").iterdir()
+    with Store.open(copy, readonly=True) as store:
+        assert store.list_reports()
