@@ -3,8 +3,15 @@
 Both are the [MS-DOC] binary format inside an OLE compound file (read with olefile): the
 "WordDocument" stream opens with the FIB, which points into the table stream ("0Table" or
 "1Table") at the Clx; its piece table (PlcPcd) says where each run of characters lies, as
-UTF-16 or as 8-bit "compressed" text. Of the text, only the main document (its first ccpText
-characters) is read: footnotes, headers, footers and comments follow it and are not body.
+UTF-16 or as 8-bit "compressed" text. The main document (its first ccpText characters) is the
+body; footnotes and headers follow it and are not read; the comments' story comes next
+(ccpAtn characters, split into comments by the PlcfandTxt) and is read into Document.comments.
+
+Tracked changes are read as accepted, as the .docx reader reads them: the character properties
+(PlcBteChpx → ChpxFkp pages → each run's grpprl, and a piece's own Prm) mark text deleted
+(sprmCFRMarkDel: left out; a deleted paragraph mark joins its paragraph to the next) or inserted
+(sprmCFRMarkIns: kept), and a note says how many changes and comments there were, with the
+same codes as the .docx reader.
 
 In the text, 0x0D ends a paragraph and 0x07 a table cell; a row ends with one more 0x07 whose
 paragraph properties (PAPX, sprmPFTtp) mark it as the row's end — read from the paragraph
@@ -15,7 +22,7 @@ they show (their result) and drop their instruction; pictures and objects are dr
 
 Not read: automatic numbering (list numbers Word draws from the LST/LFO tables are not text in
 the file) — when the file numbers any paragraph that way, the reader says so in a note;
-revision marks (a tracked deletion is read as still there); text boxes.
+text boxes.
 
 Every offset and length is checked against its stream: a damaged file is refused with one
 sentence (ReadError), never an IndexError or a traceback.
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import struct
 from dataclasses import dataclass, field
 
@@ -32,13 +40,15 @@ from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadErro
 
 #: The most characters of main text read: a report is ~10,000; beyond this the file is not one.
 MAX_CHARS = 2_000_000
-#: The most paragraph-property runs looked at (each FKP page holds at most 101).
-MAX_PAPX_PAGES = 20_000
+#: The most pages of paragraph or of character properties looked at (each FKP page holds at most 101 runs).
+MAX_FKP_PAGES = 20_000
 
 _WORD_IDENT = 0xA5EC
 _NFIB_WORD97 = 0x00C1  # Word 97 and every later binary writer (WPS included) write at least this
 _FC_STSHF = 1  # FibRgFcLcb97 pair indices
+_FC_PLCF_AND_TXT = 5
 _FC_CLX = 33
+_FC_BTE_CHPX = 12
 _FC_BTE_PAPX = 13
 _FC_PLF_LST = 73
 
@@ -52,6 +62,17 @@ _SPRM_INNER_TTP = 0x244C
 _SPRM_TDEF_TABLE = 0xD608
 _SPRM_TDEF_TABLE_OLD = 0xD606
 _SPRM_CHG_TABS = 0xC615
+# Character sprms read: the revision marks (a ToggleOperand: 1 on, 0x81 the style's opposite — no style
+# carries one — so on), and who made the change when (one change ends where either changes).
+_SPRM_RMARK_DEL = 0x0800
+_SPRM_RMARK_INS = 0x0801
+_SPRM_IBST_RMARK = 0x4804
+_SPRM_DTTM_RMARK = 0x6805
+_SPRM_IBST_RMARK_DEL = 0x4863
+_SPRM_DTTM_RMARK_DEL = 0x6864
+#: Prm0 ([MS-DOC] 2.9.215): a piece's one sprm, by index; only the revision marks matter here.
+_PRM0_SPRM = {0x41: _SPRM_RMARK_DEL, 0x42: _SPRM_RMARK_INS}
+_TOGGLE_ON = (0x01, 0x81)
 _SPRA_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 
 #: [MS-DOC] 2.4.1: the bytes of a compressed (8-bit) piece that do not stand for their own code point.
@@ -167,8 +188,21 @@ def _read_streams(data: bytes) -> tuple[bytes, dict[str, bytes]]:
 @dataclass(frozen=True)
 class _Fib:
     table_name: str
-    ccp_text: int
+    #: FibRgLw97's lengths of the stories, in the order they follow one another in the text:
+    #: ccpText (main), ccpFtn (footnotes), ccpHdd (headers), ccpMcr (unused, 0), ccpAtn (comments).
+    ccps: tuple[int, int, int, int, int]
     pairs: tuple[tuple[int, int], ...]  # FibRgFcLcb: (fc, lcb) in the table stream
+
+    @property
+    def ccp_text(self) -> int:
+        return self.ccps[0]
+
+    def comments_span(self) -> tuple[int, int]:
+        """Where the comment story lies: (first cp, cp past the end)."""
+        if any(ccp < 0 for ccp in self.ccps):
+            raise _Damaged
+        start = sum(self.ccps[:4])
+        return start, start + self.ccps[4]
 
     def pair(self, index: int) -> tuple[int, int]:
         return self.pairs[index] if index < len(self.pairs) else (0, 0)
@@ -188,14 +222,14 @@ def _fib(word: bytes) -> _Fib:
     cslw = _u16(word, lw)
     if cslw < 4:
         raise _Damaged
-    ccp_text = _unpack("<i", word, lw + 2 + 12)[0]
+    ccps = _unpack("<5i", word, lw + 2 + 12)
     at = lw + 2 + cslw * 4
     count = _u16(word, at)
     if count <= _FC_CLX:
         raise _Damaged
     values = _unpack(f"<{count * 2}I", word, at + 2)
     pairs = tuple(zip(values[::2], values[1::2], strict=True))
-    return _Fib("1Table" if flags & 0x0200 else "0Table", ccp_text, pairs)
+    return _Fib("1Table" if flags & 0x0200 else "0Table", ccps, pairs)
 
 
 @dataclass(frozen=True)
@@ -204,6 +238,7 @@ class _Piece:
     end: int  # one past the last
     offset: int  # byte offset of the first character in the WordDocument stream
     compressed: bool
+    mark: str | None = None  # a revision mark its Prm applies to all of it: "del", "ins" or None
 
     def fc(self, cp: int) -> int:
         """The file position of a character in this piece (what the paragraph properties are keyed by)."""
@@ -211,12 +246,15 @@ class _Piece:
 
 
 def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
-    """The piece table: the Clx's Prc entries skipped, then the Pcdt's PlcPcd read."""
+    """The piece table: the Clx's Prc entries (grpprls a piece's Prm may point to), then the Pcdt's PlcPcd."""
     fc, lcb = fib.pair(_FC_CLX)
     clx = _span(table, fc, lcb)
     at = 0
-    while at < len(clx) and clx[at] == 0x01:  # Prc: a grpprl the pieces' prm may point to
-        at += 3 + _unpack("<h", clx, at + 1)[0]
+    prcs: list[bytes] = []
+    while at < len(clx) and clx[at] == 0x01:
+        size = _unpack("<h", clx, at + 1)[0]
+        prcs.append(_span(clx, at + 3, size))
+        at += 3 + size
     if at >= len(clx) or clx[at] != 0x02:
         raise _Damaged
     plc = _span(clx, at + 5, _u32(clx, at + 1))
@@ -226,33 +264,60 @@ def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
     cps = _unpack(f"<{count + 1}i", plc, 0)
     pieces = []
     for i in range(count):
-        raw = _u32(plc, (count + 1) * 4 + i * 8 + 2)
+        raw, prm = _unpack("<IH", plc, (count + 1) * 4 + i * 8 + 2)
         compressed = bool(raw & 0x40000000)
         offset = raw & 0x3FFFFFFF
         start, end = cps[i], cps[i + 1]
         if start < 0 or end < start:
             raise _Damaged
-        pieces.append(_Piece(start, end, offset // 2 if compressed else offset, compressed))
+        pieces.append(_Piece(start, end, offset // 2 if compressed else offset, compressed, _prm_mark(prm, prcs)))
     return pieces
 
 
-def _main_text(word: bytes, pieces: list[_Piece], ccp_text: int) -> list[tuple[int, str]]:
-    """The main document's text, as (cp, run of characters) per piece, cut at ccpText."""
-    if ccp_text < 0:
+def _prm_mark(prm: int, prcs: list[bytes]) -> str | None:
+    """The revision mark a piece's Prm applies to the whole piece: one sprm (Prm0) or a Prc's grpprl (Prm1)."""
+    if prm & 1:
+        index = prm >> 1
+        return _rmark(_sprms(prcs[index]))[0] if index < len(prcs) else None
+    sprm = _PRM0_SPRM.get((prm >> 1) & 0x7F)
+    return _rmark([(sprm, bytes([prm >> 8]))])[0] if sprm else None
+
+
+def _rmark(sprms: list[tuple[int, bytes]]) -> tuple[str | None, tuple[bytes, bytes]]:
+    """The revision mark of a run's character properties: "del" (a deletion wins over an insertion it
+    holds), "ins" or None; and who made it when (author index and date, as written)."""
+    deleted = inserted = False
+    who = when = b""
+    for sprm, operand in sprms:
+        if sprm == _SPRM_RMARK_DEL and operand:
+            deleted = operand[0] in _TOGGLE_ON
+        elif sprm == _SPRM_RMARK_INS and operand:
+            inserted = operand[0] in _TOGGLE_ON
+        elif sprm in (_SPRM_IBST_RMARK, _SPRM_IBST_RMARK_DEL):
+            who = operand
+        elif sprm in (_SPRM_DTTM_RMARK, _SPRM_DTTM_RMARK_DEL):
+            when = operand
+    return ("del" if deleted else "ins" if inserted else None), (who, when)
+
+
+def _text(word: bytes, pieces: list[_Piece], start: int, stop: int) -> list[tuple[int, str]]:
+    """The text from cp `start` to `stop` (a story: the main document, the comments), as (cp, run of
+    characters) per piece."""
+    if start < 0 or stop < start:
         raise _Damaged
-    if ccp_text > MAX_CHARS:
+    if stop - start > MAX_CHARS:
         raise ReadError("import.doc.too_long", limit=MAX_CHARS)
     runs = []
     for piece in sorted(pieces, key=lambda p: p.cp):
-        end = min(piece.end, ccp_text)
-        if end <= piece.cp:
+        first, end = max(piece.cp, start), min(piece.end, stop)
+        if end <= first:
             continue
-        n = end - piece.cp
+        n, at = end - first, piece.fc(first)
         if piece.compressed:
-            text = _span(word, piece.offset, n).decode("latin-1").translate(_COMPRESSED_TABLE)
+            text = _span(word, at, n).decode("latin-1").translate(_COMPRESSED_TABLE)
         else:
-            text = _span(word, piece.offset, n * 2).decode("utf-16-le", errors="replace")
-        runs.append((piece.cp, text))
+            text = _span(word, at, n * 2).decode("utf-16-le", errors="replace")
+        runs.append((first, text))
     return runs
 
 
@@ -344,19 +409,9 @@ class _Papx:
     @classmethod
     def read(cls, word: bytes, table: bytes, fib: _Fib) -> _Papx:
         """From the PlcBtePapx: the FKP pages of the WordDocument stream that hold the properties."""
-        fc, lcb = fib.pair(_FC_BTE_PAPX)
-        if not lcb:
-            return cls([])
-        plc = _span(table, fc, lcb)
-        count = (len(plc) - 4) // 8
-        if count < 1 or len(plc) != count * 8 + 4:
-            raise _Damaged
-        pages = sorted({_u32(plc, (count + 1) * 4 + i * 4) & 0x3FFFFF for i in range(count)})
-        if len(pages) > MAX_PAPX_PAGES:
-            raise _Damaged
         runs = []
-        for pn in pages:
-            runs += _fkp(_span(word, pn * 512, 512))
+        for page in _fkp_pages(word, table, fib, _FC_BTE_PAPX):
+            runs += _fkp(page)
         return cls(runs)
 
     def at(self, fc: int) -> _Pap | None:
@@ -373,6 +428,21 @@ class _Papx:
             own = [_u16(op, 0) for sprm, op in _sprms(body[2:]) if sprm == _SPRM_ILFO and len(op) == 2]
             out.append((istd, own[-1] if own else None))
         return out
+
+
+def _fkp_pages(word: bytes, table: bytes, fib: _Fib, index: int) -> list[bytes]:
+    """The 512-byte FKP pages of the WordDocument stream a PlcBtePapx or PlcBteChpx points to."""
+    fc, lcb = fib.pair(index)
+    if not lcb:
+        return []
+    plc = _span(table, fc, lcb)
+    count = (len(plc) - 4) // 8
+    if count < 1 or len(plc) != count * 8 + 4:
+        raise _Damaged
+    pages = sorted({_u32(plc, (count + 1) * 4 + i * 4) & 0x3FFFFF for i in range(count)})
+    if len(pages) > MAX_FKP_PAGES:
+        raise _Damaged
+    return [_span(word, pn * 512, 512) for pn in pages]
 
 
 def _fkp(page: bytes) -> list[tuple[int, int, bytes]]:
@@ -392,6 +462,80 @@ def _fkp(page: bytes) -> list[tuple[int, int, bytes]]:
             else:
                 body = _span(page, offset + 2, 2 * page[offset + 1]) if offset + 1 < 511 else b""
             grpprl = body  # the style index (istd, 2 bytes), then the sprms
+        runs.append((fcs[i], fcs[i + 1], grpprl))
+    return runs
+
+
+# --- character properties: the revision marks -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A stretch of characters [cp, end) inserted or deleted in one tracked change."""
+
+    cp: int
+    end: int
+    kind: str  # "ins" or "del"
+    who: tuple[bytes, bytes]  # author index and date as written: one change ends where either changes
+
+
+class _Marks:
+    """The revision marks of the text, looked up by character position."""
+
+    def __init__(self, marks: list[_Mark]) -> None:
+        self.marks = sorted(marks, key=lambda m: m.cp)
+        self.starts = [m.cp for m in self.marks]
+
+    @classmethod
+    def read(cls, word: bytes, table: bytes, fib: _Fib, pieces: list[_Piece]) -> _Marks:
+        """From the pieces' own Prm and the PlcBteChpx: the ChpxFkp pages' runs whose grpprl marks a revision,
+        laid on the characters of each piece that the run's file positions cover."""
+        runs: list[tuple[int, int, str, tuple[bytes, bytes]]] = []
+        for page in _fkp_pages(word, table, fib, _FC_BTE_CHPX):
+            for start, end, grpprl in _chpx_fkp(page):
+                kind, who = _rmark(_sprms(grpprl))
+                if kind:
+                    runs.append((start, end, kind, who))
+        runs.sort()
+        fcs = [start for start, _, _, _ in runs]
+        marks = []
+        for piece in pieces:
+            if piece.end <= piece.cp:
+                continue
+            if piece.mark:
+                marks.append(_Mark(piece.cp, piece.end, piece.mark, (b"", b"")))
+                continue
+            width = 1 if piece.compressed else 2
+            first, last = piece.offset, piece.fc(piece.end)
+            i = max(bisect.bisect_right(fcs, first) - 1, 0)
+            while i < len(runs) and runs[i][0] < last:
+                start, end, kind, who = runs[i]
+                i += 1
+                low, high = max(start, first), min(end, last)
+                if low < high:
+                    cp = piece.cp + -(-(low - first) // width)
+                    stop = piece.cp + -(-(high - first) // width)
+                    if cp < stop:
+                        marks.append(_Mark(cp, stop, kind, who))
+        return cls(marks)
+
+    def at(self, cp: int) -> _Mark | None:
+        if not self.marks:
+            return None
+        i = bisect.bisect_right(self.starts, cp) - 1
+        return self.marks[i] if i >= 0 and cp < self.marks[i].end else None
+
+
+def _chpx_fkp(page: bytes) -> list[tuple[int, int, bytes]]:
+    """A ChpxFkp: (first fc, fc past the end, grpprl) of each character run on the 512-byte page."""
+    crun = page[511]
+    if crun == 0 or (crun + 1) * 4 + crun > 511:
+        raise _Damaged
+    fcs = _unpack(f"<{crun + 1}I", page, 0)
+    runs = []
+    for i in range(crun):
+        offset = page[(crun + 1) * 4 + i] * 2
+        grpprl = _span(page, offset + 1, page[offset]) if offset else b""
         runs.append((fcs[i], fcs[i + 1], grpprl))
     return runs
 
@@ -472,7 +616,51 @@ def _grid(rows: list[tuple[list[str], list[tuple[int, int, int]]]]) -> tuple[tup
     return tuple(out)
 
 
-def _build(runs: list[tuple[int, str]], pieces: list[_Piece], papx: _Papx) -> list[Piece]:
+@dataclass
+class _Revisions:
+    """How many tracked changes the text holds, counted as the .docx reader counts its w:ins and w:del:
+    one per stretch of a paragraph inserted (or deleted) by one author at one time; a paragraph mark's
+    own mark is folded into its text, so it never counts alone."""
+
+    inserted: int = 0
+    deleted: int = 0
+    current: tuple[str, tuple[bytes, bytes]] | None = None
+
+    def see(self, ch: str, mark: _Mark | None) -> None:
+        if mark is None or ch in (_PARA_END, _CELL_MARK):
+            self.current = None
+            return
+        key = (mark.kind, mark.who)
+        if key != self.current:
+            self.current = key
+            if mark.kind == "ins":
+                self.inserted += 1
+            else:
+                self.deleted += 1
+
+
+def _run_marks(marks: _Marks, start: int, length: int) -> list[_Mark | None]:
+    """The revision mark of each character of a run of text beginning at cp `start`."""
+    out: list[_Mark | None] = [None] * length
+    i = max(bisect.bisect_right(marks.starts, start) - 1, 0)
+    while i < len(marks.marks) and marks.marks[i].cp < start + length:
+        mark = marks.marks[i]
+        i += 1
+        for cp in range(max(mark.cp, start), min(mark.end, start + length)):
+            out[cp - start] = mark
+    return out
+
+
+def _build(
+    runs: list[tuple[int, str]],
+    pieces: list[_Piece],
+    papx: _Papx,
+    marks: _Marks | None = None,
+    revisions: _Revisions | None = None,
+) -> list[Piece]:
+    """The paragraphs and tables of a story's text, its tracked changes accepted (deleted characters
+    left out — a deleted paragraph mark joins its paragraph to the next — inserted ones kept) and
+    counted into `revisions`."""
     ordered = sorted(pieces, key=lambda p: p.cp)
     starts = [p.cp for p in ordered]
 
@@ -483,7 +671,14 @@ def _build(runs: list[tuple[int, str]], pieces: list[_Piece], papx: _Papx) -> li
     builder = _Builder()
     fields: list[bool] = []  # per open field: True once its separator is passed (its result shows)
     for start, text in runs:
+        kinds = _run_marks(marks, start, len(text)) if marks and marks.marks else None
         for offset, ch in enumerate(text):
+            if kinds is not None:
+                mark = kinds[offset]
+                if revisions is not None:
+                    revisions.see(ch, mark)
+                if mark is not None and mark.kind == "del":
+                    continue
             if ch == _FIELD_BEGIN:
                 fields.append(False)
             elif ch == _FIELD_SEPARATOR:
@@ -565,8 +760,30 @@ def _style_lists(table: bytes, fib: _Fib) -> dict[int, int]:
     return resolved
 
 
+def _comments(word: bytes, table: bytes, fib: _Fib, pieces: list[_Piece], papx: _Papx, marks: _Marks) -> list[str]:
+    """The comments' texts, from the comment story (after the main text, footnotes and headers): the
+    PlcfandTxt's CPs begin each comment, the second-to-last ends the last; without it, the story is one."""
+    start, stop = fib.comments_span()
+    if stop <= start:
+        return []
+    fc, lcb = fib.pair(_FC_PLCF_AND_TXT)
+    bounds = [0, stop - start]
+    if lcb >= 12 and lcb % 4 == 0:
+        cps = _unpack(f"<{lcb // 4}i", _span(table, fc, lcb), 0)[:-1]
+        if all(0 <= a < b <= stop - start for a, b in itertools.pairwise(cps)):
+            bounds = list(cps)
+    comments = []
+    for first, end in itertools.pairwise(bounds):
+        found = _build(_text(word, pieces, start + first, start + end), pieces, papx, marks)
+        text = tidy("\n".join(piece.text for piece in found if isinstance(piece, Para)))
+        if text:
+            comments.append(text)
+    return comments
+
+
 def doc_document(data: bytes) -> Document:
-    """A .doc or .wps file's main text in reading order, with a note when Word's own numbering was left out."""
+    """A .doc or .wps file's main text in reading order (tracked changes accepted), its comments, and
+    notes: how many tracked changes and comments there were, and whether Word's own numbering was left out."""
     word, tables = _read_streams(data)
     try:
         fib = _fib(word)
@@ -574,11 +791,20 @@ def doc_document(data: bytes) -> Document:
         if table is None:
             raise _Damaged
         pieces = _pieces(table, fib)
-        runs = _main_text(word, pieces, fib.ccp_text)
+        runs = _text(word, pieces, 0, fib.ccp_text)
         papx = _Papx.read(word, table, fib)
-        found = _build(runs, pieces, papx)
+        marks = _Marks.read(word, table, fib, pieces)
+        revisions = _Revisions()
+        found = _build(runs, pieces, papx, marks, revisions)
+        comments = _comments(word, table, fib, pieces, papx, marks)
         numbered = _uses_numbering(table, fib, papx)
     except _Damaged:
         raise ReadError("import.doc.damaged") from None
-    notes = (Note("import.doc.numbering"),) if numbered else ()
-    return Document(found, notes=notes)
+    notes: list[Note] = []
+    if revisions.inserted or revisions.deleted:
+        notes.append(Note("import.note.revisions", {"inserted": revisions.inserted, "deleted": revisions.deleted}))
+    if comments:
+        notes.append(Note("import.note.comments", {"count": len(comments)}))
+    if numbered:
+        notes.append(Note("import.doc.numbering"))
+    return Document(found, tuple(comments), tuple(notes))
