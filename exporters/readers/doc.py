@@ -20,9 +20,14 @@ after a 0x07. The row's table definition (sprmTDefTable) tells merged cells, so 
 repeats its text across the columns it covers, as the .docx reader gives it. Fields keep what
 they show (their result) and drop their instruction; pictures and objects are dropped.
 
-Not read: automatic numbering (list numbers Word draws from the LST/LFO tables are not text in
-the file) — when the file numbers any paragraph that way, the reader says so in a note;
-text boxes.
+Automatic numbering is resolved to the text Word prints ("一、", "（二）", "1."): a paragraph's list
+and level (sprmPIlfo, sprmPIlvl, its own or its style's) point into the LFO and LST tables
+(PlfLfo, PlfLst: each level's format nfc, start, number text), counted by the same
+numbering.Counters as the .docx reader. A format it does not know is read as 1, 2, 3 with the
+.docx reader's note; list tables it cannot read leave the numbers out, with the
+import.doc.numbering note.
+
+Not read: text boxes.
 
 Every offset and length is checked against its stream: a damaged file is refused with one
 sentence (ReadError), never an IndexError or a traceback.
@@ -36,6 +41,7 @@ import itertools
 import struct
 from dataclasses import dataclass, field
 
+from exporters.readers.numbering import Counters, Level
 from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, tidy
 
 #: The most characters of main text read: a report is ~10,000; beyond this the file is not one.
@@ -51,11 +57,13 @@ _FC_CLX = 33
 _FC_BTE_CHPX = 12
 _FC_BTE_PAPX = 13
 _FC_PLF_LST = 73
+_FC_PLF_LFO = 74
 
 # Paragraph sprms read: in a table, row end (TTP), list (ilfo), table depth, nested cell and row end.
 _SPRM_IN_TABLE = 0x2416
 _SPRM_TTP = 0x2417
 _SPRM_ILFO = 0x460B
+_SPRM_ILVL = 0x260A
 _SPRM_ITAP = 0x6649
 _SPRM_INNER_CELL = 0x244B
 _SPRM_INNER_TTP = 0x244C
@@ -332,7 +340,9 @@ class _Pap:
     ttp: bool = False  # this mark ends a table row
     inner_cell: bool = False  # in a nested table: this 0x0D ends an inner cell
     inner_ttp: bool = False
-    ilfo: int = 0  # list (numbering) it belongs to; 0 none
+    istd: int = 0  # its paragraph style
+    ilfo: int | None = None  # the list (LFO, 1-based) its own properties put it in; 0 none, None: its style's
+    ilvl: int | None = None  # its level in the list; None: its style's, or the level the list gives its style
     cells: list[tuple[int, int, int]] = field(default_factory=list)  # row end: (left, right, vertMerge)
 
 
@@ -362,9 +372,10 @@ def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
     return out
 
 
-def _pap(grpprl: bytes) -> _Pap:
-    pap = _Pap()
-    for sprm, operand in _sprms(grpprl):
+def _pap(body: bytes) -> _Pap:
+    """A paragraph's properties from its style index (istd, 2 bytes) and grpprl."""
+    pap = _Pap(istd=_u16(body, 0) if len(body) >= 2 else 0)
+    for sprm, operand in _sprms(body[2:]):
         if sprm == _SPRM_IN_TABLE and operand:
             pap.depth = max(pap.depth, 1) if operand[0] else 0
         elif sprm == _SPRM_TTP:
@@ -376,7 +387,9 @@ def _pap(grpprl: bytes) -> _Pap:
         elif sprm == _SPRM_INNER_TTP:
             pap.inner_ttp = bool(operand[0])
         elif sprm == _SPRM_ILFO:
-            pap.ilfo = _u16(operand, 0)
+            pap.ilfo = _unpack("<h", operand, 0)[0]
+        elif sprm == _SPRM_ILVL:
+            pap.ilvl = operand[0]
         elif sprm in (_SPRM_TDEF_TABLE, _SPRM_TDEF_TABLE_OLD):
             pap.cells = _row_cells(operand)
     return pap
@@ -418,16 +431,7 @@ class _Papx:
         i = bisect.bisect_right(self.starts, fc) - 1
         if i < 0 or not self.runs[i][0] <= fc < self.runs[i][1]:
             return None
-        return _pap(self.runs[i][2][2:])
-
-    def styles_and_lists(self) -> list[tuple[int, int | None]]:
-        """Each paragraph run's style and the list its own properties put it in (None: its style's)."""
-        out = []
-        for _, _, body in self.runs:
-            istd = _u16(body, 0) if len(body) >= 2 else 0
-            own = [_u16(op, 0) for sprm, op in _sprms(body[2:]) if sprm == _SPRM_ILFO and len(op) == 2]
-            out.append((istd, own[-1] if own else None))
-        return out
+        return _pap(self.runs[i][2])
 
 
 def _fkp_pages(word: bytes, table: bytes, fib: _Fib, index: int) -> list[bytes]:
@@ -464,6 +468,141 @@ def _fkp(page: bytes) -> list[tuple[int, int, bytes]]:
             grpprl = body  # the style index (istd, 2 bytes), then the sprms
         runs.append((fcs[i], fcs[i + 1], grpprl))
     return runs
+
+
+# --- lists: the LST and LFO tables -------------------------------------------------------------
+
+#: MSONFC ([MS-OSHARED] 2.2.1.3): a level's number format as numbering.FORMATS names it (the .docx name).
+_NFC = {
+    0: "decimal",
+    1: "upperRoman",
+    2: "lowerRoman",
+    3: "upperLetter",
+    4: "lowerLetter",
+    5: "ordinal",
+    6: "cardinalText",
+    7: "ordinalText",
+    8: "hex",
+    9: "chicago",
+    10: "ideographDigital",
+    11: "japaneseCounting",
+    12: "aiueo",
+    13: "iroha",
+    14: "decimalFullWidth",
+    15: "decimalHalfWidth",
+    16: "japaneseLegal",
+    17: "japaneseDigitalTenThousand",
+    18: "decimalEnclosedCircle",
+    19: "decimalFullWidth2",
+    20: "aiueoFullWidth",
+    21: "irohaFullWidth",
+    22: "decimalZero",
+    23: "bullet",
+    24: "ganada",
+    25: "chosung",
+    26: "decimalEnclosedFullstop",
+    27: "decimalEnclosedParen",
+    28: "decimalEnclosedCircleChinese",
+    29: "ideographEnclosedCircle",
+    30: "ideographTraditional",
+    31: "ideographZodiac",
+    32: "ideographZodiacTraditional",
+    33: "taiwaneseCounting",
+    34: "ideographLegalTraditional",
+    35: "taiwaneseCountingThousand",
+    36: "taiwaneseDigital",
+    37: "chineseCounting",
+    38: "chineseLegalSimplified",
+    39: "chineseCountingThousand",
+    40: "decimal",  # msonfcChnDbNum4
+    41: "koreanDigital",
+    42: "koreanCounting",
+    43: "koreanLegal",
+    44: "koreanDigital2",
+    255: "none",
+}
+_FOLLOW = {0: "tab", 1: "space", 2: "nothing"}
+#: The most lists (LSTF, LFO) read: a report has a few dozen.
+MAX_LISTS = 10_000
+
+
+def _lvl(table: bytes, at: int) -> tuple[Level, int]:
+    """A LVL at `at` (LVLF, its grpprlPapx and grpprlChpx, then the number text xst) as a numbering.Level
+    whose text names level numbers as %1…%9 (the xst's placeholders 0x00–0x08); and where the next begins."""
+    start, nfc, flags = _unpack("<iBB", table, at)
+    follow = table[at + 15] if at + 15 < len(table) else 0
+    cb_chpx, cb_papx, restart_lim = _unpack("<BBB", table, at + 24)
+    at += 28 + cb_papx + cb_chpx
+    cch = _u16(table, at)
+    xst = _span(table, at + 2, cch * 2).decode("utf-16-le", errors="replace")
+    text = "".join(f"%{ord(ch) + 1}" if ord(ch) < 9 else ("%\u200b" if ch == "%" else ch) for ch in xst)
+    level = Level(
+        start=start,
+        fmt=_NFC.get(nfc, f"nfc {nfc}"),
+        text=text,
+        restart=restart_lim if flags & 0x08 else None,  # fNoRestart: restarts only after levels above ilvlRestartLim
+        legal=bool(flags & 0x04),
+        suffix=_FOLLOW.get(follow, "tab"),
+    )
+    return level, at + 2 + cch * 2
+
+
+@dataclass
+class _List:
+    """A list (LFO) of the document: its LST's identity, levels and paragraph styles per level, and its
+    overrides (start numbers, levels)."""
+
+    lsid: int
+    levels: dict[int, Level]
+    styles: dict[int, int]  # istd → level (LSTF.rgistdPara)
+    starts: dict[int, int] = field(default_factory=dict)
+
+
+def _lists(table: bytes, fib: _Fib) -> dict[int, _List]:
+    """The document's lists by ilfo (1-based, as sprmPIlfo names them), from the PlfLst (LSTF, then the
+    LVLs of each in order) and the PlfLfo (LFO, then each one's LFOData with its LFOLVL overrides)."""
+    fc, lcb = fib.pair(_FC_PLF_LST)
+    if lcb < 2:
+        return {}
+    count = _unpack("<h", table, fc)[0]
+    if not 0 <= count <= MAX_LISTS:
+        raise _Damaged
+    lsts: dict[int, tuple[dict[int, Level], dict[int, int]]] = {}
+    at = fc + 2 + count * 28
+    for i in range(count):
+        lstf = fc + 2 + i * 28
+        lsid = _unpack("<i", table, lstf)[0]
+        istds = _unpack("<9H", table, lstf + 8)
+        simple = table[lstf + 26] & 0x01 if lstf + 26 < len(table) else 0
+        levels = {}
+        for ilvl in range(1 if simple else 9):
+            levels[ilvl], at = _lvl(table, at)
+        styles = {istd: ilvl for ilvl, istd in enumerate(istds[: len(levels)]) if istd != 0x0FFF}
+        lsts[lsid] = (levels, styles)
+    fc, lcb = fib.pair(_FC_PLF_LFO)
+    if lcb < 4:
+        return {}
+    count = _u32(table, fc)
+    if count > MAX_LISTS:
+        raise _Damaged
+    lists: dict[int, _List] = {}
+    at = fc + 4 + count * 16
+    for i in range(count):
+        lsid, _, _, clfolvl = _unpack("<iIIB", table, fc + 4 + i * 16)
+        levels, styles = lsts.get(lsid, ({}, {}))
+        found = _List(lsid, dict(levels), styles)
+        at += 4  # LFOData.cp: every LFO has its LFOData, overrides or none
+        for _ in range(clfolvl):
+            start, flags = _unpack("<iI", table, at)
+            at += 8
+            ilvl = flags & 0x0F
+            if flags & 0x20:  # fFormatting: a whole LVL replaces the level
+                found.levels[ilvl], at = _lvl(table, at)
+                found.starts[ilvl] = found.levels[ilvl].start
+            elif flags & 0x10:  # fStartAt
+                found.starts[ilvl] = start
+        lists[i + 1] = found
+    return lists
 
 
 # --- character properties: the revision marks -------------------------------------------------
@@ -546,16 +685,29 @@ def _chpx_fkp(page: bytes) -> list[tuple[int, int, bytes]]:
 class _Builder:
     """Characters in, paragraphs and tables out."""
 
-    def __init__(self) -> None:
+    def __init__(self, numberer: _Numberer | None = None) -> None:
+        self.numberer = numberer
         self.pieces: list[Piece] = []
         self.line: list[str] = []  # the paragraph being read
         self.cell: list[str] = []  # the paragraphs of the cell being read
         self.row: list[str] = []  # the cells of the row being read
         self.rows: list[tuple[list[str], list[tuple[int, int, int]]]] = []  # the table being read
 
-    def paragraph(self, pap: _Pap | None) -> None:
+    def text(self, pap: _Pap | None) -> str:
+        """The paragraph just read, with the number Word prints before it (on its first line with text)."""
         text = "".join(self.line)
         self.line = []
+        marker = self.numberer.marker(pap) if self.numberer else None
+        if marker:
+            lines = text.split("\n")
+            first = next((i for i, line in enumerate(lines) if tidy(line)), None)
+            if first is not None:
+                lines[first] = marker + tidy(lines[first])
+                text = "\n".join(lines)
+        return text
+
+    def paragraph(self, pap: _Pap | None) -> None:
+        text = self.text(pap)
         in_table = pap.depth > 0 if pap else bool(self.row or self.cell)
         if in_table:
             self.cell.append(text)
@@ -569,14 +721,13 @@ class _Builder:
     def cell_end(self, pap: _Pap | None) -> None:
         """A 0x07: the end of a cell, or of a row when its properties say so (or, unknown, when nothing
         stands between it and the cell before)."""
-        text = "".join(self.line)
-        self.line = []
-        row_end = pap.ttp if pap else (not text and not self.cell and bool(self.row))
+        row_end = pap.ttp if pap else (not self.line and not self.cell and bool(self.row))
         if row_end:
+            self.line = []
             self.rows.append((self.row, pap.cells if pap else []))
             self.row, self.cell = [], []
             return
-        self.cell.append(text)
+        self.cell.append(self.text(pap))
         self.row.append(tidy("\n".join(self.cell)))
         self.cell = []
 
@@ -657,6 +808,7 @@ def _build(
     papx: _Papx,
     marks: _Marks | None = None,
     revisions: _Revisions | None = None,
+    numberer: _Numberer | None = None,
 ) -> list[Piece]:
     """The paragraphs and tables of a story's text, its tracked changes accepted (deleted characters
     left out — a deleted paragraph mark joins its paragraph to the next — inserted ones kept) and
@@ -668,7 +820,7 @@ def _build(
         i = bisect.bisect_right(starts, cp) - 1
         return papx.at(ordered[i].fc(cp)) if i >= 0 else None
 
-    builder = _Builder()
+    builder = _Builder(numberer)
     fields: list[bool] = []  # per open field: True once its separator is passed (its result shows)
     for start, text in runs:
         kinds = _run_marks(marks, start, len(text)) if marks and marks.marks else None
@@ -705,34 +857,51 @@ def _build(
     return builder.pieces
 
 
-def _uses_numbering(table: bytes, fib: _Fib, papx: _Papx) -> bool:
-    """Whether Word numbers any paragraph itself: the paragraph's own properties or its style put it in a list.
+class _Numberer:
+    """What Word prints before each numbered paragraph, counted as the .docx reader counts (numbering.Counters:
+    one sequence per LST, an LFO's start overrides restarting it where the LFO is first used).
 
-    Lists being defined (PlfLst) is not enough: LibreOffice writes its default lists into every file.
+    A paragraph is numbered by its own sprmPIlfo/sprmPIlvl or its style's (through its base styles); its
+    level, when neither says, is the one the LST links to its style (LSTF.rgistdPara), else 0.
     """
-    fc, lcb = fib.pair(_FC_PLF_LST)
-    if lcb < 2 or fc + 2 > len(table) or _unpack("<h", table, fc)[0] <= 0:
-        return False
-    style_lists: dict[int, int] | None = None
-    for istd, own in papx.styles_and_lists():
-        if own is None:
-            if style_lists is None:
-                style_lists = _style_lists(table, fib)
-            own = style_lists.get(istd, 0)
-        if own:
-            return True
-    return False
+
+    def __init__(self, table: bytes, fib: _Fib) -> None:
+        self.counts = Counters()
+        self.styles = _style_numbering(table, fib)
+        try:
+            self.lists: dict[int, _List] | None = _lists(table, fib)
+        except _Damaged:  # the text is still readable: its numbers are left out, with a note
+            self.lists = None
+        self.missed = False  # a paragraph is numbered but its list could not be read
+
+    def marker(self, pap: _Pap | None) -> str | None:
+        if pap is None:
+            return None
+        ilfo, ilvl = pap.ilfo, pap.ilvl
+        if ilfo is None:
+            ilfo, style_ilvl = self.styles.get(pap.istd, (None, None))
+            ilvl = ilvl if ilvl is not None else style_ilvl
+        if not ilfo or ilfo < 0:  # 0: no list; negative: a list switched off (Word 97 compatibility)
+            return None
+        found = (self.lists or {}).get(ilfo)
+        if found is None:
+            self.missed = True
+            return None
+        if ilvl is None:
+            ilvl = found.styles.get(pap.istd, 0)
+        return self.counts.marker(found.lsid, ilfo, found.levels, found.starts, ilvl)
 
 
-def _style_lists(table: bytes, fib: _Fib) -> dict[int, int]:
-    """The list (ilfo) each paragraph style puts its paragraphs in, through its base styles; {} if unreadable."""
+def _style_numbering(table: bytes, fib: _Fib) -> dict[int, tuple[int | None, int | None]]:
+    """The list (ilfo) and level (ilvl) each paragraph style puts its paragraphs in, each inherited through
+    its base styles; {} if the stylesheet is unreadable."""
     fc, lcb = fib.pair(_FC_STSHF)
     try:
         stsh = _span(table, fc, lcb)
         cb_stshi = _u16(stsh, 0)
         cstd, cb_base = _unpack("<HH", stsh, 2)
         at = 2 + cb_stshi
-        own: dict[int, tuple[int, int | None]] = {}  # istd → (istdBase, its own ilfo)
+        own: dict[int, tuple[int, int | None, int | None]] = {}  # istd → (istdBase, its own ilfo, ilvl)
         for istd in range(cstd):
             cb_std = _u16(stsh, at)
             std = _span(stsh, at + 2, cb_std)
@@ -747,16 +916,21 @@ def _style_lists(table: bytes, fib: _Fib) -> dict[int, int]:
                 continue
             cb_upx = _u16(std, upx)
             grpprl = _span(std, upx + 4, max(cb_upx - 2, 0))
-            lists = [_u16(op, 0) for sprm, op in _sprms(grpprl) if sprm == _SPRM_ILFO and len(op) == 2]
-            own[istd] = (base, lists[-1] if lists else None)
+            sprms = _sprms(grpprl)
+            lists = [_unpack("<h", op, 0)[0] for sprm, op in sprms if sprm == _SPRM_ILFO and len(op) == 2]
+            levels = [op[0] for sprm, op in sprms if sprm == _SPRM_ILVL and op]
+            own[istd] = (base, lists[-1] if lists else None, levels[-1] if levels else None)
     except _Damaged:
         return {}
-    resolved: dict[int, int] = {}
+    resolved: dict[int, tuple[int | None, int | None]] = {}
     for istd in own:
+        values: list[int | None] = [None, None]
         current, seen = istd, 0
-        while current in own and own[current][1] is None and seen < 16:  # 0x0FFF: no base
+        while current in own and seen < 16:  # 0x0FFF: no base
+            for i in (0, 1):
+                values[i] = values[i] if values[i] is not None else own[current][i + 1]
             current, seen = own[current][0], seen + 1
-        resolved[istd] = (own[current][1] or 0) if current in own else 0
+        resolved[istd] = (values[0], values[1])
     return resolved
 
 
@@ -795,9 +969,9 @@ def doc_document(data: bytes) -> Document:
         papx = _Papx.read(word, table, fib)
         marks = _Marks.read(word, table, fib, pieces)
         revisions = _Revisions()
-        found = _build(runs, pieces, papx, marks, revisions)
+        numberer = _Numberer(table, fib)
+        found = _build(runs, pieces, papx, marks, revisions, numberer)
         comments = _comments(word, table, fib, pieces, papx, marks)
-        numbered = _uses_numbering(table, fib, papx)
     except _Damaged:
         raise ReadError("import.doc.damaged") from None
     notes: list[Note] = []
@@ -805,6 +979,8 @@ def doc_document(data: bytes) -> Document:
         notes.append(Note("import.note.revisions", {"inserted": revisions.inserted, "deleted": revisions.deleted}))
     if comments:
         notes.append(Note("import.note.comments", {"count": len(comments)}))
-    if numbered:
+    if numberer.counts.unknown:
+        notes.append(Note("import.note.numbering", {"formats": "、".join(sorted(numberer.counts.unknown))}))
+    if numberer.missed:
         notes.append(Note("import.doc.numbering"))
     return Document(found, tuple(comments), tuple(notes))
