@@ -34,12 +34,13 @@ import keyword
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from posixpath import dirname, normpath
 from posixpath import join as join_path
 
 from lxml import etree
 
+from exporters.readers.numbering import Counters, Level, Num
 from exporters.readers.pieces import Document, Grid, Note, Para, Piece, ReadError, mark_frame, tidy
 
 #: The most a part may inflate to (document.xml; the small parts: styles, numbering, comments, rels).
@@ -157,120 +158,6 @@ class _Package:
             path = target.lstrip("/") if target.startswith("/") else normpath(join_path(folder, target))
             found[kind] = path
         return found
-
-
-# --- numbering: what Word prints before a numbered paragraph -----------------------------------------
-
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
-_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"))
-_ROMAN += ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _chinese_thousand(n: int) -> str:
-    """一 … 十, 十一, 二十一, 一百, 一百〇一, 一千二百三十四 (Word's chineseCountingThousand)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    out, zero = "", False
-    for unit, name in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit, n = divmod(n, unit)
-        if unit == 10000 and digit:
-            out += _chinese_thousand(digit) + name
-        elif digit:
-            out += ("〇" if zero and out else "") + _CN_DIGITS[digit] + name
-            zero = False
-        elif out:
-            zero = True
-    return out
-
-
-def _chinese_counting(n: int) -> str:
-    """一 … 十, 十一, 九十九, then digit by digit (一〇〇): Word's chineseCounting."""
-    return _chinese_thousand(n) if n < 100 else "".join(_CN_DIGITS[int(d)] for d in str(n))
-
-
-def _enclosed(n: int, first: int, count: int, fallback: str) -> str:
-    return chr(first + n - 1) if 1 <= n <= count else fallback
-
-
-def _circled(n: int) -> str:
-    if 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    if 21 <= n <= 35:
-        return chr(0x3251 + n - 21)
-    if 36 <= n <= 50:
-        return chr(0x32B1 + n - 36)
-    return str(n)
-
-
-def _letters(n: int, base: str) -> str:
-    return base[(n - 1) % 26] * ((n - 1) // 26 + 1) if n > 0 else str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
-def _cycle(n: int, signs: str) -> str:
-    return signs[(n - 1) % len(signs)] if n > 0 else str(n)
-
-
-_FORMATS = {
-    "decimal": str,
-    "decimalHalfWidth": str,
-    "decimalZero": lambda n: f"{n:02d}",
-    "decimalFullWidth": lambda n: str(n).translate(_FULL_WIDTH),
-    "decimalFullWidth2": lambda n: str(n).translate(_FULL_WIDTH),
-    "decimalEnclosedCircle": _circled,
-    "decimalEnclosedCircleChinese": _circled,
-    "decimalEnclosedParen": lambda n: _enclosed(n, 0x2474, 20, f"({n})"),
-    "decimalEnclosedFullstop": lambda n: _enclosed(n, 0x2488, 20, f"{n}."),
-    "ideographEnclosedCircle": lambda n: _enclosed(n, 0x3220, 10, str(n)),
-    "chineseCounting": _chinese_counting,
-    "chineseCountingThousand": _chinese_thousand,
-    "taiwaneseCounting": _chinese_counting,
-    "taiwaneseCountingThousand": _chinese_thousand,
-    "japaneseCounting": _chinese_thousand,
-    "chineseLegalSimplified": lambda n: _chinese_thousand(n).translate(_CN_LEGAL),
-    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
-    "japaneseDigitalTenThousand": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
-    "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
-    "ideographTraditional": lambda n: _cycle(n, "甲乙丙丁戊己庚辛壬癸"),
-    "ideographZodiac": lambda n: _cycle(n, "子丑寅卯辰巳午未申酉戌亥"),
-    "upperLetter": lambda n: _letters(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-    "lowerLetter": lambda n: _letters(n, "abcdefghijklmnopqrstuvwxyz"),
-    "upperRoman": _roman,
-    "lowerRoman": lambda n: _roman(n).lower(),
-    "ordinal": lambda n: f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}",
-    "none": lambda _: "",
-}
-_LEVEL_REF = re.compile(r"%([1-9])")
-
-
-@dataclass
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = ""
-    restart: int | None = None
-    legal: bool = False
-    style: str | None = None
-    suffix: str = "tab"
-    ilvl: int = 0
-
-
-@dataclass
-class _Num:
-    abstract: str
-    starts: dict[int, int] = field(default_factory=dict)
-    levels: dict[int, _Level] = field(default_factory=dict)
 
 
 class _Names:
@@ -448,12 +335,10 @@ class _Numbering:
 
     def __init__(self, root: etree._Element | None, n: _Names, styles: _Styles) -> None:
         self.n, self.styles = n, styles
-        self.abstracts: dict[str, dict[int, _Level]] = {}
+        self.abstracts: dict[str, dict[int, Level]] = {}
         self.links: dict[str, str] = {}  # abstractNum id → the numbering style it stands for (numStyleLink)
-        self.nums: dict[str, _Num] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.seen: set[tuple[str, int]] = set()
-        self.unknown: set[str] = set()
+        self.nums: dict[str, Num] = {}
+        self.counts = Counters()
         if root is None:
             return
         for abstract in root.iter(n.abstractNum):
@@ -465,7 +350,7 @@ class _Numbering:
             ref = element.find(n.abstractNumId)
             if ref is None:
                 continue
-            num = _Num(ref.get(n.val, ""))
+            num = Num(ref.get(n.val, ""))
             for override in element.iter(n.lvlOverride):
                 ilvl = _int(override.get(n.ilvl), 0) or 0
                 if (start := override.find(n.startOverride)) is not None:
@@ -475,14 +360,14 @@ class _Numbering:
                     num.levels[ilvl] = level
             self.nums[element.get(n.numId, "")] = num
 
-    def _level(self, lvl: etree._Element) -> _Level:
+    def _level(self, lvl: etree._Element) -> Level:
         n = self.n
 
         def value(tag: str) -> str | None:
             found = lvl.find(tag)
             return None if found is None else found.get(n.val)
 
-        level = _Level(
+        level = Level(
             start=_int(value(n.start), 1) or 0,
             fmt=value(n.numFmt) or "decimal",
             text=value(n.lvlText) or "",
@@ -494,7 +379,7 @@ class _Numbering:
         )
         return level
 
-    def _abstract(self, num: _Num) -> str:
+    def _abstract(self, num: Num) -> str:
         """The abstract numbering a w:num uses, through a numbering style's link (numStyleLink) if any."""
         key = num.abstract
         for _ in range(4):
@@ -518,41 +403,7 @@ class _Numbering:
         levels.update(num.levels)
         if ilvl is None:
             ilvl = next((i for i, lvl in levels.items() if style_id and lvl.style == style_id), 0)
-        level = levels.get(ilvl)
-        if level is None:
-            return None
-        counters = self.counters.setdefault(key, {})
-
-        def start(at: int) -> int:
-            return num.starts.get(at, levels[at].start if at in levels else 1)
-
-        if (num_id, ilvl) not in self.seen and ilvl in num.starts:
-            counters[ilvl] = num.starts[ilvl]
-        else:
-            counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start(ilvl)
-        self.seen.add((num_id, ilvl))
-        for deeper, lvl in levels.items():
-            restarts = lvl.restart is None or (lvl.restart != 0 and ilvl < lvl.restart)
-            if deeper > ilvl and deeper in counters and restarts:
-                del counters[deeper]
-        if level.fmt == "bullet":
-            return ""
-
-        def number(match: re.Match[str]) -> str:
-            at = int(match[1]) - 1
-            value = counters.get(at, start(at))
-            fmt = "decimal" if level.legal else (levels[at].fmt if at in levels else "decimal")
-            if fmt == "bullet":
-                return ""
-            if fmt not in _FORMATS:
-                self.unknown.add(fmt)
-                fmt = "decimal"
-            return _FORMATS[fmt](value)
-
-        text = _LEVEL_REF.sub(number, level.text)
-        if text and level.suffix != "nothing" and text[-1].isascii():
-            text += " "
-        return text
+        return self.counts.marker(key, num_id, levels, num.starts, ilvl)
 
 
 # --- the document's text -----------------------------------------------------------------------------
@@ -893,8 +744,8 @@ def docx_document(data: bytes) -> Document:
         notes.append(Note("import.note.revisions", {"inserted": inserted, "deleted": deleted}))
     if comments:
         notes.append(Note("import.note.comments", {"count": len(comments)}))
-    if numbering.unknown:
-        notes.append(Note("import.note.numbering", {"formats": "、".join(sorted(numbering.unknown))}))
+    if numbering.counts.unknown:
+        notes.append(Note("import.note.numbering", {"formats": "、".join(sorted(numbering.counts.unknown))}))
     return Document(pieces, tuple(comments), tuple(notes))
 
 

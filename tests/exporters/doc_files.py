@@ -83,20 +83,31 @@ def _entry(name: str, kind: int, *, child: int = _NOSTREAM, right: int = _NOSTRE
     )
 
 
-def word_file(pieces: list[tuple[str, bool]], *, ccp_text: int | None = None, encrypted: bool = False) -> bytes:
+def word_file(
+    pieces: list[tuple[str, bool]],
+    *,
+    ccp_text: int | None = None,
+    encrypted: bool = False,
+    prms: list[int] | None = None,
+    comments: list[int] | None = None,
+) -> bytes:
     """A Word 97 file whose main text is the pieces in order, each (text, compressed): a compressed piece
-    is stored 8-bit (cp1252 with [MS-DOC]'s own mapping), the others UTF-16. No paragraph properties."""
+    is stored 8-bit (cp1252 with [MS-DOC]'s own mapping), the others UTF-16. No paragraph properties.
+
+    `prms` gives each piece's Prm (a Prm0: one sprm for the whole piece). `comments` makes the text after
+    ccp_text the comment story: the PlcfandTxt's CPs (each comment's start, then the story's length - 1)."""
     text_at = 1024
     body = b""
     cps, pcds = [0], []
-    for text, compressed in pieces:
+    for i, (text, compressed) in enumerate(pieces):
         offset = text_at + len(body)
+        prm = prms[i] if prms else 0
         if compressed:
             body += text.encode("cp1252")
-            pcds.append(struct.pack("<HIH", 0, (offset * 2) | 0x40000000, 0))
+            pcds.append(struct.pack("<HIH", 0, (offset * 2) | 0x40000000, prm))
         else:
             body += text.encode("utf-16-le")
-            pcds.append(struct.pack("<HIH", 0, offset, 0))
+            pcds.append(struct.pack("<HIH", 0, offset, prm))
         cps.append(cps[-1] + len(text))
     plc = struct.pack(f"<{len(cps)}i", *cps) + b"".join(pcds)
     clx = b"\x01" + struct.pack("<h", 3) + b"\x00\x00\x00" + b"\x02" + struct.pack("<I", len(plc)) + plc
@@ -105,12 +116,18 @@ def word_file(pieces: list[tuple[str, bool]], *, ccp_text: int | None = None, en
     fib += struct.pack("<H", 14) + b"\0" * 28
     lw = [0] * 22
     lw[3] = cps[-1] if ccp_text is None else ccp_text
-    fib += struct.pack("<H22i", 22, *lw)
+    table = clx
     pairs = [0] * (93 * 2)
     pairs[33 * 2], pairs[33 * 2 + 1] = 0, len(clx)  # fcClx, lcbClx in 1Table
+    if comments is not None:
+        lw[7] = cps[-1] - lw[3]  # ccpAtn: the rest of the text
+        plcfand_txt = struct.pack(f"<{len(comments) + 1}i", *comments, comments[-1] + 1)
+        pairs[5 * 2], pairs[5 * 2 + 1] = len(table), len(plcfand_txt)  # fcPlcfandTxt, lcbPlcfandTxt
+        table += plcfand_txt
+    fib += struct.pack("<H22i", 22, *lw)
     fib += struct.pack("<H186I", 93, *pairs) + b"\0\0"
     word = fib.ljust(text_at, b"\0") + body
-    return ole_file({"WordDocument": word, "1Table": clx})
+    return ole_file({"WordDocument": word, "1Table": table})
 
 
 def to_doc(sources: list[Path], folder: Path) -> list[Path]:

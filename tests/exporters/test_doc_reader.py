@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import random
 import shutil
+import struct
 from pathlib import Path
 
 import docx
 import olefile
 import pytest
 from doc_files import ole_file, to_doc, word_file
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from exporters import export_report
 from exporters.importer import import_file
-from exporters.readers import Grid, Para, ReadError, read_document
+from exporters.readers import Grid, Note, Para, ReadError, read_document
 from exporters.readers.doc import doc_document
 from store.codec import report_to_data
 from store.model import Report
@@ -51,7 +52,7 @@ EXPECTED = [
     Para("第二行 “ASCII” – 结尾"),
 ]
 
-#: What Word shows of the numbered .docx: the list's numbers too (the .doc reader leaves them out and says so).
+#: What Word shows of the numbered file, .docx or .doc: the list's numbers too (from numbering.xml, or the LST/LFO).
 SHOWN_IN_WORD = [*EXPECTED[:3], Para("1. 加强预算管理"), Para("2. 规范资产管理"), *EXPECTED[5:]]
 
 
@@ -105,6 +106,47 @@ def write_source(path: Path, *, numbered: bool = True) -> Path:
     return path
 
 
+_W = nsdecls("w")
+_STAMP = 'w:author="审核人" w:date="2021-03-01T10:00:00Z"'
+
+#: The reviewed draft read as Word shows it with every change accepted (.docx and .doc alike).
+ACCEPTED = [
+    Para("一、部门概况"),
+    Para("全年实际到位指标4321.56万元。"),
+    Para("资金主要用于保障机构正常运转。"),  # the first paragraph's mark was deleted: one paragraph
+    Para("2.新增一条措施。"),  # a deleted paragraph (text and mark) before it is gone
+    Para("三、改进措施"),
+]
+REVIEW_COMMENTS = ("到位指标请与决算核对。", "补充一条改进措施。 第二段批注")
+
+
+def write_reviewed(path: Path) -> Path:
+    """A draft with tracked changes as Word writes them (python-docx has no API for w:ins/w:del) and two comments."""
+    document = docx.Document()
+    document.add_paragraph("一、部门概况")
+    paragraph = document.add_paragraph("全年实际到位指标")
+    for xml in (
+        f'<w:del {_W} w:id="1" {_STAMP}><w:r><w:delText>4221.56</w:delText></w:r></w:del>',
+        f'<w:ins {_W} w:id="2" {_STAMP}><w:r><w:t>4321.56</w:t></w:r></w:ins>',
+    ):
+        paragraph._p.append(parse_xml(xml))
+    paragraph.add_run("万元。")
+    document.add_comment(paragraph.runs, text="到位指标请与决算核对。", author="审核人")
+    joined = document.add_paragraph("资金主要用于")
+    joined._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {_W}><w:del w:id="3" {_STAMP}/></w:rPr>'))
+    document.add_paragraph("保障机构正常运转。")
+    gone = document.add_paragraph()
+    gone._p.append(parse_xml(f'<w:del {_W} w:id="4" {_STAMP}><w:r><w:delText>这一段已删去。</w:delText></w:r></w:del>'))
+    gone._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {_W}><w:del w:id="5" {_STAMP}/></w:rPr>'))
+    added = document.add_paragraph()
+    added._p.append(parse_xml(f'<w:ins {_W} w:id="6" {_STAMP}><w:r><w:t>2.新增一条措施。</w:t></w:r></w:ins>'))
+    heading = document.add_paragraph("三、改进措施")
+    comment = document.add_comment(heading.runs, text="补充一条改进措施。", author="审核人")
+    comment.add_paragraph("第二段批注")
+    document.save(path)
+    return path
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
     status = main([str(arg) for arg in argv])
     out, err = capsys.readouterr()
@@ -121,6 +163,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sources = {
         "numbered": write_source(folder / "numbered.docx"),
         "plain": write_source(folder / "plain.docx", numbered=False),
+        "reviewed": write_reviewed(folder / "reviewed.docx"),
     }
     docs = dict(zip(sources, to_doc(list(sources.values()), folder), strict=True))
     return {**{f"{name}.docx": path for name, path in sources.items()}, **docs}
@@ -131,15 +174,59 @@ class TestLibreOfficeDoc:
 
     def test_text_table_cells_and_fields_come_out_exactly(self, made: dict[str, Path]) -> None:
         document = read_document(made["numbered"])
-        assert document.pieces == EXPECTED
+        assert document.pieces == SHOWN_IN_WORD
         # the .docx it was made from reads the same, with the numbers Word draws
         assert read_document(made["numbered.docx"]).pieces == SHOWN_IN_WORD
         assert "页眉：不是正文" not in str(document.pieces)
 
-    def test_automatic_numbering_is_noted_only_where_used(self, made: dict[str, Path]) -> None:
-        assert [note.code for note in read_document(made["numbered"]).notes] == ["import.doc.numbering"]
+    def test_automatic_numbering_read_needs_no_note_and_a_plain_file_has_no_numbers(
+        self, made: dict[str, Path]
+    ) -> None:
+        assert read_document(made["numbered"]).notes == ()
         assert read_document(made["plain"]).notes == ()
         assert read_document(made["plain"]).pieces == EXPECTED
+
+    def test_numbering_tables_that_cannot_be_read_leave_the_numbers_out_with_a_note(
+        self, made: dict[str, Path], tmp_path: Path
+    ) -> None:
+        with olefile.OleFileIO(made["numbered"].read_bytes()) as ole:
+            word = bytearray(ole.openstream("WordDocument").read())
+            table = ole.openstream("1Table").read()
+        word[154 + 74 * 8 : 154 + 74 * 8 + 8] = struct.pack("<II", len(table) - 4, 64)  # PlfLfo past the stream
+        path = tmp_path / "编号表损坏.doc"
+        path.write_bytes(ole_file({"WordDocument": bytes(word), "1Table": table}))
+        document = read_document(path)
+        assert document.pieces == EXPECTED
+        assert [note.code for note in document.notes] == ["import.doc.numbering"]
+
+    def test_tracked_changes_read_as_accepted_and_comments_kept_as_the_docx_says(self, made: dict[str, Path]) -> None:
+        from_doc, from_docx = read_document(made["reviewed"]), read_document(made["reviewed.docx"])
+        assert from_doc.pieces == from_docx.pieces == ACCEPTED
+        assert from_doc.comments == from_docx.comments == REVIEW_COMMENTS
+        assert from_doc.notes == from_docx.notes
+        assert [(note.code, note.params) for note in from_doc.notes] == [
+            ("import.note.revisions", {"inserted": 2, "deleted": 2}),
+            ("import.note.comments", {"count": 2}),
+        ]
+
+    def test_damaged_character_properties_are_refused_with_one_sentence(self, made: dict[str, Path]) -> None:
+        with olefile.OleFileIO(made["reviewed"].read_bytes()) as ole:
+            word = ole.openstream("WordDocument").read()
+            table = ole.openstream("1Table").read()
+        far = bytearray(word)
+        far[250:258] = struct.pack("<II", len(table) + 8, 12)  # fcPlcfBteChpx past the table stream
+        fc, lcb = struct.unpack_from("<II", word, 250)
+        page = struct.unpack_from("<I", table, fc + lcb - 4)[0] & 0x3FFFFF  # the last ChpxFkp page
+        crun = bytearray(word)
+        crun[page * 512 + 511] = 200  # more runs than the page holds
+        cb = bytearray(word)
+        runs = word[page * 512 + 511]
+        cb[page * 512 + (runs + 1) * 4 + runs - 1] = 255  # the last run's Chpx at the page's last word…
+        cb[page * 512 + 510] = 2  # …its grpprl running past the page
+        for damaged in (far, crun, cb):
+            with pytest.raises(ReadError) as refused:
+                doc_document(ole_file({"WordDocument": bytes(damaged), "1Table": table}))
+            assert refused.value.code == "import.doc.damaged"
 
     def test_the_name_tells_nothing(self, made: dict[str, Path], tmp_path: Path) -> None:
         doc_as_docx = tmp_path / "其实是doc.docx"
@@ -149,7 +236,7 @@ class TestLibreOfficeDoc:
         shutil.copy(made["numbered"], doc_as_wps)
         shutil.copy(made["numbered.docx"], docx_as_doc)
         for path in (doc_as_docx, doc_as_wps):
-            assert read_document(path).pieces == EXPECTED, path.name
+            assert read_document(path).pieces == SHOWN_IN_WORD, path.name
         assert read_document(docx_as_doc).pieces == SHOWN_IN_WORD
 
     def test_every_damaged_version_is_refused_with_one_sentence(self, made: dict[str, Path]) -> None:
@@ -253,6 +340,27 @@ def test_only_the_main_text_is_body_not_what_follows_ccp_text() -> None:
     main = "正文一段\r"
     data = word_file([(main + "页眉文字\r脚注文字\r", False)], ccp_text=len(main))
     assert doc_document(data).pieces == [Para("正文一段")]
+
+
+def test_a_piece_marked_deleted_or_inserted_by_its_prm_reads_as_accepted() -> None:
+    deleted, inserted = (0x41 << 1) | (1 << 8), (0x42 << 1) | (1 << 8)  # Prm0: sprmCFRMarkDel / Ins, on
+    data = word_file(
+        [("到位指标", False), ("4221.56", True), ("4321.56", True), ("万元。\r", False)],
+        prms=[0, deleted, inserted, 0],
+    )
+    document = doc_document(data)
+    assert document.pieces == [Para("到位指标4321.56万元。")]
+    assert document.notes == (Note("import.note.revisions", {"inserted": 1, "deleted": 1}),)
+
+
+def test_comments_are_read_from_the_comment_story_one_per_plcfand_txt_range() -> None:
+    main = "正文\x05一段\r"
+    story = "\x05批注一\r\x05批注二第一段\r第二段\r\r"
+    data = word_file([(main + story, False)], ccp_text=len(main), comments=[0, 5, len(story) - 1])
+    document = doc_document(data)
+    assert document.pieces == [Para("正文一段")]  # the 0x05 comment reference is no text
+    assert document.comments == ("批注一", "批注二第一段 第二段")
+    assert document.notes == (Note("import.note.comments", {"count": 2}),)
 
 
 def test_without_paragraph_properties_a_row_ends_at_a_second_cell_mark() -> None:
