@@ -651,7 +651,7 @@ def import_file(path: Path, outlines: tuple[Outline, ...] | None = None) -> Impo
     document = read_document(path)
     imported = import_pieces(document.pieces, fallback_name=path.stem, outlines=outlines)
     imported.unplaced += [Unplaced("批注", text) for text in document.comments]
-    imported.report.unplaced += list(document.comments)
+    imported.report.unplaced += [f"〔批注〕{text}" for text in document.comments]
     imported.notes = imported.notes + document.notes
     return imported
 

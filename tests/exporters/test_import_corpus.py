@@ -136,3 +136,10 @@ def test_a_text_file_with_a_red_head_takes_the_report_title(tmp_path: Path) -> N
     source.write_text("\n".join(SELFEVAL_TEXT_HEAD), encoding="utf-8")
     imported = import_file(source)
     assert imported.report.title == "青石县教育局2020年度部门整体支出绩效评价报告"
+
+
+def test_a_reviewers_comments_wait_in_unplaced_marked_as_comments(tmp_path: Path) -> None:
+    """In the app's 未归类 list a comment says it is one, so it is not mistaken for the report's text."""
+    report = import_file(build("reviewed-draft", "edu", tmp_path)).report
+    comments = [text for text in report.unplaced if text.startswith("〔批注〕")]
+    assert len(comments) == 2
