@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
@@ -45,12 +45,18 @@ from store.settings import Fonts
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
 TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+#: A wide form (the 自评表) on landscape A4: 25 mm all round, a 247 × 160 mm text block.
+LANDSCAPE_MARGIN = Mm(25)
+LANDSCAPE_TEXT_WIDTH = Emu(PAGE_HEIGHT - 2 * LANDSCAPE_MARGIN)
+LANDSCAPE_TEXT_HEIGHT = Emu(PAGE_WIDTH - 2 * LANDSCAPE_MARGIN)
 TEXT_HEIGHT = Emu(PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
 LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
 #: Exact line pitch, whole twips, so 22 lines fill the 225 mm text block: 579 twips = 28.95 pt.
 LINE_PITCH = Twips(int(TEXT_HEIGHT / LINES_PER_PAGE / Twips(1)))
 BODY_SIZE, TITLE_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = Pt(16), Pt(22), Pt(12), Pt(14)
 TABLE_LINE = Pt(20)
+#: A table cell's left and right margins together (Table Grid: 0.19 cm each), and what a row's rules add.
+CELL_MARGINS, ROW_RULE = Pt(10.8), Pt(1)
 #: Table columns: room for the cell margins (in table characters); a column this narrow never wraps.
 CELL_PADDING, SHORT_COLUMN, MIN_COLUMN = 1.5, 8.0, 4.0
 #: Body characters condensed so 28 fit a 156 mm line (in twentieths of a point, rounded down:
@@ -71,6 +77,11 @@ CAPTION = "公文表题"
 TABLE_NOTE = "公文表注"
 TABLE_HEAD = "公文表头"
 TABLE_TEXT = "公文表格"
+#: A hand-in form's table (the 自评表), dense: 五号 (10.5 pt) on a 14 pt line, so a row of
+#: explanation and reason stays a few lines and the form a few landscape pages.
+FORM_HEAD = "表单表头"
+FORM_TEXT = "表单表格"
+FORM_SIZE, FORM_LINE = Pt(10.5), Pt(14)
 PAGE_NUMBER = "公文页码"
 
 #: Names Word may use when a standard font is missing (the settings file can also rename them).
@@ -245,16 +256,13 @@ def _define_styles(doc: WordDocument, fonts: Fonts) -> None:
         align=WD_PARAGRAPH_ALIGNMENT.RIGHT,
         keep_with_next=True,
     )
-    _paragraph_style(
-        doc,
-        TABLE_HEAD,
-        font=fonts.heading1,
-        latin=latin,
-        size=TABLE_SIZE,
-        line=TABLE_LINE,
-        align=WD_PARAGRAPH_ALIGNMENT.CENTER,
-    )
-    _paragraph_style(doc, TABLE_TEXT, font=fonts.body, latin=latin, size=TABLE_SIZE, line=TABLE_LINE)
+    center = WD_PARAGRAPH_ALIGNMENT.CENTER
+    for head, text, size, line in (
+        (TABLE_HEAD, TABLE_TEXT, TABLE_SIZE, TABLE_LINE),
+        (FORM_HEAD, FORM_TEXT, FORM_SIZE, FORM_LINE),
+    ):
+        _paragraph_style(doc, head, font=fonts.heading1, latin=latin, size=size, line=line, align=center)
+        _paragraph_style(doc, text, font=fonts.body, latin=latin, size=size, line=line)
     _paragraph_style(
         doc,
         PAGE_NUMBER,
@@ -374,17 +382,28 @@ def _drop_styles_with_effects(doc: WordDocument) -> None:
 class _Writer:
     """Adds the blocks of a tree to a Word document, one paragraph or table at a time."""
 
-    def __init__(self, doc: WordDocument, style_ids: dict[str, str]) -> None:
+    def __init__(
+        self,
+        doc: WordDocument,
+        style_ids: dict[str, str],
+        text_width: Length = TEXT_WIDTH,
+        text_height: Length = TEXT_HEIGHT,
+    ) -> None:
         self.doc = doc
+        self.text_width = text_width
+        self.text_height = text_height
+        #: Lines of body pitch written so far (where on the first page a table starts).
+        self.lines = 0
         self.break_before = False
         # Style ids looked up once: python-docx's `paragraph.style = name` scans every style each time.
         self.style_ids = style_ids
         # Formatted empty cells by (alignment, header, kept with next), shared by every table.
-        self.cells: dict[tuple[str, bool, bool], BaseOxmlElement] = {}
+        self.cells: dict[tuple[str, bool, bool, bool], BaseOxmlElement] = {}
 
     def paragraph(self, text: str, style: str) -> WordParagraph:
         para = self.doc.add_paragraph()
         para._p.style = self.style_ids[style]
+        self.lines += 2 if style == TITLE else 1
         if text:
             para.add_run(_text(text))
         if self.break_before:
@@ -427,7 +446,7 @@ class _Writer:
             self.paragraph("　".join(part for part in (block.label, block.caption) if part), CAPTION)
         if block.note:
             self.paragraph(block.note, TABLE_NOTE)
-        widths = column_widths(block)
+        widths = column_widths(block, self.text_width)
         table = self.doc.add_table(rows=len(block.rows) + 1, cols=len(block.header))
         table._tbl.tblStyle_val = self.style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -447,26 +466,40 @@ class _Writer:
             kind = (min(index, 1), index < last and (block.keep or index == 0))
             if kind not in prototypes:
                 prototypes[kind] = [
-                    self._cell_prototype(table, blank, width, align, header=index == 0, keep=kind[1])
+                    self._cell_prototype(table, blank, width, align, header=index == 0, keep=kind[1], dense=block.dense)
                     for width, align in zip(widths, block.align, strict=True)
                 ]
             for tc, value, prototype in zip(tr.tc_lst, values, prototypes[kind], strict=True):
                 cell = copy.deepcopy(prototype)
                 tr.replace(tc, cell)
-                if value:
-                    cell.p_lst[0].add_r().text = _text(value)
+                _fill(cell, value)
+        breaks: set[int] = set()
+        if block.merge:
+            heights = [float(_row_height(values, widths, block.dense)) for values in (block.header, *block.rows)]
+            room = self.text_height - heights[0]
+            breaks = page_starts(heights[1:], room - self.lines * LINE_PITCH, room)
+        _merge_cells(table._tbl.tr_lst[1:], block, widths, breaks)
 
     def _cell_prototype(
-        self, table: WordTable, blank: BaseOxmlElement, width: Length, align: str, *, header: bool, keep: bool
+        self,
+        table: WordTable,
+        blank: BaseOxmlElement,
+        width: Length,
+        align: str,
+        *,
+        header: bool,
+        keep: bool,
+        dense: bool = False,
     ) -> BaseOxmlElement:
         """An empty cell of the given width and alignment, formatted as a header or body cell."""
-        key = (align, header, keep)
+        key = (align, header, keep, dense)
         if key not in self.cells:
             cell = _Cell(copy.deepcopy(blank), table)
             cell.width = width
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             para = cell.paragraphs[0]
-            para._p.style = self.style_ids[TABLE_HEAD if header else TABLE_TEXT]
+            styles = (FORM_HEAD, FORM_TEXT) if dense else (TABLE_HEAD, TABLE_TEXT)
+            para._p.style = self.style_ids[styles[0] if header else styles[1]]
             para.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER if header else _ALIGN[align]
             para.paragraph_format.keep_with_next = keep
             self.cells[key] = cell._tc
@@ -478,14 +511,93 @@ class _Writer:
         self.break_before = True
 
 
-def column_widths(block: Table) -> list[Length]:
+def _fill(cell: BaseOxmlElement, value: str) -> None:
+    """A cell's text, a paragraph for each of its lines (指标解释 above 评分标准)."""
+    if not value:
+        return
+    first = cell.p_lst[0]
+    lines = value.split("\n")
+    for line in reversed(lines[1:]):
+        paragraph = copy.deepcopy(first)
+        paragraph.add_r().text = _text(line)
+        first.addnext(paragraph)
+    first.add_r().text = _text(lines[0])
+
+
+def _row_height(values: tuple[str, ...], widths: list[Length], dense: bool) -> Length:
+    """About how tall a row prints: its tallest cell's lines (each paragraph wrapped to the column) at the line pitch."""
+    size, line = (FORM_SIZE, FORM_LINE) if dense else (TABLE_SIZE, TABLE_LINE)
+    lines = 1
+    for value, width in zip(values, widths, strict=True):
+        room = max((width - CELL_MARGINS) / size, 1.0)
+        lines = max(lines, sum(max(math.ceil(display_width(part) / room), 1) for part in value.split("\n")))
+    return Emu(lines * line + ROW_RULE)
+
+
+def page_starts(heights: list[float], first: float, room: float) -> set[int]:
+    """The rows that begin a new page, for rows of these heights that never split: `first` is the room
+    left on the page the table starts on, `room` that of every later page (under the repeated header)."""
+    starts: set[int] = set()
+    left = first
+    for index, height in enumerate(heights):
+        if height > left and left < room:
+            starts.add(index)
+            left = room
+        left -= height
+    return starts
+
+
+def _merge_cells(trs: list[BaseOxmlElement], block: Table, widths: list[Length], breaks: set[int]) -> None:
+    """Merge the group columns' runs of equal text down the rows, then the spans across columns.
+
+    A merged-down cell keeps its text in the first row (`vMerge` restart) and an empty paragraph
+    in the rest (`vMerge` continue); a run is cut where a page is expected to begin (`breaks`), so
+    a continuation page names its groups again. A span is one cell (`gridSpan`) as wide as the
+    columns it covers.
+    """
+    spanned = {(row, col) for row, first, last in block.spans for col in range(first, last + 1)}
+    rows = block.rows
+    for col in range(block.merge):
+        start = 0
+        for index in range(1, len(rows) + 1):
+            if (
+                index < len(rows)
+                and rows[index][: col + 1] == rows[start][: col + 1]
+                and rows[start][col]
+                and (index, col) not in spanned
+                and index not in breaks
+            ):
+                continue
+            if index - 1 > start and rows[start][col] and (start, col) not in spanned:
+                trs[start].tc_lst[col].vMerge = "restart"
+                for tr in trs[start + 1 : index]:
+                    tc = tr.tc_lst[col]
+                    tc.vMerge = "continue"
+                    for run in tc.xpath("./w:p/w:r"):
+                        run.getparent().remove(run)
+            start = index
+    for row, first, last in sorted(block.spans, key=lambda span: (span[0], -span[1])):
+        cells = trs[row].tc_lst
+        cells[first].grid_span = last - first + 1
+        cells[first].width = Emu(sum(widths[first : last + 1]))
+        for tc in cells[first + 1 : last + 1]:
+            trs[row].remove(tc)
+
+
+def column_widths(block: Table, text_width: Length = TEXT_WIDTH) -> list[Length]:
     """Column widths filling the text block.
 
-    Every column wants its widest entry. If they do not all fit, short columns (numbers,
-    units) keep their width so they never wrap, and the long text columns share the rest
-    evenly, a column needing less than its share giving the difference to the others.
+    A table that sets its `widths` (a hand-in form, sized for its content) gets them, scaled to
+    the text block. Otherwise every column wants its widest entry. If they do not all fit, short
+    columns (numbers, units) keep their width so they never wrap, and the long text columns share
+    the rest evenly, a column needing less than its share giving the difference to the others.
     """
-    available = TEXT_WIDTH / TABLE_SIZE
+    if block.widths:
+        scale = text_width / sum(block.widths)
+        widths = [Emu(int(want * scale)) for want in block.widths]
+        widths[-1] = Emu(text_width - sum(widths[:-1]))
+        return widths
+    available = text_width / TABLE_SIZE
     wants = [
         max(display_width(row[i]) for row in (block.header, *block.rows)) + CELL_PADDING
         for i in range(len(block.header))
@@ -496,10 +608,21 @@ def column_widths(block: Table) -> list[Length]:
         for count, i in enumerate(long):
             wants[i] = min(wants[i], max(rest / (len(long) - count), MIN_COLUMN))
             rest -= wants[i]
-    scale = TEXT_WIDTH / sum(wants)
+    scale = text_width / sum(wants)
     widths = [Emu(int(want * scale)) for want in wants]
-    widths[-1] = Emu(TEXT_WIDTH - sum(widths[:-1]))
+    widths[-1] = Emu(text_width - sum(widths[:-1]))
     return widths
+
+
+def _landscape(doc: WordDocument) -> Length:
+    """Turn the page to landscape A4 with 25 mm margins (the page number keeps its place below); the text width."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE_HEIGHT, PAGE_WIDTH
+    section.top_margin = section.bottom_margin = LANDSCAPE_MARGIN
+    section.left_margin = section.right_margin = LANDSCAPE_MARGIN
+    section.footer_distance = Emu(LANDSCAPE_MARGIN - PAGE_NUMBER_GAP - PAGE_NUMBER_LINE)
+    return LANDSCAPE_TEXT_WIDTH
 
 
 @lru_cache(maxsize=4)
@@ -532,7 +655,10 @@ def render(document: Document, fonts: Fonts) -> bytes:
     props.title, props.author, props.last_modified_by = document.title, document.author, "jixiao"
     props.comments, props.created, props.modified, props.revision = "", now, now, 1
     props.language = "zh-CN"
-    writer = _Writer(doc, style_ids)
+    if document.landscape:
+        writer = _Writer(doc, style_ids, _landscape(doc), LANDSCAPE_TEXT_HEIGHT)
+    else:
+        writer = _Writer(doc, style_ids)
     dispatch = {
         Title: writer.title,
         Heading: writer.heading,

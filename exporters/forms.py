@@ -28,7 +28,8 @@ FORM_NAMES: tuple[str, ...] = ("scores", "figures")
 class Column:
     """A column of a form: its heading, alignment, width in the worksheet (characters), money or not.
 
-    `brief` columns are the ones a Word page has room for; the worksheet shows them all.
+    `brief` columns are the ones a portrait page (the report's 附表) has room for; the form's own
+    Word file and the worksheet show them all.
     """
 
     heading: str
@@ -36,6 +37,10 @@ class Column:
     width: int = 10
     money: bool = False
     brief: bool = True
+    #: Decimal places a number is printed with (None: as it is, without trailing zeros).
+    places: int | None = None
+    #: Printed after a number (the 指标值's "%").
+    suffix: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,22 @@ class Form:
     merge: int = 0
     total: tuple[Cell, ...] | None = None
     sum_columns: tuple[int, ...] = ()
+    #: A row under the total: its label and the grade the total earns (None while the total is blank).
+    grade: tuple[str, str | None] | None = None
+    #: Printed on landscape pages (a wide form).
+    landscape: bool = False
 
 
-def cell_text(value: Cell, money: bool = False) -> str:
-    """A cell as printed: money with two decimals, other numbers without trailing zeros, counts as they are."""
+def cell_text(value: Cell, money: bool = False, column: Column | None = None) -> str:
+    """A cell as printed: money with two decimals, other numbers without trailing zeros, counts as they are.
+
+    A `column` with `places` prints its numbers with that many decimals and its `suffix` ("97.76%").
+    """
     if value is None:
         return ""
     if isinstance(value, Decimal):
+        if column is not None and column.places is not None:
+            return f"{value:.{column.places}f}{column.suffix}"
         return format_amount(value) if money else format_number(value)
     return str(value)
 
@@ -76,48 +90,59 @@ def _unit_lines(report: Report) -> tuple[str, ...]:
 
 # --- 自评表 -----------------------------------------------------------------------------
 
+#: The 自评表 as units hand it in (widths in worksheet characters, set for the content: the
+#: explanation and the reason take the room, the numbers only what "100.00%" needs).
 _SCORE_COLUMNS = (
-    Column("一级指标", "center", 8),
+    Column("一级指标", "center", 6),
     Column("二级指标", "center", 10),
-    Column("三级指标", "left", 18),
-    Column("分值", "right", 6),
-    Column("指标解释／计算公式", "left", 36, brief=False),
-    Column("指标值（%）", "right", 10),
-    Column("评分标准", "left", 36, brief=False),
-    Column("得分", "right", 6),
-    Column("说明", "left", 30),
+    Column("三级指标", "center", 12),
+    Column("指标解释／评分标准", "left", 42, brief=False),
+    Column("分值", "center", 6),
+    Column("指标值", "right", 10, places=2, suffix="%"),
+    Column("自评得分", "right", 10, places=2),
+    Column("扣分原因和其他说明", "left", 30),
 )
+#: Where the scores, the weights and the values sit in a 自评表 row.
+WEIGHT, VALUE, SCORE, REASON = 4, 5, 6, 7
+#: The label of the row under the total that carries the grade.
+GRADE_LABEL = "评价等级"
+
+
+def _explanation(indicator: scoring.IndicatorDef) -> str:
+    """指标解释 and 评分标准, a line each (the cell wraps; a writer keeps the line break)."""
+    return "\n".join(part for part in (indicator.definition, indicator.standard) if part)
 
 
 def score_form(report: Report, systems: dict[str, scoring.System] | None = None) -> Form:
-    """The 自评表 of `report` under its indicator system, every row with its score or why none."""
+    """The 自评表 of `report` under its indicator system.
+
+    What is not scored yet (a missing figure, a score not entered) stays blank: the total and
+    the grade too until every indicator has a score. `scoring.gaps` says what is missing; the
+    form carries no program prompt.
+    """
     systems = systems if systems is not None else scoring.load_systems()[0]
     system = scoring.system_for(report, systems)
     sheet = scoring.score(report, system)
     rows: list[tuple[Cell, ...]] = []
     for row in sheet.rows:
         indicator = row.indicator
-        words, filled = scoring.formula_text(row, system, report)
-        formula = f"{words} = {filled}" if words else indicator.definition
         value: Cell = row.value
         if row.value is not None and indicator.unit != "%":
-            value = f"{format_number(row.value)}{indicator.unit}"
+            value = f"{row.value:.2f}{indicator.unit}"
         rows.append(
             (
                 indicator.level1,
                 indicator.level2,
                 indicator.name,
+                _explanation(indicator),
                 indicator.weight,
-                formula,
                 value,
-                indicator.standard,
                 row.score,
-                scoring.row_note(row, system),
+                scoring.form_reason(row),
             )
         )
-    left = sum(1 for row in sheet.rows if row.score is None)
-    verdict = f"等级：{sheet.grade}" if sheet.complete else f"尚有{left}项未评分"
-    total = ("合计", None, None, system.full_marks, None, None, None, sheet.total, verdict)
+    total = sheet.total if sheet.complete else None
+    grade = sheet.grade if sheet.complete else None
     return Form(
         name="scores",
         title=f"{report.fiscal_year}年度部门整体支出绩效自评表",
@@ -127,9 +152,16 @@ def score_form(report: Report, systems: dict[str, scoring.System] | None = None)
         columns=_SCORE_COLUMNS,
         rows=tuple(rows),
         merge=2,
-        total=total,
-        sum_columns=(3, 7),
+        total=("合计", None, None, None, system.full_marks, None, total, None),
+        sum_columns=(WEIGHT, SCORE),
+        grade=(GRADE_LABEL, grade),
+        landscape=True,
     )
+
+
+def grade_bounds() -> tuple[tuple[Decimal, str], ...]:
+    """The grades by the lowest total that earns them, best first, the lowest grade at 0 (for a formula)."""
+    return (*scoring.GRADES, (Decimal(0), scoring.LOWEST_GRADE))
 
 
 # --- 基础数据表 ---------------------------------------------------------------------------
@@ -226,19 +258,50 @@ def _sangong_rows(report: Report) -> list[tuple[Cell, ...]]:
 # --- as document tree ---------------------------------------------------------------
 
 
-def form_table(form: Form, label: str, caption: str) -> Table:
-    """The form as a tree Table (its `brief` columns), group names printed once per group."""
-    keep = [i for i, column in enumerate(form.columns) if column.brief]
-    rows = []
+def _foot_rows(form: Form) -> list[tuple[tuple[Cell, ...], tuple[tuple[int, int], ...]]]:
+    """The total and grade rows, each with its column spans: a label over the columns before the
+    first summed one (合计 over the three levels and the explanation), the grade over the rest."""
+    width = len(form.columns)
+    split = form.sum_columns[0] if form.sum_columns else max(form.merge, 1)
+    label = ((0, split - 1),) if split > 1 else ()
+    foot: list[tuple[tuple[Cell, ...], tuple[tuple[int, int], ...]]] = []
+    if form.total is not None:
+        foot.append((form.total, label))
+    if form.grade is not None:
+        name, grade = form.grade
+        row: list[Cell] = [None] * width
+        row[0], row[split] = name, grade
+        foot.append((tuple(row), (*label, (split, width - 1))))
+    return foot
+
+
+def form_table(form: Form, label: str, caption: str, *, brief: bool = True) -> Table:
+    """The form as a tree Table.
+
+    `brief` (the report's 附表, on a portrait page): the `brief` columns only, each group name
+    printed once, the rest of its run blank. Otherwise (the form's own document) every column,
+    the group names on every row with `merge` telling the writer to merge the runs, the foot
+    rows' spans and the columns' widths.
+    """
+    keep = [i for i, column in enumerate(form.columns) if column.brief or not brief]
+    position = {column: index for index, column in enumerate(keep)}
+    rows: list[tuple[str, ...]] = []
     previous: list[Cell] = [None] * form.merge
-    for row in (*form.rows, *((form.total,) if form.total else ())):
-        shown = [cell_text(row[i], form.columns[i].money) for i in range(len(row))]
-        for i in range(form.merge):
-            if row is not form.total and list(row[: i + 1]) == previous[: i + 1]:
+    for row in form.rows:
+        shown = [cell_text(row[i], form.columns[i].money, form.columns[i]) for i in range(len(row))]
+        for i in range(form.merge if brief else 0):
+            if list(row[: i + 1]) == previous[: i + 1]:
                 shown[i] = ""
         previous = list(row[: form.merge])
-        shown = [shown[i] for i in keep]
-        rows.append(tuple(shown))
+        rows.append(tuple(shown[i] for i in keep))
+    spans: list[tuple[int, int, int]] = []
+    for row, row_spans in _foot_rows(form):
+        index = len(rows)
+        rows.append(tuple(cell_text(row[i], form.columns[i].money, form.columns[i]) for i in keep))
+        for first, last in row_spans:
+            columns = [position[i] for i in range(first, last + 1) if i in position]
+            if len(columns) > 1:
+                spans.append((index, columns[0], columns[-1]))
     return Table(
         label=label,
         caption=caption,
@@ -247,14 +310,18 @@ def form_table(form: Form, label: str, caption: str) -> Table:
         align=tuple(form.columns[i].align for i in keep),
         note=form.note,
         keep=False,
+        merge=0 if brief else form.merge,
+        spans=tuple(spans),
+        widths=() if brief else tuple(float(form.columns[i].width) for i in keep),
+        dense=not brief,
     )
 
 
 def form_document(form: Form) -> Document:
-    """A form as a Word or Markdown document of its own: its title, the unit line, the table."""
+    """A form as a Word or Markdown document of its own: its title, the unit line, the whole table."""
     heads = [Paragraph(part) for part in form.unit_lines]
-    blocks: list[Block] = [Title(form.title), *heads, form_table(form, "", "")]
-    return Document(title=form.title, author=form.unit, blocks=blocks)
+    blocks: list[Block] = [Title(form.title), *heads, form_table(form, "", "", brief=False)]
+    return Document(title=form.title, author=form.unit, blocks=blocks, landscape=form.landscape)
 
 
 def score_conclusion(report: Report) -> list[Block]:

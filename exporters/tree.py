@@ -53,6 +53,16 @@ class Table:
     note: str = ""
     #: Kept on one page (a short appendix table); a long form (the 自评表) breaks across pages instead.
     keep: bool = True
+    #: Leading columns whose runs of equal text (under the same parent) are one cell: Word merges
+    #: them down the rows; Markdown, which cannot, repeats the text on every row.
+    merge: int = 0
+    #: Cells spanning columns, as (row index in `rows`, first column, last column): the first cell's
+    #: text is shown across them (合计 over the indicator columns).
+    spans: tuple[tuple[int, int, int], ...] = ()
+    #: Relative column widths set for the content; empty: a writer sizes columns from their text.
+    widths: tuple[float, ...] = ()
+    #: A hand-in form's table: set in smaller type than a report's 附表 (Word: 五号).
+    dense: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,3 +88,5 @@ class Document:
     title: str
     author: str
     blocks: list[Block] = field(default_factory=list)
+    #: Printed on landscape pages (a wide hand-in form).
+    landscape: bool = False

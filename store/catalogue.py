@@ -1169,6 +1169,50 @@ MESSAGES.update(
     }
 )
 
+# --- issue 21: the 自评表's deduction reasons, written from each indicator's rule ------------
+MESSAGES.update(
+    {
+        "scoring.reason.above": {
+            "zh": "{name}{value}，超过{limit}共{points}{step}，扣{deducted}分",
+            "en": "{name} {value}: {points} {step} above {limit}, {deducted} points off",
+        },
+        "scoring.reason.not_above": {
+            "zh": "{name}{value}，未超过{limit}，不扣分",
+            "en": "{name} {value}: not above {limit}, no points off",
+        },
+        "scoring.reason.below": {
+            "zh": "{name}{value}，低于{target}共{points}{step}，扣{deducted}分",
+            "en": "{name} {value}: {points} {step} below {target}, {deducted} points off",
+        },
+        "scoring.reason.reached": {
+            "zh": "{name}{value}，达到{target}，不扣分",
+            "en": "{name} {value}: {target} reached, no points off",
+        },
+        "scoring.reason.proportional": {
+            "zh": "{name}{value}，未达到{target}，按比例得{score}分，扣{deducted}分",
+            "en": "{name} {value}: short of {target}, {score} points in proportion, {deducted} off",
+        },
+        "scoring.reason.band": {
+            "zh": "{name}{value}，达到{band}一档，得{score}分，扣{deducted}分",
+            "en": "{name} {value}: in the band from {band}, {score} points, {deducted} off",
+        },
+        "scoring.reason.band_full": {
+            "zh": "{name}{value}，达到{band}一档，不扣分",
+            "en": "{name} {value}: in the band from {band}, no points off",
+        },
+        "scoring.reason.no_band": {
+            "zh": "{name}{value}，低于{band}，不得分，扣{deducted}分",
+            "en": "{name} {value}: below {band}, no points, {deducted} off",
+        },
+        "scoring.reason.points": {"zh": "个百分点", "en": "percentage points"},
+        "scoring.gaps": {
+            "zh": "自评表尚有{count}项未评分，表中留空：",
+            "en": "{count} indicators of the 自评表 have no score; they are left blank in the form:",
+        },
+        "scoring.gap": {"zh": "  {level2}·{name}：{why}", "en": "  {level2} · {name}: {why}"},
+    }
+)
+
 # --- issue 11: next year's report from last year's ------------------------------------------
 MESSAGES.update(
     {

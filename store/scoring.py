@@ -357,6 +357,66 @@ def row_note(row: Scored, system: System, lang: str = "zh") -> str:
     return row.reason
 
 
+def deduction_reason(row: Scored, lang: str = "zh") -> str:
+    """Why a computed row has its score, written from its rule, values with two decimals.
+
+    "在职人员控制率110.00%，超过100%共10个百分点，扣2.00分", or "…，未超过100%，不扣分" at full
+    marks. "" for a manual indicator and for a row without a value (the form leaves it blank).
+    """
+    indicator, rule = row.indicator, row.indicator.rule
+    if rule is None or row.value is None or row.score is None:
+        return ""
+    unit, numbers, value = indicator.unit, rule.numbers, row.value
+    deducted = indicator.weight - row.score
+    words = {
+        "name": indicator.name,
+        "value": f"{value:.2f}{unit}",
+        "score": f"{row.score:.2f}",
+        "deducted": f"{deducted:.2f}",
+        "step": message("scoring.reason.points", lang) if unit == "%" else unit,
+    }
+    if rule.kind == "deduct_above":
+        limit = f"{format_number(numbers['limit'])}{unit}"
+        if value > numbers["limit"]:
+            points = format_number(value - numbers["limit"])
+            return message("scoring.reason.above", lang, limit=limit, points=points, **words)
+        return message("scoring.reason.not_above", lang, limit=limit, **words)
+    if rule.kind in ("deduct_below", "proportional"):
+        target = f"{format_number(numbers['target'])}{unit}"
+        if value >= numbers["target"] or deducted == 0:
+            return message("scoring.reason.reached", lang, target=target, **words)
+        if rule.kind == "proportional":
+            return message("scoring.reason.proportional", lang, target=target, **words)
+        points = format_number(numbers["target"] - value)
+        return message("scoring.reason.below", lang, target=target, points=points, **words)
+    bands = numbers["bands"]
+    reached = next((at_least for at_least, _ in bands if value >= at_least), None)
+    if reached is None:
+        return message("scoring.reason.no_band", lang, band=f"{format_number(bands[-1][0])}{unit}", **words)
+    key = "scoring.reason.band_full" if deducted == 0 else "scoring.reason.band"
+    return message(key, lang, band=f"{format_number(reached)}{unit}", **words)
+
+
+def form_reason(row: Scored, lang: str = "zh") -> str:
+    """The 扣分原因和其他说明 cell of a hand-in form: the rule's reason, or the officer's; never a prompt."""
+    return row.reason if row.indicator.manual else deduction_reason(row, lang)
+
+
+def gaps(sheet: Sheet, lang: str = "zh") -> list[str]:
+    """What the 自评表 still lacks, for the app, `jixiao check` and the export's message (the form stays blank).
+
+    A heading line, then one line per indicator without a score and why; [] when every one is scored.
+    """
+    left = [row for row in sheet.rows if row.score is None]
+    if not left:
+        return []
+    lines = [message("scoring.gaps", lang, count=len(left))]
+    for row in left:
+        why = row_note(row, sheet.system, lang)
+        lines.append(message("scoring.gap", lang, level2=row.indicator.level2, name=row.indicator.name, why=why))
+    return lines
+
+
 def formula_text(row: Scored, system: System, report: Report, lang: str = "zh") -> tuple[str, str]:
     """The formula in words and with the report's figures filled in ("" for a manual indicator)."""
     formula = row.indicator.formula

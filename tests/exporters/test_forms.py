@@ -38,15 +38,81 @@ def _rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[object, .
     return list(sheet.iter_rows(values_only=True))
 
 
+HEADERS = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标解释／评分标准",
+    "分值",
+    "指标值",
+    "自评得分",
+    "扣分原因和其他说明",
+)
+#: What a hand-in form must never print: the program's own prompts.
+PROMPTS = ("待填", "请录入", "无法评分", "缺少", "?", "？", "尚有")
+
+
 def test_score_form_rows_and_total(scored: Report) -> None:
     form = score_form(scored)
     by_name = {row[2]: row for row in form.rows}
-    assert by_name["预算完成率"][5] == Decimal("97.76") and by_name["预算完成率"][7] == Decimal("5.55")
-    assert by_name["在职人员控制率"][7] == Decimal("2.00")  # 55 of 50 posts is 110 %: 4 − 10 × 0.2
-    assert by_name["预算调整率"][7] == Decimal("2.60")  # 4 % adjusted, 0.1 a point
-    assert by_name["政府采购执行率"][8] == "无法评分：缺少政府采购实际数、政府采购预算数"
-    assert by_name["社会公众或服务对象满意度"][7:] == (Decimal("7.5"), "问卷满意度92%")
-    assert form.total is not None and form.total[3] == 100 and form.total[8].startswith("尚有")
+    assert by_name["预算完成率"][5] == Decimal("97.76") and by_name["预算完成率"][6] == Decimal("5.55")
+    assert by_name["在职人员控制率"][6] == Decimal("2.00")  # 55 of 50 posts is 110 %: 4 − 10 × 0.2
+    assert by_name["预算调整率"][6] == Decimal("2.60")  # 4 % adjusted, 0.1 a point
+    assert by_name["政府采购执行率"][5:] == (None, None, "")  # missing figures: blank, said elsewhere
+    assert by_name["社会公众或服务对象满意度"][6:] == (Decimal("7.5"), "问卷满意度92%")
+    assert by_name["在职人员控制率"][3].splitlines() == [
+        "在职人员控制率 =（在职人员数 ÷ 编制数）× 100%",
+        "≤100% 得满分；每超过一个百分点扣0.2分，扣完为止",
+    ]
+    assert form.total is not None and form.total[4] == 100 and form.total[6] is None  # not every row scored
+    assert form.grade == ("评价等级", None) and form.landscape
+
+
+def test_every_computed_indicator_says_why_from_its_rule(scored: Report) -> None:
+    by_name = {row[2]: row for row in score_form(scored).rows}
+    assert by_name["在职人员控制率"][7] == "在职人员控制率110.00%，超过100%共10个百分点，扣2.00分"
+    assert by_name["预算调整率"][7] == "预算调整率4.00%，超过0%共4个百分点，扣0.40分"
+    assert by_name["预算完成率"][7] == "预算完成率97.76%，低于100%共2.24个百分点，扣0.45分"
+    computed = [row for row in score_form(scored).rows if row[6] is not None and row[5] is not None]
+    assert computed and all(row[7] and "分" in row[7] for row in computed)
+
+
+def test_rule_reasons_for_every_kind() -> None:
+    from store.scoring import IndicatorDef, Rule, Scored, deduction_reason
+
+    def reason(kind: str, numbers: dict[str, object], value: str, score: str) -> str:
+        indicator = IndicatorDef("x", "一", "二", "某率", Decimal(5), rule=Rule(kind, numbers))
+        return deduction_reason(Scored(indicator, "scored", value=Decimal(value), score=Decimal(score)))
+
+    assert reason("deduct_above", {"limit": Decimal(0), "per_point": Decimal(1)}, "-3.5", "5") == (
+        "某率-3.50%，未超过0%，不扣分"
+    )
+    assert reason("deduct_below", {"target": Decimal(100), "per_point": Decimal(1)}, "100", "5") == (
+        "某率100.00%，达到100%，不扣分"
+    )
+    assert reason("proportional", {"target": Decimal(100)}, "80", "4") == (
+        "某率80.00%，未达到100%，按比例得4.00分，扣1.00分"
+    )
+    bands = {"bands": ((Decimal(90), Decimal(1)), (Decimal(60), Decimal("0.6")))}
+    assert reason("bands", bands, "75", "3") == "某率75.00%，达到60%一档，得3.00分，扣2.00分"
+    assert reason("bands", bands, "95", "5") == "某率95.00%，达到90%一档，不扣分"
+    assert reason("bands", bands, "10", "0") == "某率10.00%，低于60%，不得分，扣5.00分"
+
+
+def _fully_scored(report: Report) -> Report:
+    """`report` with every indicator scored: the missing figures given, the manual scores entered."""
+    from store.scoring import load_systems, score
+
+    report.figures.update(procurement_planned=Decimal("100.00"), procurement_done=Decimal("90.00"))
+    report.key_tasks_planned, report.key_tasks_done = 10, 9
+    for item in report.sangong:
+        item.actual = item.budget = item.last_year = Decimal("2.00")
+    system = load_systems()[0]["national"]
+    for row in score(report, system).rows:
+        if row.score is None and row.indicator.manual:
+            report.manual_scores["national"][row.indicator.id] = ManualScore(row.indicator.weight, "")
+    assert score(report, system).complete, [r.indicator.id for r in score(report, system).rows if r.score is None]
+    return report
 
 
 def test_xlsx_reads_back_with_numbers_merges_borders_and_formulas(scored: Report, tmp_path: Path) -> None:
@@ -57,33 +123,32 @@ def test_xlsx_reads_back_with_numbers_merges_borders_and_formulas(scored: Report
     sheet = book["自评表"]
     rows = _rows(sheet)
     assert rows[0][0] == "2019年度部门整体支出绩效自评表"
-    assert rows[2] == (
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "分值",
-        "指标解释／计算公式",
-        "指标值（%）",
-        "评分标准",
-        "得分",
-        "说明",
-    )
+    assert rows[2] == HEADERS
     completion = next(row for row in rows if row[2] == "预算完成率")
-    assert completion[5] == pytest.approx(97.76) and completion[7] == pytest.approx(5.55)
-    assert completion[4] == "实际支出 ÷ 全年预算数 × 100 = 5083.34 ÷ 5200 × 100"
+    assert completion[5] == pytest.approx(97.76) and completion[6] == pytest.approx(5.55)
+    assert completion[7] == "预算完成率97.76%，低于100%共2.24个百分点，扣0.45分"
+    index = rows.index(completion) + 1
+    assert sheet.cell(index, 6).number_format == '0.00"%"' and sheet.cell(index, 7).number_format == "0.00"
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert "A1:I1" in merged
-    first_data = 4
-    inputs = next(r for r in merged if r.startswith(f"A{first_data}:"))
-    assert sheet[inputs.split(":")[0]].value == "投入" and inputs == "A4:A8"
-    total_row = rows[-1]
-    assert total_row[0] == "合计" and total_row[3] == "=SUM(D4:D31)" and total_row[7] == "=SUM(H4:H31)"
-    cached = openpyxl.load_workbook(path, data_only=True)["自评表"]
-    assert cached.cell(len(rows), 8).value == pytest.approx(float(score_form(scored).total[7]))
-    cell = sheet.cell(first_data, 4)
+    assert "A1:H1" in merged
+    inputs = next(r for r in merged if r.startswith("A4:"))
+    assert sheet["A4"].value == "投入" and inputs == "A4:A8"
+    assert "B4:B5" in merged  # 目标设定, two indicators
+    total_row, grade_row = rows[-2], rows[-1]
+    assert total_row[0] == "合计" and "A32:D32" in merged
+    assert total_row[4] == "=SUM(E4:E31)" and total_row[6] == '=IF(COUNTBLANK(G4:G31)>0,"",SUM(G4:G31))'
+    assert grade_row[0] == "评价等级" and "A33:D33" in merged and "E33:H33" in merged
+    assert grade_row[4] == '=IF(G32="","",IF(G32>=90,"优",IF(G32>=80,"良",IF(G32>=60,"中","差"))))'
+    cell = sheet.cell(4, 5)
     assert cell.border.left.style == "thin" and cell.font.name == "宋体"
-    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["D"].width
+    widths = {column: sheet.column_dimensions[column].width for column in "ABCDEFGH"}
+    assert widths["D"] > widths["H"] > widths["C"] > widths["E"]  # room for the explanation and the reason
+    heights = [sheet.row_dimensions[i].height for i in range(4, 32)]
+    assert all(height and height >= 18 for height in heights)  # every row sized for its wrapped text
+    assert sheet.row_dimensions[8].height > sheet.row_dimensions[11].height  # 4 lines of 三公 text, 2 of 支付进度率
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0  # one page wide
+    assert sheet.print_title_rows == "$3:$3"
     figures = _rows(book["基础数据表"])
     staff = next(row for row in figures if row[0] == "编制数／在职人数")
     assert staff[1:4] == ("人", 50, 55)
@@ -92,6 +157,82 @@ def test_xlsx_reads_back_with_numbers_merges_borders_and_formulas(scored: Report
     assert book["基础数据表"].cell(figures.index(spent) + 1, 4).number_format == "0.00"
     sangong_total = next(row for row in figures if row[0] == "　合计")
     assert sangong_total[1] == "万元"
+
+
+def test_xlsx_caches_the_total_and_the_grade_of_a_scored_sheet(scored: Report, tmp_path: Path) -> None:
+    form = score_form(_fully_scored(scored))
+    assert form.total is not None and form.grade is not None and form.grade[1] == "优"
+    cached = openpyxl.load_workbook(export_forms(scored, "xlsx", ("scores",), tmp_path), data_only=True)["自评表"]
+    rows = _rows(cached)
+    assert rows[-2][6] == pytest.approx(float(form.total[6])) and rows[-2][4] == 100
+    assert rows[-1][4] == "优" and form.total[6] == Decimal("91.58")
+
+
+def test_xlsx_names_the_groups_again_on_each_printed_page(scored: Report, tmp_path: Path) -> None:
+    sheet = openpyxl.load_workbook(export_forms(scored, "xlsx", ("scores",), tmp_path))["自评表"]
+    breaks = [brk.id for brk in sheet.row_breaks.brk]
+    assert breaks  # 28 rows of wrapped text do not fit one landscape page
+    for after in breaks:
+        starts = {str(r).split(":")[0] for r in sheet.merged_cells.ranges}
+        assert f"A{after + 1}" in starts and sheet.cell(after + 1, 1).value  # the 一级 name, again
+
+
+def test_score_form_in_word_landscape_merged_two_decimals(scored: Report, tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(export_forms(_fully_scored(scored), "docx", ("scores",), tmp_path)))
+    assert document.paragraphs[0].text == "2019年度部门整体支出绩效自评表"
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    (table,) = document.tables
+    trs = table._tbl.tr_lst
+    assert tuple(tc.xpath("string(.)") for tc in trs[0].tc_lst) == HEADERS
+    assert trs[0].trPr.find(qn("w:tblHeader")) is not None
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in trs)
+    widths = [tc.width for tc in trs[1].tc_lst]
+    assert widths[3] > widths[7] > widths[2] > widths[4] and sum(widths) > section.page_height  # wider than portrait
+    first = [tr.tc_lst[0] for tr in trs[1:29]]
+    assert first[0].vMerge == "restart" and first[0].xpath("string(.)") == "投入"
+    assert first[1].vMerge == "continue" and first[1].xpath("string(.)") == ""
+    texts = [[tc.xpath("string(.)") for tc in tr.tc_lst] for tr in trs]
+    control = next(row for row in texts if row[2] == "在职人员控制率")
+    assert control[4:] == ["4", "110.00%", "2.00", "在职人员控制率110.00%，超过100%共10个百分点，扣2.00分"]
+    assert next(row for row in texts if row[2] == "社会公众或服务对象满意度")[6] == "7.50"
+    total, grade = texts[-2], texts[-1]
+    assert total == ["合计", "100", "", "91.58", ""] and grade == ["评价等级", "优"]  # spans: 4 + 4 columns
+    east_asia = {
+        fonts.get(qn("w:eastAsia")) for fonts in document.styles.element.iter(qn("w:rFonts")) if fonts is not None
+    }
+    assert None not in east_asia and "仿宋_GB2312" in east_asia
+
+
+def test_word_form_names_the_groups_again_after_a_page_break(scored: Report, tmp_path: Path) -> None:
+    document = docx.Document(str(export_forms(scored, "docx", ("scores",), tmp_path)))
+    trs = document.tables[0]._tbl.tr_lst[1:29]
+    starts = [tr.tc_lst[0].xpath("string(.)") for tr in trs if tr.tc_lst[0].vMerge == "restart"]
+    assert starts[:2] == ["投入", "投入"] or starts.count("过程") >= 2  # a group cut by a page is named again
+
+
+def test_forms_of_a_blank_report_carry_no_prompt(tmp_path: Path) -> None:
+    empty = Report(unit_name="空白单位", fiscal_year=2024)
+    for fmt in ("md", "docx", "xlsx"):
+        for name in ("scores", "figures"):
+            path = export_forms(empty, fmt, (name,), tmp_path / f"{name}.{fmt}")
+            if fmt == "md":
+                text = path.read_text(encoding="utf-8")
+            elif fmt == "docx":
+                text = "".join(p.xpath("string(.)") for p in docx.Document(str(path)).element.body.iter())
+            else:
+                text = "".join(str(v) for row in _rows(openpyxl.load_workbook(path).active) for v in row if v)
+            assert not [prompt for prompt in PROMPTS if prompt in text], (fmt, name)
+
+
+def test_markdown_form_is_a_plain_table_with_every_column(scored: Report, tmp_path: Path) -> None:
+    text = export_forms(scored, "md", ("scores",), tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "| " + " | ".join(HEADERS) + " |" in text
+    assert "| 投入 | 预算配置 | 在职人员控制率 |" in text
+    assert "| 4 | 110.00% | 2.00 | 在职人员控制率110.00%，超过100%共10个百分点，扣2.00分 |" in text
 
 
 def test_a_form_without_figures_leaves_cells_empty_not_zero(tmp_path: Path) -> None:
@@ -109,15 +250,7 @@ def test_the_seed_report_export_is_unchanged_until_a_system_is_chosen(seed_repor
     text = to_markdown(seed_report)
     assert "附表6　2019年度部门整体支出绩效自评表" in text
     assert "| 预算执行 | 预算执行率 | 预算执行率 | 10 |" in text
-
-
-def test_score_form_as_word_table_names_groups_once(scored: Report, tmp_path: Path) -> None:
-    document = docx.Document(str(export_forms(scored, "docx", ("scores",), tmp_path)))
-    assert document.paragraphs[0].text == "2019年度部门整体支出绩效自评表"
-    (table,) = document.tables
-    column = [row.cells[0].text for row in table.rows]
-    assert column[:3] == ["一级指标", "投入", ""] and column.count("过程") == 1
-    assert table.rows[-1].cells[0].text == "合计"
+    assert "| 指标值 | 自评得分 | 扣分原因和其他说明 |" in text and "待填" not in text
 
 
 def test_cli_exports_xlsx_and_one_form_as_docx(
