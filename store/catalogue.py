@@ -1210,6 +1210,10 @@ MESSAGES.update(
             "en": "{count} indicators of the 自评表 have no score; they are left blank in the form:",
         },
         "scoring.gap": {"zh": "  {level2}·{name}：{why}", "en": "  {level2} · {name}: {why}"},
+        "scoring.gaps_more": {
+            "zh": "  ……另有{count}项，见自评表（F10）",
+            "en": "  … and {count} more; see the 自评表 (F10)",
+        },
     }
 )
 

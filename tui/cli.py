@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NoReturn
 from store.catalogue import LANGS, message
 
 if TYPE_CHECKING:
+    from store.model import Report
     from store.repository import Store
 
 #: Exit statuses: all well; `check` found an error in the report (`import`: pieces left in 未归类);
@@ -223,8 +224,17 @@ def _check(args: argparse.Namespace, lang: str) -> int:
         )
     rule = message(f"checks.shares.{load_settings().shares}", lang)
     lines.append(message("cli.check.shares", lang, label=message("checks.shares", lang), rule=rule))
+    if report.score_system or report.manual_scores:  # the officer scores this report: say what the 自评表 lacks
+        lines += _score_gaps(report, lang)
     _say("\n".join(lines))
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _score_gaps(report: Report, lang: str) -> list[str]:
+    """What the 自评表 still lacks (the form leaves it blank), a line per indicator; [] when all are scored."""
+    from store.scoring import gaps, load_systems, score, system_for
+
+    return gaps(score(report, system_for(report, load_systems()[0])), lang)
 
 
 def _dump_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
@@ -419,6 +429,10 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         _say(message("cli.refused", lang, reason=error.text(lang)), error=True)
         return EXIT_UNUSABLE
     _say(message("export.done", lang, path=written))
+    if "scores" in names:
+        lines = _score_gaps(report, lang)
+        if lines:
+            _say("\n".join(lines), error=True)
     return EXIT_OK
 
 

@@ -284,3 +284,24 @@ def test_forms_and_report_appendix_render_through_libreoffice(scored: Report, tm
     figures = words(export_forms(scored, "docx", ("figures",), tmp_path / "figures.docx"))
     assert "5083.34" in figures and "5200.00" in figures
     assert "部门整体支出绩效自评表" in words(export_report(scored, "docx", tmp_path / "report.docx"))
+
+
+def test_check_and_export_say_what_the_score_sheet_lacks(
+    sample_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from store.repository import Store
+
+    monkeypatch.chdir(tmp_path)
+    main(["check", str(sample_copy)])
+    assert "自评表" not in capsys.readouterr().out  # no system chosen, nothing scored: not asked about
+    with Store.open(sample_copy) as store:
+        (summary,) = store.list_reports()
+        store.set_score_system(summary.id, "national")
+    main(["check", str(sample_copy)])
+    out = capsys.readouterr().out
+    assert "自评表尚有27项未评分，表中留空：" in out and "  预算配置·在职人员控制率：无法评分：缺少编制数" in out
+    assert main(["export", str(sample_copy), "--format", "docx", "--sheet", "scores", "-o", "s.docx"]) == 0
+    said = capsys.readouterr()
+    assert "已导出" in said.out and "  目标设定·绩效目标合理性：待填：请录入得分和理由" in said.err
+    body = "".join(p.xpath("string(.)") for p in docx.Document(str(tmp_path / "s.docx")).element.body.iter())
+    assert "待填" not in body and "无法评分" not in body

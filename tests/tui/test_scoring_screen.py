@@ -110,6 +110,9 @@ async def test_the_export_dialog_writes_both_forms_as_one_workbook(make_app, doc
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert (documents / "月湖街道-2019-绩效自评表.docx").is_file()
+        said = static_text(dialog.query_one("#export-status", Static))
+        assert "自评表尚有27项未评分，表中留空" in said and "在职人员控制率：无法评分：缺少编制数" in said
+        assert "……另有22项，见自评表（F10）" in said  # the dialog names the first five
 
 
 async def test_a_bad_indicator_file_is_said_once_and_every_report_still_opens(make_app, tmp_path: Path):

@@ -22,6 +22,8 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from textual.worker import Worker, WorkerState
 
 from exporters import ExportError, default_filename, export_forms, export_report, form_filename
+from store.catalogue import message
+from store.scoring import gaps, load_systems, score, system_for
 from tui.keymap import localize_bindings
 
 if TYPE_CHECKING:
@@ -36,6 +38,10 @@ CONTENTS: dict[str, tuple[str, ...]] = {
     "figures": ("figures",),
     "forms": ("scores", "figures"),
 }
+
+
+#: How many of the 自评表's unscored indicators the dialog names after an export (F10 lists them all).
+GAPS_SHOWN = 5
 
 
 def documents_folder() -> Path:
@@ -193,7 +199,10 @@ class ExportScreen(ModalScreen["Path | None"]):
             return
         if event.state == WorkerState.SUCCESS:
             self.written = Path(event.worker.result)
-            self.show_status(self.app.t("ui.export.done", path=str(self.written)), "-done")
+            done = self.app.t("ui.export.done", path=str(self.written))
+            if "scores" in self.names(self.fmt, self.content):
+                done = "\n".join((done, *self.score_gaps()))
+            self.show_status(done, "-done")
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, ExportError):
@@ -201,6 +210,14 @@ class ExportScreen(ModalScreen["Path | None"]):
             else:
                 reason = self.app.t("ui.export.failed", reason=str(error))
             self.show_status(reason, "-error")
+
+    def score_gaps(self, shown: int = GAPS_SHOWN) -> list[str]:
+        """What the 自评表 just written lacks (left blank in it): the first few indicators, then how many more."""
+        report, lang = self.session.report, self.session.lang
+        lines = gaps(score(report, system_for(report, load_systems()[0])), lang)
+        if len(lines) > shown + 1:
+            lines = [*lines[: shown + 1], message("scoring.gaps_more", lang, count=len(lines) - shown - 1)]
+        return lines
 
     def show_status(self, text: str, kind: str) -> None:
         status = self.query_one("#export-status", Static)
