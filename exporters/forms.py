@@ -96,11 +96,11 @@ _SCORE_COLUMNS = (
     Column("一级指标", "center", 6),
     Column("二级指标", "center", 10),
     Column("三级指标", "center", 12),
-    Column("指标解释／评分标准", "left", 42, brief=False),
+    Column("指标解释／评分标准", "left", 47, brief=False),
     Column("分值", "center", 6),
-    Column("指标值", "right", 10, places=2, suffix="%"),
+    Column("指标值", "right", 12, places=2, suffix="%"),
     Column("自评得分", "right", 10, places=2),
-    Column("扣分原因和其他说明", "left", 30),
+    Column("扣分原因和其他说明", "left", 25),
 )
 #: Where the scores, the weights and the values sit in a 自评表 row.
 WEIGHT, VALUE, SCORE, REASON = 4, 5, 6, 7
