@@ -101,7 +101,8 @@ def test_the_2023_outline_heads_its_seven_parts_and_numbers_them(seed_report: Re
         ("六、", "改进措施和建议"),
         ("七、", "其他需要说明的情况"),
     ]
-    second = [b.number + b.text for b in compose(seed_report).blocks if isinstance(b, Heading) and b.level == 2]
+    filled = _with_new_figures(seed_report)
+    second = [b.number + b.text for b in compose(filled).blocks if isinstance(b, Heading) and b.level == 2]
     assert second[4:10] == [
         "（一）预算安排及调整情况",
         "（二）收支情况",
@@ -110,6 +111,24 @@ def test_the_2023_outline_heads_its_seven_parts_and_numbers_them(seed_report: Re
         "（五）项目支出",
         "（六）政府采购情况",
     ]
+
+
+def test_an_empty_section_is_left_out_and_the_numbers_after_it_close_up(seed_report: Report) -> None:
+    """The seed has no 年初预算 nor 政府采购 figures: under the 2023 outline those two sections are not printed
+    (issue 21: their bare headings were), and 收支情况 is （一）."""
+    seed_report.outline = "selfeval-2023"
+    second = [b.number + b.text for b in compose(seed_report).blocks if isinstance(b, Heading) and b.level == 2]
+    assert second[4:8] == ["（一）收支情况", "（二）基本支出", "（三）“三公”经费支出", "（四）项目支出"]
+    assert not any("预算安排及调整情况" in s or "政府采购情况" in s for s in second)
+
+
+def test_an_empty_chapter_that_must_say_something_says_none(seed_report: Report) -> None:
+    """存在的问题 and 其他需要说明的情况 are statements the 2023 outline requires: empty, they print "无。"."""
+    seed_report.outline = "selfeval-2023"
+    seed_report.problems = []
+    text = to_markdown(seed_report, tables=False)
+    assert "## 五、存在的问题及原因\n\n无。\n\n## 六、" in text
+    assert "## 七、其他需要说明的情况\n\n无。\n" in text
 
 
 def test_a_report_can_be_composed_under_another_outline_than_its_own(seed_report: Report) -> None:
