@@ -586,6 +586,11 @@ MESSAGES.update(
             "zh": "已导出：{path}",
             "en": "exported: {path}",
         },
+        "export.has_errors": {
+            "zh": "注意：检查发现 {count} 处错误，导出的文件中数字前后不一致；运行 jixiao check 查看",
+            "en": "note: the checks found {count} error(s): figures in the exported file disagree;"
+            " run jixiao check to see them",
+        },
         # --- settings file (store/settings.py) -----------------------------------------------
         "settings.unreadable": {
             "zh": "无法读取设置文件“{path}”（{reason}），本次使用默认设置",
