@@ -438,6 +438,13 @@ MESSAGES.update(
         "ui.export.word": {"zh": "Word 公文稿（.docx）", "en": "Word draft (.docx)"},
         "ui.export.tables": {"zh": "附表（收支、支出分类、三公经费、指标）", "en": "Appendix tables (附表)"},
         "ui.export.path": {"zh": "保存到", "en": "Save to"},
+        "ui.export.errors.question": {
+            "zh": "检查发现 {count} 处错误：导出的文件中数字前后不一致。仍然导出，还是先去检查（F7）改正？",
+            "en": "The checks found {count} error(s): figures in the exported file will disagree."
+            " Export all the same, or go to the checks (F7) first?",
+        },
+        "ui.export.errors.anyway": {"zh": "仍然导出", "en": "Export anyway"},
+        "ui.export.errors.see": {"zh": "去检查（F7）", "en": "Go to checks (F7)"},
         "ui.export.hint": {
             "zh": "Ctrl+S 或在路径上回车即导出；Esc 关闭。",
             "en": "Ctrl+S, or Enter on the path, exports; Esc closes.",
