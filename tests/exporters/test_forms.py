@@ -124,14 +124,16 @@ def test_cli_exports_xlsx_and_one_form_as_docx(
     sample_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert main(["export", str(sample_copy), "--format", "xlsx"]) == 0
+    assert (
+        main(["export", str(sample_copy), "--format", "xlsx"]) == 1
+    )  # written; the seed's figures disagree (issue 21)
     assert openpyxl.load_workbook(tmp_path / "月湖街道-2019-绩效自评表与基础数据表.xlsx").sheetnames == [
         "自评表",
         "基础数据表",
     ]
-    assert main(["export", str(sample_copy), "--format", "xlsx", "--sheet", "figures", "-o", "f"]) == 0
+    assert main(["export", str(sample_copy), "--format", "xlsx", "--sheet", "figures", "-o", "f"]) == 1
     assert openpyxl.load_workbook(tmp_path / "f.xlsx").sheetnames == ["基础数据表"]
-    assert main(["export", str(sample_copy), "--format", "docx", "--sheet", "scores"]) == 0
+    assert main(["export", str(sample_copy), "--format", "docx", "--sheet", "scores"]) == 1
     assert (tmp_path / "月湖街道-2019-绩效自评表.docx").is_file()
     assert main(["export", str(sample_copy), "--format", "docx", "--sheet", "forms"]) == 2
     assert "--sheet forms 不能导出为 docx" in capsys.readouterr().err
