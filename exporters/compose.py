@@ -20,12 +20,13 @@ from decimal import Decimal
 from exporters.forms import score_appendix
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
 from store import outline as outlines
+from store import scoring
 from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, share, shares, total
 from store.outline import Node, Outline, chinese_number, number
 from store.parse import clean_text, format_amount, format_date, format_number
 from store.yearly_checks import sangong_totals
 
-__all__ = ["BUILDERS", "appendix", "chinese_number", "compose", "number"]
+__all__ = ["BUILDERS", "appendix", "chinese_number", "compose", "number", "report_title"]
 
 _STRIP = " \t\u3000"
 _ENDS = "。！？；;：:.!?"
@@ -569,18 +570,58 @@ BUILDERS.update(
 )
 
 
-def _section(report: Report, node: Node, outline: Outline) -> list[Block]:
-    """A node's heading (with its computed number), what its builders write, then its subsections."""
+def _score_conclusion(part: Part) -> list[Block]:
+    """自评结论's computed part: 综合评分、等级 and 主要扣分点 (largest first), from the 自评表's own scores.
+
+    Nothing until every indicator is scored: a report never states a provisional score (the
+    checks say which indicators are missing). The words are the outline's `conclusion.*` templates.
+    """
+    sheet = scoring.score(part.report, scoring.system_for(part.report, scoring.load_systems()[0]))
+    if not sheet.complete:
+        return []
+    say = part.outline.sentence
+    opening = {"unit": part.report.short_name, "year": str(part.report.fiscal_year)}
+    text = say("conclusion.score", **opening, total=f"{sheet.total:.2f}", grade=sheet.grade) + "。"
+    lost = [
+        (row.indicator.weight - row.score, n, row.indicator.name)
+        for n, row in enumerate(sheet.rows)
+        if row.score is not None and row.score < row.indicator.weight
+    ]
+    lost.sort(key=lambda item: (-item[0], item[1]))
+    items = "；".join(say("conclusion.deduction", name=line(name), points=f"{points:.2f}") for points, _, name in lost)
+    text += (say("conclusion.deductions", items=items) if items else say("conclusion.full_marks")) + "。"
+    return [Paragraph(text)]
+
+
+BUILDERS["score_conclusion"] = _score_conclusion
+
+#: What a node whose outline says `empty = "none"` prints under its heading when it has nothing to say.
+NONE_STATED = "无。"
+
+
+def _section(report: Report, node: Node, outline: Outline, n: int | None = None) -> list[Block]:
+    """A node's heading (numbered `n`, its place among the siblings printed), its builders' words, its subsections.
+
+    An empty node (its builders and subsections write nothing) follows its outline's rule: left
+    out ([] — the siblings after it close up the numbers) or its heading and "无。" (`empty = "none"`).
+    """
     out: list[Block] = []
-    if node.title and node.level:
-        out.append(Heading(node.level, number(node.level, node.number), node.title))
     for spec in node.blocks:
         name, _, arg = spec.partition(":")
         out += BUILDERS[name](Part(report, node, arg, outline))
+    printed = 0
     for child in node.sections:
         if not child.inline:
-            out += _section(report, child, outline)
-    return out
+            said = _section(report, child, outline, printed + 1)
+            printed += bool(said)
+            out += said
+    if not (node.title and node.level):
+        return out
+    if not out:
+        if node.empty == "omit":
+            return []
+        out = [Paragraph(NONE_STATED)]
+    return [Heading(node.level, number(node.level, node.number if n is None else n), node.title), *out]
 
 
 # --- 附表 ----------------------------------------------------------------------------
@@ -750,14 +791,25 @@ def compose(
         _OPTIONS.reset(token)
 
 
+def report_title(report: Report, outline: Outline | None = None) -> str:
+    """The report's own title, or (none typed) its outline's: "长沙市开福区月湖街道办事处2019年度部门整体支出绩效评价报告"."""
+    shape = outline or outlines.load(report.outline)
+    return line(report.title) or line(shape.report_title(report.unit_name, report.fiscal_year))
+
+
 def _compose(report: Report, *, tables: bool, outline: Outline | None) -> Document:
     """`compose` with its options set."""
     shape = outline or outlines.load(report.outline)
-    title = line(report.title) or "绩效评价报告"
+    title = report_title(report, shape)
     unit = line(report.sign_unit) or line(report.unit_name)
     blocks: list[Block] = [Title(title)]
-    for node in (shape.front, *shape.chapters, shape.back):
-        blocks += _section(report, node, shape)
+    blocks += _section(report, shape.front, shape)
+    printed = 0
+    for chapter in shape.chapters:
+        said = _section(report, chapter, shape, printed + 1)
+        printed += bool(said)
+        blocks += said
+    blocks += _section(report, shape.back, shape)
     if tables:
         blocks.extend(appendix(report))
     return Document(title=title, author=unit, blocks=blocks)

@@ -604,9 +604,7 @@ def import_pieces(
         title = front.pop(0).text
     titled = _TITLE.fullmatch(digits(title)) if title else None
     unit_name = sign_unit or (titled["unit"].strip() if titled and len(titled["unit"].strip()) >= 2 else "")
-    report = Report(
-        unit_name=unit_name or fallback_name, fiscal_year=0, title=title or "绩效评价报告", outline=outline.name
-    )
+    report = Report(unit_name=unit_name or fallback_name, fiscal_year=0, title=title, outline=outline.name)
     report.sign_unit, report.sign_date = sign_unit, signed
     ctx = Placer(report)
     ctx.outline_id = outline.name

@@ -368,6 +368,21 @@ MESSAGES.update(
         "check.required": {"zh": "{p0}必须填写", "en": "{p0} must be filled in"},
         "check.empty": {"zh": "{p0}还没有内容", "en": "{p0} is still empty"},
         "check.empty_list": {"zh": "{p0}至少应写一条", "en": "{p0} needs at least one entry"},
+        "check.empty_section": {
+            "zh": "{section}还没有任何内容：导出的报告不印这一部分（连同标题，其后序号依次前移）；请填写{f0}等",
+            "en": "{section} has nothing in it: the exported report leaves it out (heading too, the numbers after it"
+            " close up); fill in {f0} and the rest",
+        },
+        "check.empty_section_none": {
+            "zh": "{section}还没有任何内容：导出的报告在这一部分只写“无。”；如有情况，请填写{f0}",
+            "en": "{section} has nothing in it: the exported report says only “无。” there; if there is something"
+            " to say, fill in {f0}",
+        },
+        "check.conclusion_unscored": {
+            "zh": "{section}：自评表还有{count}项指标未评分（{names}），报告不写综合评分、等级和扣分点；请在自评表（F10）中评分",
+            "en": "{section}: {count} indicator(s) of the 自评表 have no score yet ({names}), so the report states no"
+            " total, grade or deductions; score them in the 自评表 (F10)",
+        },
         "check.blank_item": {"zh": "{p0}是空的：请填写或删去这一条", "en": "{p0} is blank: fill it in or delete it"},
         "check.sign_date_early": {
             "zh": "{p1}为{v1}，不在{v0}年度结束之后：绩效评价报告应在年度结束后落款",
@@ -423,6 +438,13 @@ MESSAGES.update(
         "ui.export.word": {"zh": "Word 公文稿（.docx）", "en": "Word draft (.docx)"},
         "ui.export.tables": {"zh": "附表（收支、支出分类、三公经费、指标）", "en": "Appendix tables (附表)"},
         "ui.export.path": {"zh": "保存到", "en": "Save to"},
+        "ui.export.errors.question": {
+            "zh": "检查发现 {count} 处错误：导出的文件中数字前后不一致。仍然导出，还是先去检查（F7）改正？",
+            "en": "The checks found {count} error(s): figures in the exported file will disagree."
+            " Export all the same, or go to the checks (F7) first?",
+        },
+        "ui.export.errors.anyway": {"zh": "仍然导出", "en": "Export anyway"},
+        "ui.export.errors.see": {"zh": "去检查（F7）", "en": "Go to checks (F7)"},
         "ui.export.hint": {
             "zh": "Ctrl+S 或在路径上回车即导出；Esc 关闭。",
             "en": "Ctrl+S, or Enter on the path, exports; Esc closes.",
@@ -570,6 +592,11 @@ MESSAGES.update(
         "export.done": {
             "zh": "已导出：{path}",
             "en": "exported: {path}",
+        },
+        "export.has_errors": {
+            "zh": "注意：检查发现 {count} 处错误，导出的文件中数字前后不一致；运行 jixiao check 查看",
+            "en": "note: the checks found {count} error(s): figures in the exported file disagree;"
+            " run jixiao check to see them",
         },
         # --- settings file (store/settings.py) -----------------------------------------------
         "settings.unreadable": {

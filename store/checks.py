@@ -22,6 +22,7 @@ from store import fields
 from store import outline as outlines
 from store.catalogue import message
 from store.model import DEFAULT_OUTLINE, ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, share, total
+from store.outline import number
 from store.parse import format_amount, format_date
 
 ERROR = "error"
@@ -203,7 +204,10 @@ def _top_value(report: Report, path: str) -> object:
 
 
 def check_required(report: Report) -> list[Finding]:
-    """The unit and the signature are there (errors); what the outline requires is not empty (warnings)."""
+    """The unit and the signature are there (errors); what the outline requires is not empty (warnings).
+
+    A required field in a section with nothing at all to print is left to that section's warning.
+    """
     findings = [
         Finding("required", ERROR, (Place(path, ""),))
         for path, value in (
@@ -213,7 +217,10 @@ def check_required(report: Report) -> list[Finding]:
         )
         if not value
     ]
+    unsaid = {shape for node, _ in _empty_sections(report) for part in node.walk() for shape in part.fields}
     for path in outlines.load(report.outline).required():
+        if path in unsaid:
+            continue  # the empty section's own warning (check_empty_sections) says it
         value = _top_value(report, path)
         if isinstance(value, list) and not value:
             findings.append(Finding("empty_list", WARNING, (Place(path, ""),)))
@@ -297,6 +304,119 @@ def check_copied(report: Report) -> list[Finding]:
     return [Finding("still_copied", WARNING, (Place(path, ""),)) for path in sorted(report.copied)]
 
 
+def _filled(report: Report, shape: str) -> bool | None:
+    """Whether the field `shape` holds something (None for a shape inside a list: the list itself says)."""
+    group, _, key = shape.partition(".")
+    if key and isinstance(getattr(report, group, None), list):
+        return None
+    value = _top_value(report, shape)
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return bool(value)
+    return value is not None
+
+
+def _scores_complete(report: Report) -> bool:
+    from store import scoring
+
+    return scoring.score(report, scoring.system_for(report, scoring.load_systems()[0])).complete
+
+
+#: Builders that write from more than their node's own fields (exporters/compose.py), and when they say something.
+_WRITES_FROM_ELSEWHERE: dict[str, Callable[[Report], bool]] = {
+    "execution": lambda report: all(
+        report.figures.get(key) is not None for key in ("spent", "funds_received", "carried_in")
+    ),
+    "score_conclusion": _scores_complete,
+}
+
+
+#: Builders that print one field, named after the colon (`text:goals` → texts.goals); any other prints its node's.
+_ONE_FIELD = {"text": "texts.", "list": "", "titled": ""}
+
+
+def _printed(node: outlines.Node) -> tuple[str, ...]:
+    """The field shapes a node's builders print: the one each `text:`/`list:`/`titled:` names, else all its own."""
+    named = [spec.partition(":") for spec in node.blocks]
+    if node.inline or any(name not in _ONE_FIELD for name, _, _ in named):
+        return node.fields
+    return tuple(_ONE_FIELD[name] + arg.partition(":")[0] for name, _, arg in named)
+
+
+def _says_something(report: Report, node: outlines.Node) -> bool:
+    """Whether a node (with what is printed inline in it and below it) has anything to print."""
+    for part in node.walk():
+        if any(_filled(report, shape) for shape in _printed(part)):
+            return True
+        writers = (_WRITES_FROM_ELSEWHERE.get(spec.partition(":")[0]) for spec in part.blocks)
+        if any(says(report) for says in writers if says is not None):
+            return True
+    return False
+
+
+def _empty_sections(report: Report) -> list[tuple[outlines.Node, str]]:
+    """Each headed section of the report's outline with nothing to print, and its heading as numbered in the
+    outline ("二、部门整体支出情况（一）预算安排及调整情况"); a section inside an empty one is not listed."""
+    found: list[tuple[outlines.Node, str]] = []
+
+    def visit(node: outlines.Node, heading: str) -> None:
+        if node.inline or not node.title:
+            return
+        heading += number(node.level, node.number) + node.label
+        if not _says_something(report, node):
+            found.append((node, heading))
+            return
+        for child in node.sections:
+            visit(child, heading)
+
+    for chapter in outlines.load(report.outline).chapters:
+        visit(chapter, "")
+    return found
+
+
+def check_empty_sections(report: Report) -> list[Finding]:
+    """Each headed section with nothing to print: one warning, at its first field, saying what the report does.
+
+    The outline's rule for it (`empty`): left out of the report, or printed as "无。". 自评结论
+    waiting for scores gets `conclusion_unscored` instead, naming the indicators not scored.
+    """
+    findings: list[Finding] = []
+    for node, heading in _empty_sections(report):
+        shapes = [shape for part in node.walk() for shape in part.fields]
+        if not shapes:
+            continue
+        params = (("section", heading),)
+        if "score_conclusion" in node.blocks:
+            findings += _unscored(report, shapes[0], params)
+        else:
+            code = "empty_section_none" if node.empty == "none" else "empty_section"
+            findings.append(Finding(code, WARNING, (Place(shapes[0], ""),), params))
+    return findings
+
+
+def _unscored(report: Report, path: str, params: tuple[tuple[str, str], ...]) -> list[Finding]:
+    """自评结论 with no score to state: which indicators of the 自评表 have none yet."""
+    from store import scoring
+
+    sheet = scoring.score(report, scoring.system_for(report, scoring.load_systems()[0]))
+    names = [row.indicator.name for row in sheet.rows if row.score is None]
+    if not names:
+        return []
+    shown = "、".join(names[:3]) + ("等" if len(names) > 3 else "")
+    more = (("count", str(len(names))), ("names", shown))
+    return [Finding("conclusion_unscored", WARNING, (Place(path, ""),), params + more)]
+
+
+def check_conclusion(report: Report) -> list[Finding]:
+    """自评结论 has text of the officer's but the 自评表 is not scored whole: its score sentence is left out."""
+    outline = outlines.load(report.outline)
+    for node in outline.nodes():
+        if "score_conclusion" in node.blocks and node.key and _says_something(report, node):
+            return _unscored(report, node.fields[0], (("section", outline.label(node.key)),))
+    return []
+
+
 #: Every check, in the order of the relations in DOMAIN.md (ties in sorting keep this order).
 CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_received,
@@ -315,6 +435,8 @@ CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_procurement,
     check_key_tasks,
     check_copied,
+    check_empty_sections,
+    check_conclusion,
 )
 
 

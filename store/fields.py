@@ -102,7 +102,7 @@ FIELD_KINDS: dict[str, str] = {
     "unit_name": "required_line",
     "unit_short": "line",
     "fiscal_year": "year",
-    "title": "required_line",
+    "title": "line",  # left empty: the outline's title (exporters.compose.report_title)
     "sign_unit": "line",
     "sign_date": "date",
     "staff_total": "count",

@@ -175,7 +175,7 @@ class Report:
     unit_name: str
     fiscal_year: int
     unit_short: str = ""
-    title: str = "绩效评价报告"
+    title: str = ""  # none of its own: the outline's title (exporters.compose.report_title)
     sign_unit: str = ""
     sign_date: date | None = None
     staff_total: int | None = None

@@ -12,6 +12,12 @@ templates with `{name}` slots, so what the composer writes can be read back by a
 each builder a file names must find its templates there, using only the slots it fills
 (store/sentences.py), or the file is refused naming the template.
 
+A node says what the report prints when it is `empty` (nothing of its own or below it is filled
+in): "omit" (the default for sections: the heading is left out and the numbers of the headings
+after it close up) or "none" (the heading and "无。", where the outline requires a statement, as
+存在的问题 or 其他需要说明的情况). `title` is the report's title when the report has none of its
+own, a template with `{unit}` (the unit's full name) and `{year}` slots.
+
 A node marked `inline` is printed by its parent's builder (the seed's 三公 paragraph, whose
 number depends on whether the basic-spending intro is there); it still names its fields.
 
@@ -31,7 +37,19 @@ from typing import Any
 from store import sentences as needed
 from store.model import DEFAULT_OUTLINE
 
-__all__ = ["DEFAULT", "Node", "Outline", "OutlineError", "chinese_number", "dump", "ids", "load", "number", "parse"]
+__all__ = [
+    "DEFAULT",
+    "EMPTY_RULES",
+    "Node",
+    "Outline",
+    "OutlineError",
+    "chinese_number",
+    "dump",
+    "ids",
+    "load",
+    "number",
+    "parse",
+]
 
 #: The outline every report follows unless it names another (and what existing reports migrate to).
 DEFAULT = DEFAULT_OUTLINE
@@ -49,10 +67,15 @@ _NODE_KEYS = frozenset(
         "required",
         "carried",
         "inline",
+        "empty",
         "sections",
     }
 )
-_TOP_KEYS = frozenset({"id", "name", "name_en", "front", "chapters", "back", "sentences"})
+_TOP_KEYS = frozenset({"id", "name", "name_en", "title", "front", "chapters", "back", "sentences"})
+#: What a node prints when empty: nothing (its heading left out) or its heading and "无。".
+EMPTY_RULES = ("omit", "none")
+#: The slots a title template may use.
+_TITLE_SLOTS = frozenset({"unit", "year"})
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _DIGITS = "零一二三四五六七八九"
 
@@ -102,6 +125,7 @@ class Node:
     carried: tuple[str, ...]
     inline: bool
     sections: tuple[Node, ...]
+    empty: str = "omit"
 
     def walk(self) -> Iterator[Node]:
         """This node, then every node below it, in print order."""
@@ -121,6 +145,11 @@ class Outline:
     chapters: tuple[Node, ...]
     back: Node
     sentences: dict[str, str]
+    title: str = ""
+
+    def report_title(self, unit: str, year: int) -> str:
+        """The title of a report that has none of its own: the outline's template filled with unit and year."""
+        return self.title.format(unit=unit, year=year)
 
     def nodes(self) -> Iterator[Node]:
         """Every node in print order: front, each chapter and its sections, back."""
@@ -219,6 +248,9 @@ def _node(data: Any, where: str, level: int, n: int, screen: str) -> Node:
         stray = set(named) - set(fields)
         if stray:
             raise OutlineError(f"{where}: {name} names shapes not in fields: {sorted(stray)}")
+    empty = data.get("empty", EMPTY_RULES[0])
+    if empty not in EMPTY_RULES:
+        raise OutlineError(f"{where}: empty must be one of {list(EMPTY_RULES)}")
     if fields and not data.get("key"):
         raise OutlineError(f"{where}: a section with fields needs a key")
     children = data.get("sections", [])
@@ -240,6 +272,7 @@ def _node(data: Any, where: str, level: int, n: int, screen: str) -> Node:
         carried=_strings(data, "carried", where),
         inline=bool(data.get("inline", False)),
         sections=sections,
+        empty=empty,
     )
 
 
@@ -258,7 +291,11 @@ def parse(text: str) -> Outline:
         chapters=tuple(_node(c, f"chapter {i + 1}", 1, i + 1, "prose") for i, c in enumerate(chapters)),
         back=_node(data.get("back", {}), "back", 0, 0, "prose"),
         sentences=dict(data.get("sentences", {})),
+        title=data.get("title", "{unit}{year}年度绩效评价报告"),
     )
+    stray = _slots(outline.title, f"{outline.id}: title") - _TITLE_SLOTS
+    if stray:
+        raise OutlineError(f"{outline.id}: title uses slots {sorted(stray)}; it may use {sorted(_TITLE_SLOTS)}")
     keys = [node.key for node in outline.nodes() if node.key]
     if len(keys) != len(set(keys)):
         raise OutlineError(f"{outline.id}: a key is used twice")
@@ -340,6 +377,8 @@ def dump(outline: Outline) -> dict[str, Any]:
             out["edited_on"] = dict(n.edited_on)
         if n.inline:
             out["inline"] = True
+        if n.empty != EMPTY_RULES[0]:
+            out["empty"] = n.empty
         if n.sections:
             out["sections"] = [node(s) for s in n.sections]
         return out
@@ -348,6 +387,7 @@ def dump(outline: Outline) -> dict[str, Any]:
         "id": outline.id,
         "name": outline.name,
         "name_en": outline.name_en,
+        "title": outline.title,
         "front": node(outline.front),
         "chapters": [node(c) for c in outline.chapters],
         "back": node(outline.back),

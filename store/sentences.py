@@ -119,6 +119,12 @@ NEEDED: dict[str, dict[str, tuple[str, ...]]] = {
     "execution": {
         "execution.rate": ("rate", "spent", "received", "carried_in"),
     },
+    "score_conclusion": {
+        "conclusion.score": ("unit", "year", "total", "grade"),
+        "conclusion.deductions": ("items",),
+        "conclusion.deduction": ("name", "points"),
+        "conclusion.full_marks": (),
+    },
 }
 
 

@@ -397,9 +397,11 @@ def _export(args: argparse.Namespace, lang: str) -> int:
     """The report as Markdown or a Word draft, into -o or `<单位简称>-<年度>-绩效评价报告.<ext>` here.
 
     With `--sheet scores|figures|forms` (and always with `--format xlsx`) the hand-in forms instead:
-    the 自评表 and/or the 基础数据表, named `<单位简称>-<年度>-绩效自评表….<ext>`.
+    the 自评表 and/or the 基础数据表, named `<单位简称>-<年度>-绩效自评表….<ext>`. The file is written
+    even when the checks find errors (figures that disagree); then a line says so and the exit status is 1.
     """
     from exporters import ExportError, default_filename, export_forms, export_report, form_filename
+    from store.checks import ERROR, run_checks
     from store.scoring import load_systems
     from store.settings import load_settings
     from store.yearly import last_year_of
@@ -433,6 +435,10 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         lines = _score_gaps(report, lang)
         if lines:
             _say("\n".join(lines), error=True)
+    errors = sum(finding.severity == ERROR for finding in run_checks(report, last_year))
+    if errors:
+        _say(message("export.has_errors", lang, count=errors), error=True)
+        return EXIT_FINDINGS
     return EXIT_OK
 
 

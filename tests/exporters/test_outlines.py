@@ -101,7 +101,8 @@ def test_the_2023_outline_heads_its_seven_parts_and_numbers_them(seed_report: Re
         ("六、", "改进措施和建议"),
         ("七、", "其他需要说明的情况"),
     ]
-    second = [b.number + b.text for b in compose(seed_report).blocks if isinstance(b, Heading) and b.level == 2]
+    filled = _with_new_figures(seed_report)
+    second = [b.number + b.text for b in compose(filled).blocks if isinstance(b, Heading) and b.level == 2]
     assert second[4:10] == [
         "（一）预算安排及调整情况",
         "（二）收支情况",
@@ -110,6 +111,24 @@ def test_the_2023_outline_heads_its_seven_parts_and_numbers_them(seed_report: Re
         "（五）项目支出",
         "（六）政府采购情况",
     ]
+
+
+def test_an_empty_section_is_left_out_and_the_numbers_after_it_close_up(seed_report: Report) -> None:
+    """The seed has no 年初预算 nor 政府采购 figures: under the 2023 outline those two sections are not printed
+    (issue 21: their bare headings were), and 收支情况 is （一）."""
+    seed_report.outline = "selfeval-2023"
+    second = [b.number + b.text for b in compose(seed_report).blocks if isinstance(b, Heading) and b.level == 2]
+    assert second[4:8] == ["（一）收支情况", "（二）基本支出", "（三）“三公”经费支出", "（四）项目支出"]
+    assert not any("预算安排及调整情况" in s or "政府采购情况" in s for s in second)
+
+
+def test_an_empty_chapter_that_must_say_something_says_none(seed_report: Report) -> None:
+    """存在的问题 and 其他需要说明的情况 are statements the 2023 outline requires: empty, they print "无。"."""
+    seed_report.outline = "selfeval-2023"
+    seed_report.problems = []
+    text = to_markdown(seed_report, tables=False)
+    assert "## 五、存在的问题及原因\n\n无。\n\n## 六、" in text
+    assert "## 七、其他需要说明的情况\n\n无。\n" in text
 
 
 def test_a_report_can_be_composed_under_another_outline_than_its_own(seed_report: Report) -> None:
@@ -172,3 +191,85 @@ def test_the_figure_sentences_are_written_in_the_words_of_the_outline_being_comp
         assert said in text
     for gone in ("设置5个党政机构", "年本单位年末实有人数", "在执行预算的过程中", "占年度总支出的", "增长2.32%"):
         assert gone not in text
+
+
+def _scored(report: Report) -> Report:
+    """The seed under the 2023 outline, scored whole by the simple system: 产出 −2.50, 效益 −4.00, 满意度 −2.50."""
+    from store.model import ManualScore
+
+    report = _with_new_figures(report)
+    report.outline, report.score_system = "selfeval-2023", "simple"
+    report.manual_scores = {
+        "simple": {
+            "output": ManualScore(Decimal("47.50"), "部分产出未达标"),
+            "benefit": ManualScore(Decimal("26.00")),
+            "satisfaction": ManualScore(Decimal("7.50")),
+        }
+    }
+    return report
+
+
+def test_the_2023_conclusion_is_written_from_the_scores_and_agrees_with_the_form(seed_report: Report) -> None:
+    """Issue 21: 四、自评结论 was empty with every indicator scored. Its sentence is the 自评表's total and grade,
+    the deductions largest first; the officer's own text follows it."""
+    from store import scoring
+
+    report = _scored(seed_report)
+    sheet = scoring.score(report, scoring.system_for(report, scoring.load_systems()[0]))
+    assert sheet.complete
+    total = f"{sheet.total:.2f}"
+    report.texts["conclusion"] = "总体来看，资金使用规范。"
+    text = to_markdown(report, tables=False)
+    said = (
+        f"## 四、自评结论\n\n经自评，月湖街道2019年度部门整体支出绩效自评综合评分为{total}分，等级为“{sheet.grade}”。"
+        "主要扣分点：效益指标扣4.00分；产出指标扣2.50分；服务对象满意度扣2.50分。\n\n总体来看，资金使用规范。\n\n## 五、"
+    )
+    assert said in text
+    assert sheet.grade == scoring.grade(sheet.total)
+
+
+def test_the_conclusion_states_no_score_until_every_indicator_has_one(seed_report: Report) -> None:
+    from store.checks import run_checks
+
+    report = _scored(seed_report)
+    del report.manual_scores["simple"]["benefit"]
+    text = to_markdown(report, tables=False)
+    assert "综合评分" not in text and "## 四、自评结论\n\n无。\n" in text
+    (finding,) = [f for f in run_checks(report) if f.code == "conclusion_unscored"]
+    assert finding.places[0].path == "texts.conclusion"
+    assert finding.text() == (
+        "四、自评结论：自评表还有1项指标未评分（效益指标），报告不写综合评分、等级和扣分点；请在自评表（F10）中评分"
+    )
+    report.texts["conclusion"] = "自评结论待定。"
+    assert "## 四、自评结论\n\n自评结论待定。\n" in to_markdown(report, tables=False)
+    assert [f.code for f in run_checks(report) if f.places[0].path == "texts.conclusion"] == ["conclusion_unscored"]
+
+
+def test_full_marks_say_so(seed_report: Report) -> None:
+    from store.model import ManualScore
+
+    report = _scored(seed_report)
+    system = report.manual_scores["simple"]
+    system.update(output=ManualScore(Decimal("50")), benefit=ManualScore(Decimal("30")))
+    system["satisfaction"] = ManualScore(Decimal("10"))
+    text = to_markdown(report, tables=False)
+    assert "等级为“优”。各项指标均得满分。" in text
+
+
+def test_the_title_is_the_outlines_unless_the_report_has_its_own(seed_report: Report) -> None:
+    """Issue 21: a report without a title of its own is titled by its outline, from unit and year; the seed's own
+    title (绩效评价报告, as the original is headed) is kept as typed."""
+    from exporters.compose import report_title
+
+    assert report_title(seed_report) == "绩效评价报告"
+    seed_report.title = ""
+    assert report_title(seed_report) == "长沙市开福区月湖街道办事处2019年度部门整体支出绩效评价报告"
+    seed_report.outline = "selfeval-2023"
+    assert compose(seed_report).title == "长沙市开福区月湖街道办事处2019年度部门整体支出绩效自评报告"
+    assert Report(unit_name="某局", fiscal_year=2024).title == "", "a new report has none of its own"
+
+
+def test_an_outline_title_with_an_unknown_slot_is_refused() -> None:
+    text = (Path(outline.__file__).parent / "outlines" / "classic-2019.toml").read_text(encoding="utf-8")
+    with pytest.raises(outline.OutlineError, match="title uses slots"):
+        outline.parse(text.replace('title = "{unit}{year}', 'title = "{unit}{fiscal}', 1))

@@ -59,6 +59,7 @@ def clean() -> Report:
         project_lines=[EconLine("其他支出", Decimal("60.00"))],
         sangong=[SanGongItem("公务接待费", budget=Decimal("3.00"), actual=Decimal("1.00"))],
         results=[TitledItem("成果", "写了成果。")],
+        assets=[TitledItem("资产", "管好了资产。")],
         problems=["有问题。"],
         remedies=["有措施。"],
     )
@@ -182,17 +183,58 @@ def test_unit_and_signature_are_required(path: str) -> None:
 
 def test_empty_main_prose_is_a_warning() -> None:
     report = clean()
-    report.texts["economy"] = "  \n"
+    report.texts["performance_intro"] = "  \n"
     report.texts["sangong_closing"] = ""
     finding = only(report)
-    assert (finding.code, finding.severity, paths(finding)) == ("empty", WARNING, ["texts.economy"])
-    assert finding.text() == "五、部门整体支出绩效情况（一）经济性评价“经济性评价”还没有内容"
+    assert (finding.code, finding.severity, paths(finding)) == ("empty", WARNING, ["texts.performance_intro"])
+    assert finding.text() == "五、部门整体支出绩效情况“引言”还没有内容"
 
 
-@pytest.mark.parametrize("name", ["duties", "results", "problems", "remedies"])
-def test_main_lists_need_an_entry(name: str) -> None:
+def test_a_section_with_nothing_in_it_is_one_warning_saying_it_is_left_out() -> None:
+    """Issue 21: an empty section's heading no longer prints bare; the warning says so, at the field to fill."""
+    report = clean()
+    report.texts["economy"] = "  \n"
+    finding = only(report)
+    assert (finding.code, finding.severity, paths(finding)) == ("empty_section", WARNING, ["texts.economy"])
+    assert finding.text() == (
+        "五、部门整体支出绩效情况（一）经济性评价还没有任何内容：导出的报告不印这一部分（连同标题，其后序号依次前移）；"
+        "请填写经济性评价等"
+    )
+
+
+def test_the_2023_outlines_empty_figure_sections_are_warned_about(seed_report: Report) -> None:
+    seed_report.outline = "selfeval-2023"
+    found = {(f.code, paths(f)[0]): f.text() for f in run_checks(seed_report) if f.code.startswith("empty_section")}
+    assert found[("empty_section", "figures.budget_initial")].startswith("二、部门整体支出情况（一）预算安排及调整情况")
+    assert found[("empty_section", "figures.procurement_planned")].startswith("二、部门整体支出情况（六）政府采购情况")
+    assert found[("empty_section_none", "texts.other_matters")] == (
+        "七、其他需要说明的情况还没有任何内容：导出的报告在这一部分只写“无。”；如有情况，请填写其他需要说明的情况"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("duties", "empty_section"),
+        ("results", "empty_section"),
+        ("problems", "empty_section_none"),
+        ("remedies", "empty_section_none"),
+    ],
+)
+def test_main_lists_need_an_entry(name: str, code: str) -> None:
+    """A required list alone in its section: the section's warning (left out, or "无。") says it, once."""
     finding = only(replace(clean(), **{name: []}))
-    assert (finding.code, finding.severity, paths(finding)) == ("empty_list", WARNING, [name])
+    assert (finding.code, finding.severity, paths(finding)) == (code, WARNING, [name])
+
+
+def test_a_section_counts_as_empty_by_what_it_prints() -> None:
+    """The seed's outline keeps 重点工作 counts in 重点工作计划 without printing them: with the text gone the section
+    is empty (left out), whatever the counts; under the 2023 outline, which prints them, it is not."""
+    report = clean()
+    report.texts["key_plan"] = ""
+    assert [(f.code, paths(f)) for f in run_checks(report)] == [("empty_section", ["texts.key_plan"])]
+    report.outline = "selfeval-2023"
+    assert ("empty", ["texts.key_plan"]) in [(f.code, paths(f)) for f in run_checks(report)]
 
 
 def test_blank_list_items_are_warned_about() -> None:
@@ -247,7 +289,7 @@ def test_findings_come_in_report_order() -> None:
         ("required", "unit_name"),
         ("empty", "texts.preamble"),
         ("carried_out", "figures.carried_out"),
-        ("empty_list", "problems"),
+        ("empty_section_none", "problems"),
         ("required", "sign_unit"),
     ]
 

@@ -74,3 +74,15 @@ def _holds(holds: Callable[[], bool]) -> bool:
         return holds()
     except (ScreenStackError, NoMatches):  # between screens, or the one wanted is not up yet
         return False
+
+
+async def export_anyway(pilot: Pilot) -> None:
+    """The export dialog asked about the checks' errors (the seed has one): answer 仍然导出 and let it write."""
+    from tui.widgets.dialogs import ChoiceDialog
+
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChoiceDialog), "the export dialog asks first when the checks find errors"
+    await pilot.click("#export-anyway")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

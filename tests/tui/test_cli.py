@@ -275,7 +275,7 @@ def test_next_makes_2020_from_the_seed_and_export_and_check_compare_with_it(
         store.set(2, "figures.carried_in", Decimal("500.00"))
     status, out, _ = run(capsys, "export", sample_copy, "--report", 2, "--format", "md", "-o", tmp_path / "2020.md")
     text = (tmp_path / "2020.md").read_text(encoding="utf-8")
-    assert status == 0 and "收入较上年减少116.09万元，下降2.27%。" in text  # 5000.00 − 5116.09, ÷ 5116.09
+    assert status == 1 and "收入较上年减少116.09万元，下降2.27%。" in text  # 5000.00 − 5116.09, ÷ 5116.09
     status, out, _ = run(capsys, "check", sample_copy, "--report", 2)
     assert status == 1 and "2019年报告的" in out and "551.78" in out and "仍是上年原文" in out
     assert "占比：各行四舍五入保留两位小数，最后一行取余数，合计恰为100.00%" in out

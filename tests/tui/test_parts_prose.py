@@ -32,9 +32,17 @@ async def test_year_and_short_name_change_the_heading(make_app, stored):
         heading = str(pilot.app.screen.query_one("#part-heading", Static).render())
         assert heading.startswith("月湖 2020年度")
         await retype(pilot, "title", "")
-        assert widget(pilot, "title").has_class("-refused")
+        assert not widget(pilot, "title").has_class("-refused")
+        assert widget(pilot, "title").placeholder.endswith("年度部门整体支出绩效评价报告")
     assert stored("fiscal_year") == 2020
-    assert stored("title") == "绩效评价报告"
+    assert stored("title") == "", "an emptied title is the outline's (issue 21)"
+
+
+async def test_an_edited_title_is_kept_and_printed(make_app, stored):
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await open_part(pilot, "f6")
+        await retype(pilot, "title", "月湖街道2019年度部门整体支出绩效自评报告（修订稿）")
+    assert stored("title") == "月湖街道2019年度部门整体支出绩效自评报告（修订稿）"
 
 
 async def test_pasted_preamble_and_a_new_asset_point(make_app, stored):

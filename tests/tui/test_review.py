@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
-from pilot_helpers import retype, type_text
+from pilot_helpers import export_anyway, retype, type_text
 from rich.console import Console
 from textual.widgets import Checkbox, Input, Markdown, OptionList, Static
 
@@ -154,8 +154,7 @@ async def test_export_writes_markdown_and_word_to_the_documents_folder(make_app,
         assert dialog.query_one("#export-path", Input).value == str(markdown_file)
 
         await pilot.press("ctrl+s")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_anyway(pilot)
         assert markdown_file.read_text(encoding="utf-8").startswith("# 绩效评价报告")
         assert str(markdown_file) in static_text(dialog.query_one("#export-status", Static))
 
@@ -188,8 +187,7 @@ async def test_export_without_tables_to_a_typed_path(make_app, documents, tmp_pa
         path.clear()
         await type_text(pilot, str(target))
         await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_anyway(pilot)
     text = target.read_text(encoding="utf-8")
     assert "七、改进措施和有关建议" in text and "附表" not in text
 
@@ -206,8 +204,7 @@ async def test_a_file_open_in_word_is_reported_and_kept(make_app, documents, mon
 
         monkeypatch.setattr(os, "replace", refuse)
         await pilot.press("ctrl+s")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_anyway(pilot)
         status = dialog.query_one("#export-status", Static)
         assert pilot.app.screen is dialog
         assert status.has_class("-error")
@@ -215,6 +212,46 @@ async def test_a_file_open_in_word_is_reported_and_kept(make_app, documents, mon
         assert dialog.query_one("#export-path", Input).value == str(target)
     assert target.read_text(encoding="utf-8") == "上一版"
     assert [p.name for p in documents.iterdir()] == [target.name]
+
+
+async def test_export_asks_first_when_the_checks_find_errors_and_can_lead_to_them(make_app, documents):
+    """Issue 21: the seed's figures disagree (3472.44); F9 → Ctrl+S asks; the focused answer (and Escape) goes to F7."""
+    from tui.widgets.dialogs import ChoiceDialog
+
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f9")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        question = pilot.app.screen
+        assert isinstance(question, ChoiceDialog)
+        assert "检查发现 1 处错误" in question.question
+        await pilot.press("enter")  # 去检查（F7） has the focus
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChecksScreen)
+        assert list(documents.iterdir()) == [], "nothing was written"
+
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChecksScreen)
+        assert list(documents.iterdir()) == []
+
+
+async def test_export_of_a_report_without_errors_asks_nothing(make_app, documents):
+    app = make_app()
+    app.store.set(1, "figures.project_spent", Decimal("3472.66"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_report(pilot, "f9")
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ExportScreen)
+        assert [p.name for p in documents.iterdir()] == ["月湖街道-2019-绩效评价报告.md"]
 
 
 async def test_checks_panel_in_english(make_app):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
-from pilot_helpers import type_text
+from pilot_helpers import export_anyway, type_text
 from test_review import open_report, static_text
 from textual.widgets import Input, Static
 
@@ -94,8 +94,7 @@ async def test_the_export_dialog_writes_both_forms_as_one_workbook(make_app, doc
         target = documents / "月湖街道-2019-绩效自评表与基础数据表.xlsx"
         assert dialog.query_one("#export-path", Input).value == str(target)
         await pilot.press("ctrl+s")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_anyway(pilot)
         assert openpyxl.load_workbook(target).sheetnames == ["自评表", "基础数据表"]
         await pilot.click("#content-forms")
         await pilot.click("#format-docx")

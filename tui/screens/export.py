@@ -3,7 +3,8 @@
 
 The writing is the exporters' (`exporters.export_report`, which writes to a temporary file
 and renames it over the target); it runs in a thread so the screen stays responsive while
-a long Word draft is written. A file that cannot be written (open in Word, a read-only
+a long Word draft is written. When the checks find errors (figures that disagree) the dialog asks first: export all the
+same, or go to the checks (F7). A file that cannot be written (open in Word, a read-only
 folder) is reported in the dialog with the exporter's reason; the dialog stays open with
 every choice as it was, so the officer closes Word and presses the key again.
 """
@@ -23,8 +24,10 @@ from textual.worker import Worker, WorkerState
 
 from exporters import ExportError, default_filename, export_forms, export_report, form_filename
 from store.catalogue import message
+from store.checks import ERROR, run_checks
 from store.scoring import gaps, load_systems, score, system_for
 from tui.keymap import localize_bindings
+from tui.widgets.dialogs import ChoiceDialog
 
 if TYPE_CHECKING:
     from tui.session import ReportSession
@@ -42,6 +45,8 @@ CONTENTS: dict[str, tuple[str, ...]] = {
 
 #: How many of the 自评表's unscored indicators the dialog names after an export (F10 lists them all).
 GAPS_SHOWN = 5
+#: What the question about errors found by the checks answers.
+EXPORT_ANYWAY, SEE_CHECKS = "export-anyway", "see-checks"
 
 
 def documents_folder() -> Path:
@@ -85,6 +90,8 @@ class ExportScreen(ModalScreen["Path | None"]):
         self.session = session
         self.folder = folder if folder is not None else documents_folder()
         self.written: Path | None = None
+        #: The officer has chosen to export although the checks find errors (asked once per dialog).
+        self.errors_accepted = False
         #: radio set id → the choice made there, as each press is announced (the buttons' ids after "-").
         self.choices = {"export-format": "md", "export-content": "report"}
         localize_bindings(self, session.lang)
@@ -179,6 +186,10 @@ class ExportScreen(ModalScreen["Path | None"]):
         if fmt != "xlsx" and len(names) > 1:
             self.show_status(self.app.t("ui.export.mismatch"), "-error")
             return
+        errors = sum(finding.severity == ERROR for finding in run_checks(report, self.session.last_year))
+        if errors and not self.errors_accepted:
+            self.ask_about_errors(errors)
+            return
         tables = self.query_one("#export-tables", Checkbox).value
         self.show_status(self.app.t("ui.export.working", path=str(path)), "")
         self.run_worker(
@@ -193,6 +204,24 @@ class ExportScreen(ModalScreen["Path | None"]):
             thread=True,
             exit_on_error=False,
         )
+
+    def ask_about_errors(self, count: int) -> None:
+        """The checks find `count` errors: export all the same (then not asked again here), or go to F7 (the focus, Escape)."""
+        t = self.app.t
+        choices = [
+            (EXPORT_ANYWAY, t("ui.export.errors.anyway"), "warning"),
+            (SEE_CHECKS, t("ui.export.errors.see"), "primary"),
+        ]
+
+        def answered(choice: str | None) -> None:
+            if choice == EXPORT_ANYWAY:
+                self.errors_accepted = True
+                self.action_export()
+            else:
+                self.dismiss(self.written)
+                self.app.call_later(self.app.run_action, "open('checks')")
+
+        self.app.push_screen(ChoiceDialog(t("ui.export.errors.question", count=count), choices, SEE_CHECKS), answered)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "export":

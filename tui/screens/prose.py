@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from store import fields
+from store import outline as outlines
 from store.model import TEXT_LISTS, TITLED_LISTS, TitledItem
 from tui.screens.part import PartScreen
 from tui.widgets.field import FieldInput, FieldRow, ProseArea
@@ -58,7 +59,16 @@ class ProseScreen(PartScreen):
         elif fields.kind_of(shape) == "text":
             yield self.prose(shape, label="" if self.label(shape) in heading else None)
         else:
-            yield self.line(shape, placeholder=t("ui.prose.date_hint") if shape == "sign_date" else "")
+            yield self.line(shape, placeholder=self.placeholder(shape))
+
+    def placeholder(self, shape: str) -> str:
+        """What an empty line shows: the date's format, or for the title the outline's, printed while none is typed."""
+        if shape == "sign_date":
+            return self.app.t("ui.prose.date_hint")
+        if shape == "title":
+            report = self.session.report
+            return outlines.load(report.outline).report_title(report.unit_name, report.fiscal_year)
+        return ""
 
     def titled_item(self, path: str, _item: Any) -> Iterable[Widget]:
         yield FieldRow(FieldInput(self.session, f"{path}.title"), label=self.column("assets.title"))
