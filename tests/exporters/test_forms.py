@@ -42,7 +42,8 @@ def test_score_form_rows_and_total(scored: Report) -> None:
     form = score_form(scored)
     by_name = {row[2]: row for row in form.rows}
     assert by_name["预算完成率"][5] == Decimal("97.76") and by_name["预算完成率"][7] == Decimal("5.55")
-    assert by_name["在职人员控制率"][7] == Decimal("2.00")  # 55 of 50 posts is 110 %: 4 − 10 × 0.2
+    # 在职在编 44 of 50 posts, 88 % (issue 21): 年末实有人数 55 counts 转业士官 and retirees, who hold no post
+    assert by_name["在职人员控制率"][5] == Decimal("88.00") and by_name["在职人员控制率"][7] == Decimal("4.00")
     assert by_name["预算调整率"][7] == Decimal("2.60")  # 4 % adjusted, 0.1 a point
     assert by_name["政府采购执行率"][8] == "无法评分：缺少政府采购实际数、政府采购预算数"
     assert by_name["社会公众或服务对象满意度"][7:] == (Decimal("7.5"), "问卷满意度92%")
@@ -108,7 +109,7 @@ def test_the_seed_report_export_is_unchanged_until_a_system_is_chosen(seed_repor
     seed_report.score_system = "simple"
     text = to_markdown(seed_report)
     assert "附表6　2019年度部门整体支出绩效自评表" in text
-    assert "| 预算执行 | 预算执行率 | 预算执行率 | 10 |" in text
+    assert "| 预算执行 | 预算执行情况 | 预算完成率 | 10 |" in text
 
 
 def test_score_form_as_word_table_names_groups_once(scored: Report, tmp_path: Path) -> None:
