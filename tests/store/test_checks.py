@@ -295,7 +295,7 @@ def test_staff_control_rate_only_with_authorised_posts() -> None:
     report = replace(seed(), authorised_posts=50)
     found = {ratio.code: ratio for ratio in ratios(report)}
     assert found["staff_control"].value == Decimal("88.00")  # 在职在编 44 ÷ 50: 转业士官 and 退休 are not in post
-    assert found["staff_control"].formula() == "在职人员数 ÷ 编制数 × 100 = 44 ÷ 50 × 100"
+    assert found["staff_control"].formula() == "在职在编人员数 ÷ 编制数 × 100 = 44 ÷ 50 × 100"
     assert found["staff_control"].label("en") == "Staff control rate"
     assert [r.value for r in ratios(replace(report, authorised_posts=0)) if r.code == "staff_control"] == [None]
     report.staff_lines = [StaffLine("退休人员", 4)]

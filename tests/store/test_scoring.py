@@ -91,7 +91,7 @@ def test_staff_control_counts_staff_in_post_not_retirees_or_the_headcount() -> N
     report.staff_lines = [StaffLine("退休人员", 4)]
     row = _row(report, "staff_control")
     assert row.missing == ("staff_lines[在职].count",)
-    assert scoring.row_note(row, NATIONAL) == "无法评分：缺少在职人员数"
+    assert scoring.row_note(row, NATIONAL) == "无法评分：缺少在职在编人员数"
 
 
 def test_staff_control_with_no_posts_is_zero_divisor() -> None:
