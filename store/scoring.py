@@ -2,9 +2,10 @@
 
 An indicator system is one TOML file (store/indicators/<id>.toml; see docs/indicators.md for
 the sources of each definition). Each indicator has its three levels (一级/二级/三级), a
-weight, and either a `formula` over field paths (store/formula.py) with a scoring `rule`,
-or no formula: then the officer enters its score and a short reason (never above the
-weight). A file of the same name in the settings folder's `indicators/` replaces the
+weight, and either a `ratio` of store/ratios.toml (its name, formula and definition, the same
+number the report and the other forms print) or a `formula` of its own over field paths
+(store/formula.py), with a scoring `rule`; or neither: then the officer enters its score and
+a short reason (never above the weight). A file of the same name in the settings folder's `indicators/` replaces the
 package's copy (a unit's own weights); a new name there adds a system.
 
 Rule kinds (the `rule` table of an indicator, `kind` plus its numbers):

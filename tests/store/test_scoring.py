@@ -307,3 +307,19 @@ def test_scores_travel_through_the_exchange_file(seeded_store: Store, tmp_path: 
 
 def test_seed_dump_has_no_scoring_part(seeded_store: Store, seed_toml: str) -> None:
     assert "scoring" not in exchange.dump(seeded_store, [1])
+
+
+@pytest.mark.parametrize(
+    "text", ['staff_lines["a.b"].count', 'staff_lines["1"].count', 'staff_lines[""].count', 'staff_lines[" x"].count']
+)
+def test_a_list_indexed_by_words_refuses_words_that_could_not_be_read_back(text: str) -> None:
+    with pytest.raises(FormulaError):
+        compile_formula(text, where="x")
+
+
+def test_a_list_indexed_by_words_adds_up_the_items_whose_name_contains_them() -> None:
+    report = _report()
+    report.staff_lines = [StaffLine("在职在编人员", 44), StaffLine("转业士官", 7), StaffLine("在职编外人员", 3)]
+    formula = compile_formula('staff_lines["在职"].count', where="x")
+    assert formula.paths == ("staff_lines[在职].count",) and formula.evaluate(report).value == 47
+    assert compile_formula('staff_lines["退休"].count', where="x").evaluate(report).missing
