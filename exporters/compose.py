@@ -20,7 +20,7 @@ from decimal import Decimal
 from exporters.forms import score_appendix
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
 from store import outline as outlines
-from store import scoring
+from store import ratios, scoring
 from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, share, shares, total
 from store.outline import Node, Outline, chinese_number, number
 from store.parse import clean_text, format_amount, format_date, format_number
@@ -432,8 +432,9 @@ def _amount(value: Decimal | None) -> dict[str, str] | None:
     return None if value is None else {"amount": money(value)}
 
 
-def _rate(part: Decimal | None, whole: Decimal | None) -> dict[str, str] | None:
-    rate = share(part, whole)
+def _rate(report: Report, ratio_id: str) -> dict[str, str] | None:
+    """The ratio of store/ratios.toml as the sentence quotes it ("95.17%"), the same number the forms print."""
+    rate = ratios.ratio(report, ratio_id).value
     return None if rate is None else {"rate": percent(rate)}
 
 
@@ -499,7 +500,7 @@ def _procurement(part: Part) -> list[Block]:
             None if planned is None else {"year": str(part.report.fiscal_year), "amount": money(planned)},
         ),
         ("procurement.done", _amount(done)),
-        ("procurement.rate", _rate(done, planned)),
+        ("procurement.rate", _rate(part.report, "procurement")),
     ]
     return part.sentence(clauses)
 
@@ -514,39 +515,32 @@ def _key_tasks(part: Part) -> list[Block]:
     clauses = [
         ("key_tasks.planned", _count("count", planned)),
         ("key_tasks.done", _count("count", done)),
-        (
-            "key_tasks.rate",
-            _rate(None if done is None else Decimal(done), None if planned is None else Decimal(planned)),
-        ),
+        ("key_tasks.rate", _rate(part.report, "key_tasks")),
     ]
     return part.sentence(clauses)
 
 
 def _posts(part: Part) -> list[Block]:
-    """编制数 and the staff in post against it (在职人员控制率), the first staff line that says 在职."""
+    """编制数, the staff in post (the lines 在职人员控制率 counts, store/ratios.toml) and the rate."""
     report = part.report
-    posts = report.authorised_posts
-    in_post = next((s for s in report.staff_lines if "在职" in s.category), None)
-    rate = None if posts is None or in_post is None else _rate(Decimal(in_post.count), Decimal(posts))
+    control = ratios.ratio(report, "staff_control")
+    in_post = control.input(control.definition.formula.paths[0])
+    lines = [s for s in report.staff_lines if "在职" in s.category]
+    category = line(lines[0].category) if len(lines) == 1 else ratios.term(control.definition.formula.paths[0])
     clauses = [
-        ("posts.posts", _count("count", posts)),
-        (
-            "posts.in_post",
-            None if in_post is None else {"category": line(in_post.category), "count": str(in_post.count)},
-        ),
-        ("posts.rate", rate),
+        ("posts.posts", _count("count", report.authorised_posts)),
+        ("posts.in_post", None if in_post is None else {"category": category, "count": format_number(in_post)}),
+        ("posts.rate", _rate(report, "staff_control")),
     ]
     return part.sentence(clauses)
 
 
 def _execution(part: Part) -> list[Block]:
-    """预算执行率 = 实际支出 ÷ (实际到位指标 + 上年结余), with the figures it is worked from."""
+    """预算执行率 (store/ratios.toml: 实际支出 ÷ (实际到位指标 + 上年结余)), with the figures it is worked from."""
     f = part.report.figures
     spent, received, carried_in = f.get("spent"), f.get("funds_received"), f.get("carried_in")
-    if spent is None or received is None or carried_in is None:
-        return []
-    rate = share(spent, received + carried_in)
-    if rate is None:
+    rate = ratios.ratio(part.report, "execution").value
+    if rate is None or spent is None or received is None or carried_in is None:
         return []
     values = {
         "rate": percent(rate),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from exporters.tree import Align, Block, Document, Paragraph, Table, Title
-from store import scoring
+from store import ratios, scoring
 from store.formula import resolve
 from store.model import Report
 from store.parse import format_amount, format_number
@@ -212,6 +212,10 @@ _FIGURE_ROWS: tuple[tuple[str, ...], ...] = (
 )
 
 
+#: The ratios the 基础数据表 states (store/ratios.toml: the same numbers as the report and the 自评表).
+_RATIO_ROWS: tuple[str, ...] = ("execution", "budget_completion", "carryover", "staff_control", "procurement")
+
+
 #: Units whose figures are counts (written as whole numbers, never as money).
 _COUNT_UNITS = ("人", "项")
 
@@ -233,6 +237,10 @@ def figures_form(report: Report) -> Form:
             continue
         label, unit, planned, actual = spec
         rows.append((label, unit, _value(report, planned, unit), _value(report, actual, unit), None))
+    rows.append(("八、主要比率", None, None, None, None))
+    for ratio_id in _RATIO_ROWS:
+        found = ratios.ratio(report, ratio_id)
+        rows.append((found.label(), "%", None, found.value, None))
     return Form(
         name="figures",
         title=f"{report.fiscal_year}年度部门整体支出绩效评价基础数据表",
@@ -322,15 +330,6 @@ def form_document(form: Form) -> Document:
     heads = [Paragraph(part) for part in form.unit_lines]
     blocks: list[Block] = [Title(form.title), *heads, form_table(form, "", "", brief=False)]
     return Document(title=form.title, author=form.unit, blocks=blocks, landscape=form.landscape)
-
-
-def score_conclusion(report: Report) -> list[Block]:
-    """An outline builder for 自评结论 / 自评得分情况: "综合评分为92.5分，等级为优。" as one paragraph.
-
-    Nothing until every indicator is scored, so a report never states a provisional score.
-    """
-    sentence = scoring.score_text(report)
-    return [Paragraph(sentence)] if sentence else []
 
 
 def build(report: Report, name: str) -> Form:

@@ -388,27 +388,6 @@ MESSAGES.update(
             "zh": "{p1}为{v1}，不在{v0}年度结束之后：绩效评价报告应在年度结束后落款",
             "en": "{p1} is {v1}, before fiscal year {v0} ended: the report is signed after the year",
         },
-        # --- indicators (store.checks.ratios) -------------------------------------------------
-        "ratio.execution": {"zh": "预算执行率", "en": "Budget execution rate"},
-        "ratio.execution.formula": {
-            "zh": "实际支出 {spent} ÷ (实际到位 {received} + 上年结转 {carried_in})",
-            "en": "spent {spent} ÷ (received {received} + carried in {carried_in})",
-        },
-        "ratio.carryover": {"zh": "结转结余率", "en": "Carry-over rate"},
-        "ratio.carryover.formula": {
-            "zh": "本年结余 {carried_out} ÷ (实际到位 {received} + 上年结转 {carried_in})",
-            "en": "carried out {carried_out} ÷ (received {received} + carried in {carried_in})",
-        },
-        "ratio.staff_control": {"zh": "在职人员控制率", "en": "Staff control rate"},
-        "ratio.staff_control.formula": {
-            "zh": "{category} {in_post}人 ÷ 编制数 {posts}人",
-            "en": "{category} {in_post} ÷ authorised posts {posts}",
-        },
-        "ratio.sangong_change": {"zh": "三公经费变动率", "en": "三公 change on last year"},
-        "ratio.sangong_change.formula": {
-            "zh": "(本年 {this_year} − 上年 {last_year}) ÷ 上年 {last_year}",
-            "en": "(this year {this_year} − last year {last_year}) ÷ last year {last_year}",
-        },
     }
 )
 
@@ -1153,6 +1132,14 @@ MESSAGES.update(
             "zh": "{where}：指标须有 id、level1、level2、name、weight，且不含其他键",
             "en": "{where}: an indicator needs id, level1, level2, name, weight and no other keys",
         },
+        "scoring.unknown_ratio": {
+            "zh": "{where}：没有名为 {ratio} 的比率（比率见 store/ratios.toml：{known}）",
+            "en": "{where}: no ratio called {ratio} (the ratios are in store/ratios.toml: {known})",
+        },
+        "scoring.ratio_name": {
+            "zh": "{where}：引用比率的指标不另写 formula 或 definition，name 须与比率名称“{label}”相同",
+            "en": "{where}: an indicator that names a ratio has no formula or definition of its own, and its name is the ratio's (“{label}”)",
+        },
         "scoring.too_deep": {
             "zh": "指标体系文件 {where} 无法使用：表或列表嵌套过深",
             "en": "indicator file {where} cannot be used: tables or lists are nested too deep",
@@ -1172,10 +1159,6 @@ MESSAGES.update(
             "en": "cannot be scored: the value {value} is implausibly large; check the figures' units",
         },
         "scoring.unentered": {"zh": "待填：请录入得分和理由", "en": "to do: enter a score and a reason"},
-        "scoring.sentence": {
-            "zh": "综合评分为{total}分，等级为{grade}。",
-            "en": "综合评分为{total}分，等级为{grade}。",
-        },
         "scoring.above_weight": {
             "zh": "“{text}”超过该指标分值 {weight} 分",
             "en": "“{text}” is more than this indicator's weight of {weight}",

@@ -8,8 +8,9 @@ breakdowns' totals where there are breakdowns, and the stated basic or project f
 compared with its breakdown on its own. A relation with an unknown (None) value is skipped,
 never failed: an unfinished report is not a wrong one.
 
-`ratios` computes 预算执行率, 结转结余率, 在职人员控制率 and 三公经费变动率 with the
-formula they come from, so a screen can show how each was worked out.
+`ratios` gives the ratios of store/ratios.toml (预算执行率, 结转结余率, 在职人员控制率 …) that the
+report's figures allow, each with its formula and figures (store/ratios.py works them out, for
+this screen, the report's sentences and the forms alike).
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from decimal import Decimal
 from store import fields
 from store import outline as outlines
 from store.catalogue import message
-from store.model import DEFAULT_OUTLINE, ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, share, total
+from store.model import DEFAULT_OUTLINE, ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, total
 from store.outline import number
 from store.parse import format_amount, format_date
+from store.ratios import Ratio
+from store.ratios import ratios as all_ratios
 
 ERROR = "error"
 WARNING = "warning"
@@ -88,26 +91,6 @@ class Finding:
     def order(self) -> tuple[int, ...]:
         """Where the finding first touches the report, for sorting in reading order."""
         return min(fields.order_key(place.path, self.outline) for place in self.places)
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """An indicator as a percentage (two places, half-up), with the figures it was worked from.
-
-    `value` is None when the divisor is zero.
-    """
-
-    code: str
-    value: Decimal | None
-    params: tuple[tuple[str, str], ...] = ()
-
-    def label(self, lang: str = "zh") -> str:
-        """The indicator's name: "预算执行率"."""
-        return message(f"ratio.{self.code}", lang)
-
-    def formula(self, lang: str = "zh") -> str:
-        """How it is worked out, with the figures: "实际支出 5083.34 ÷ (实际到位 5116.09 + 上年结转 519.03)"."""
-        return message(f"ratio.{self.code}.formula", lang, **dict(self.params))
 
 
 #: A figure with the place it comes from.
@@ -455,48 +438,7 @@ def run_checks(report: Report, last_year: Report | None = None) -> list[Finding]
     return sorted(found, key=Finding.order)
 
 
-def _available(report: Report) -> tuple[Decimal, tuple[tuple[str, str], ...]] | None:
-    """Funds available = received + carried in (the rule that counts last year's balance)."""
-    received, carried_in = report.figures.get("funds_received"), report.figures.get("carried_in")
-    if received is None or carried_in is None:
-        return None
-    return received + carried_in, (("received", format_amount(received)), ("carried_in", format_amount(carried_in)))
-
-
-def _funds_ratios(report: Report) -> list[Ratio]:
-    """预算执行率 and 结转结余率: spent and carried out as shares of the funds available."""
-    available = _available(report)
-    if available is None:
-        return []
-    whole, params = available
-    out = []
-    for code, key in (("execution", "spent"), ("carryover", "carried_out")):
-        part = report.figures.get(key)
-        if part is not None:
-            out.append(Ratio(code, share(part, whole), ((key, format_amount(part)), *params)))
-    return out
-
-
-def _staff_ratio(report: Report) -> list[Ratio]:
-    """在职人员控制率: the first staff line whose category says 在职, over the authorised posts."""
-    line = next((line for line in report.staff_lines if "在职" in line.category), None)
-    if report.authorised_posts is None or line is None or line.count is None:
-        return []
-    params = (("category", line.category), ("in_post", str(line.count)), ("posts", str(report.authorised_posts)))
-    return [Ratio("staff_control", share(Decimal(line.count), Decimal(report.authorised_posts)), params)]
-
-
-def _sangong_ratio(report: Report) -> list[Ratio]:
-    """三公经费变动率: this year's actuals against last year's, when every item has both."""
-    items = report.sangong
-    if not items or any(item.actual is None or item.last_year is None for item in items):
-        return []
-    this_year = sum((item.actual for item in items if item.actual is not None), Decimal("0.00"))
-    last_year = sum((item.last_year for item in items if item.last_year is not None), Decimal("0.00"))
-    params = (("this_year", format_amount(this_year)), ("last_year", format_amount(last_year)))
-    return [Ratio("sangong_change", share(this_year - last_year, last_year), params)]
-
-
 def ratios(report: Report) -> list[Ratio]:
-    """The indicators that can be worked out from what the report holds; unknown inputs leave one out."""
-    return [*_funds_ratios(report), *_staff_ratio(report), *_sangong_ratio(report)]
+    """The ratios of store/ratios.toml that can be worked out from what the report holds (a divisor of 0
+    included, its value None); one whose figures the report lacks is left out."""
+    return [found for found in all_ratios(report) if not found.missing]

@@ -5,7 +5,9 @@ A formula is a line such as `figures.spent / figures.budget_full * 100`. It is p
 accepted; anything else (a call, a name that is not a path, `**`, a comparison) is refused
 when the indicator file is loaded, never run. A path names one value of the report the way
 store.fields does (`figures.spent`, `staff_total`, `sangong[0].actual`); a list segment
-written without an index (`sangong.actual`) adds that value up over all the list's items.
+written without an index (`sangong.actual`) adds that value up over all the list's items, and
+one indexed by words (`staff_lines["在职"].count`, a path `staff_lines[在职].count`) adds it up
+over the items whose name (category, name, label or title) contains those words.
 
 Evaluating never guesses: a path the report does not hold, or holds empty, makes the whole
 formula "missing" with the paths named, and dividing by zero says which value was zero.
@@ -76,13 +78,18 @@ class Formula:
         screen shows both lines: the words, then the figures.
         """
 
+        if names is not None:
+            return self.written(names)
+
         def show(path: str) -> str:
-            if names is not None:
-                return names.get(path, path)
             value = resolve(report, path)
             return "?" if value is None else format_number(value)
 
         return _show(self.tree, show)
+
+    def written(self, words: dict[str, str]) -> str:
+        """The formula with each path replaced by its words in `words` (the path itself where none)."""
+        return _show(self.tree, lambda path: words.get(path, path))
 
 
 class _ZeroDivisor(Exception):
@@ -148,15 +155,19 @@ def _path_of(node: ast.expr) -> str | None:
     if isinstance(node, ast.Attribute):
         head = _path_of(node.value)
         return None if head is None or not node.attr.islower() else f"{head}.{node.attr}"
-    if (
-        isinstance(node, ast.Subscript)
-        and isinstance(node.slice, ast.Constant)
-        and type(node.slice.value) is int
-        and node.slice.value >= 0
-    ):
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and _is_index(node.slice.value):
         head = _path_of(node.value)
         return None if head is None or head.endswith("]") else f"{head}[{node.slice.value}]"
     return None
+
+
+def _is_index(value: object) -> bool:
+    """A list index a formula may write: a position (0 or more), or words an item's name contains."""
+    if type(value) is int:
+        return value >= 0
+    if not isinstance(value, str) or not value or value != value.strip() or value.isdigit():
+        return False
+    return not set(value) & set("[].\"'")
 
 
 def resolve(report: Report, path: str) -> Decimal | None:
@@ -164,15 +175,24 @@ def resolve(report: Report, path: str) -> Decimal | None:
     return _resolve(report, _segments(path))
 
 
-def _segments(path: str) -> list[tuple[str, int | None]]:
-    out: list[tuple[str, int | None]] = []
+#: The attributes that name a list item, the first an item has (what `staff_lines[在职]` matches).
+ITEM_NAMES = ("category", "name", "label", "title")
+
+
+def _segments(path: str) -> list[tuple[str, int | str | None]]:
+    out: list[tuple[str, int | str | None]] = []
     for part in path.split("."):
         name, _, index = part.partition("[")
-        out.append((name, int(index.rstrip("]")) if index else None))
+        text = index.rstrip("]")
+        out.append((name, (int(text) if text.isdigit() else text) if index else None))
     return out
 
 
-def _resolve(target: Any, segments: list[tuple[str, int | None]]) -> Decimal | None:
+def _item_name(item: Any) -> str:
+    return next((str(getattr(item, attr)) for attr in ITEM_NAMES if hasattr(item, attr)), "")
+
+
+def _resolve(target: Any, segments: list[tuple[str, int | str | None]]) -> Decimal | None:
     if not segments:
         if isinstance(target, bool) or not isinstance(target, int | Decimal):
             return None
@@ -180,6 +200,9 @@ def _resolve(target: Any, segments: list[tuple[str, int | None]]) -> Decimal | N
     (name, index), rest = segments[0], segments[1:]
     value = target.get(name) if isinstance(target, dict) else getattr(target, name, None)
     if isinstance(value, list):
+        if isinstance(index, str):
+            value = [item for item in value if index in _item_name(item)]
+            index = None
         if index is not None:
             return _resolve(value[index], rest) if index < len(value) else None
         if not value or not rest:

@@ -223,6 +223,11 @@ def total(lines: list[EconLine]) -> Decimal:
     return sum((line.amount for line in lines if line.amount is not None), Decimal("0.00"))
 
 
+def half_up(value: Decimal) -> Decimal:
+    """`value` rounded half-up to 0.01: how every share, ratio and score is rounded (89.915 → 89.92)."""
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     """part ÷ whole as a percentage, rounded half-up to 0.01 (1448.28 of 1610.68 → 89.92).
 
@@ -230,7 +235,7 @@ def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     """
     if part is None or whole is None or whole == 0:
         return None
-    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return half_up(part * 100 / whole)
 
 
 #: How the shares of a breakdown are rounded: "balanced" (the default) makes them add up to

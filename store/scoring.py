@@ -2,9 +2,10 @@
 
 An indicator system is one TOML file (store/indicators/<id>.toml; see docs/indicators.md for
 the sources of each definition). Each indicator has its three levels (一级/二级/三级), a
-weight, and either a `formula` over field paths (store/formula.py) with a scoring `rule`,
-or no formula: then the officer enters its score and a short reason (never above the
-weight). A file of the same name in the settings folder's `indicators/` replaces the
+weight, and either a `ratio` of store/ratios.toml (its name, formula and definition, the same
+number the report and the other forms print) or a `formula` of its own over field paths
+(store/formula.py), with a scoring `rule`; or neither: then the officer enters its score and
+a short reason (never above the weight). A file of the same name in the settings folder's `indicators/` replaces the
 package's copy (a unit's own weights); a new name there adds a system.
 
 Rule kinds (the `rule` table of an indicator, `kind` plus its numbers):
@@ -24,15 +25,15 @@ the indicator "cannot be scored (missing …)", named, never a silent 0.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from store import tomltext
+from store import ratios, tomltext
 from store.catalogue import message
 from store.formula import Formula, FormulaError, compile_formula
-from store.model import ManualScore, Report
+from store.model import ManualScore, Report, half_up
 from store.parse import MAX_NUMBER, InputError, clean_text, format_number, parse_number
 from store.refusal import Refusal
 
@@ -51,8 +52,19 @@ RULE_KINDS: dict[str, tuple[str, ...]] = {
 }
 #: The indicator files shipped with jixiao (package data).
 PACKAGE_FOLDER = Path(__file__).with_name("indicators")
-_CENT = Decimal("0.01")
-_INDICATOR_KEYS = ("id", "level1", "level2", "name", "weight", "formula", "unit", "definition", "standard", "rule")
+_INDICATOR_KEYS = (
+    "id",
+    "level1",
+    "level2",
+    "name",
+    "weight",
+    "ratio",
+    "formula",
+    "unit",
+    "definition",
+    "standard",
+    "rule",
+)
 
 
 class IndicatorFileError(Refusal):
@@ -91,6 +103,7 @@ class IndicatorDef:
     weight: Decimal
     formula: Formula | None = None
     rule: Rule | None = None
+    ratio: str = ""
     unit: str = "%"
     definition: str = ""
     standard: str = ""
@@ -128,8 +141,7 @@ class System:
 # --- reading the files --------------------------------------------------------------
 
 
-def _round(value: Decimal) -> Decimal:
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+_round = half_up
 
 
 def _number(value: Any, where: str, key: str) -> Decimal:
@@ -164,10 +176,26 @@ def _rule(data: Any, where: str) -> Rule:
     return Rule(kind, numbers)
 
 
+def _shared_ratio(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """An indicator that names a ratio of store/ratios.toml, with the ratio's name, formula and definition.
+
+    It may not carry a formula or a definition of its own, nor another name (one name, one number).
+    """
+    found = ratios.definitions().get(data["ratio"]) if isinstance(data["ratio"], str) else None
+    if found is None:
+        known = "、".join(ratios.definitions())
+        raise IndicatorFileError("scoring.unknown_ratio", where=where, ratio=data["ratio"], known=known)
+    if "formula" in data or "definition" in data or data.get("name", found.label()) != found.label():
+        raise IndicatorFileError("scoring.ratio_name", where=where, label=found.label())
+    return {**data, "name": found.label(), "definition": found.definition, "formula": found.formula}
+
+
 def _indicator(data: Any, path: str) -> IndicatorDef:
     if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
         raise IndicatorFileError("scoring.bad_indicator", where=path)
     where = f"{path} [{data['id']}]"
+    if "ratio" in data:
+        data = _shared_ratio(data, where)
     unknown = [key for key in data if key not in _INDICATOR_KEYS]
     if unknown or not all(isinstance(data.get(key), str) for key in ("level1", "level2", "name")):
         raise IndicatorFileError("scoring.bad_indicator", where=where)
@@ -175,7 +203,9 @@ def _indicator(data: Any, path: str) -> IndicatorDef:
     if weight <= 0:
         raise IndicatorFileError("scoring.bad_number", where=where, key="weight")
     formula = rule = None
-    if "formula" in data:
+    if isinstance(data.get("formula"), Formula):
+        formula, rule = data["formula"], _rule(data.get("rule"), where)
+    elif "formula" in data:
         if not isinstance(data["formula"], str):
             raise FormulaError("scoring.bad_formula", where=where, formula=data["formula"])
         formula = compile_formula(data["formula"], where=where)
@@ -193,6 +223,7 @@ def _indicator(data: Any, path: str) -> IndicatorDef:
         unit=str(data.get("unit", "%")),
         definition=str(data.get("definition", "")),
         standard=str(data.get("standard", "")),
+        ratio=data.get("ratio", ""),
     )
 
 
@@ -316,7 +347,7 @@ def score_row(report: Report, system: System, indicator: IndicatorDef) -> Scored
         entry = report.manual_scores.get(system.id, {}).get(indicator.id, ManualScore())
         status = "unentered" if entry.score is None else "scored"
         return Scored(indicator, status, score=entry.score, reason=entry.reason)
-    outcome = indicator.formula.evaluate(report)
+    outcome = ratios.evaluate(indicator.formula, report)
     if outcome.missing:
         return Scored(indicator, "missing", missing=outcome.missing)
     if outcome.zero:
@@ -324,7 +355,7 @@ def score_row(report: Report, system: System, indicator: IndicatorDef) -> Scored
     if outcome.too_large is not None:
         return Scored(indicator, "too_large", too_large=outcome.too_large)
     assert outcome.value is not None and indicator.rule is not None
-    value = _round(outcome.value)
+    value = outcome.value
     return Scored(indicator, "scored", value=value, score=indicator.rule.score(value, indicator.weight))
 
 
@@ -334,13 +365,9 @@ def score(report: Report, system: System) -> Sheet:
 
 
 def term(system: System, path: str, lang: str = "zh") -> str:
-    """What a person calls the value at `path`: the field's label, else the system's own word for it."""
-    from store import fields
-
-    try:
-        return fields.label(path, lang)
-    except KeyError:
-        return system.terms.get(path, path)
+    """What a person calls the value at `path`: the ratios file's word or the field's label, else the system's."""
+    word = ratios.term(path, lang)
+    return word if word != path else system.terms.get(path, path)
 
 
 def row_note(row: Scored, system: System, lang: str = "zh") -> str:
@@ -424,18 +451,6 @@ def formula_text(row: Scored, system: System, report: Report, lang: str = "zh") 
         return "", ""
     names = {path: term(system, path, lang) for path in formula.paths}
     return formula.filled(report, names), formula.filled(report)
-
-
-def score_text(report: Report, systems: dict[str, System] | None = None) -> str | None:
-    """The sentence the outline prints with the score: "综合评分为92.5分，等级为优。".
-
-    None until every indicator is scored: a report never states a provisional score.
-    """
-    systems = systems if systems is not None else load_systems()[0]
-    sheet = score(report, system_for(report, systems))
-    if not sheet.complete:
-        return None
-    return message("scoring.sentence", "zh", total=format_number(sheet.total.normalize()), grade=sheet.grade)
 
 
 # --- entering a score ---------------------------------------------------------------

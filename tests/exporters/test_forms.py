@@ -56,12 +56,14 @@ def test_score_form_rows_and_total(scored: Report) -> None:
     form = score_form(scored)
     by_name = {row[2]: row for row in form.rows}
     assert by_name["预算完成率"][5] == Decimal("97.76") and by_name["预算完成率"][6] == Decimal("5.55")
-    assert by_name["在职人员控制率"][6] == Decimal("2.00")  # 55 of 50 posts is 110 %: 4 − 10 × 0.2
+    # 在职在编 44 of 50 posts, 88 % (issue 21): 年末实有人数 55 counts 转业士官 and retirees, who hold no post
+    assert by_name["在职人员控制率"][5] == Decimal("88.00") and by_name["在职人员控制率"][6] == Decimal("4.00")
     assert by_name["预算调整率"][6] == Decimal("2.60")  # 4 % adjusted, 0.1 a point
     assert by_name["政府采购执行率"][5:] == (None, None, "")  # missing figures: blank, said elsewhere
     assert by_name["社会公众或服务对象满意度"][6:] == (Decimal("7.5"), "问卷满意度92%")
     assert by_name["在职人员控制率"][3].splitlines() == [
-        "在职人员控制率 =（在职人员数 ÷ 编制数）× 100%",
+        "在职人员控制率 =（在职人员数 ÷ 编制数）× 100%；在职人员数为人员情况中类别含“在职”的人数（在职在编人员），"
+        "不含转业士官等编外人员和退休人员",
         "≤100% 得满分；每超过一个百分点扣0.2分，扣完为止",
     ]
     assert form.total is not None and form.total[4] == 100 and form.total[6] is None  # not every row scored
@@ -70,7 +72,7 @@ def test_score_form_rows_and_total(scored: Report) -> None:
 
 def test_every_computed_indicator_says_why_from_its_rule(scored: Report) -> None:
     by_name = {row[2]: row for row in score_form(scored).rows}
-    assert by_name["在职人员控制率"][7] == "在职人员控制率110.00%，超过100%共10个百分点，扣2.00分"
+    assert by_name["在职人员控制率"][7] == "在职人员控制率88.00%，未超过100%，不扣分"
     assert by_name["预算调整率"][7] == "预算调整率4.00%，超过0%共4个百分点，扣0.40分"
     assert by_name["预算完成率"][7] == "预算完成率97.76%，低于100%共2.24个百分点，扣0.45分"
     computed = [row for row in score_form(scored).rows if row[6] is not None and row[5] is not None]
@@ -145,7 +147,7 @@ def test_xlsx_reads_back_with_numbers_merges_borders_and_formulas(scored: Report
     assert widths["D"] > widths["H"] > widths["C"] > widths["E"]  # room for the explanation and the reason
     heights = [sheet.row_dimensions[i].height for i in range(4, 32)]
     assert all(height and height >= 18 for height in heights)  # every row sized for its wrapped text
-    assert max(heights) > 1.5 * min(heights)  # as tall as each row's text: 2 lines for some, 4 for others
+    assert max(heights) > min(heights)  # as tall as each row's text, not one height for all
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0  # one page wide
     assert sheet.print_title_rows == "$3:$3"
@@ -165,7 +167,7 @@ def test_xlsx_caches_the_total_and_the_grade_of_a_scored_sheet(scored: Report, t
     cached = openpyxl.load_workbook(export_forms(scored, "xlsx", ("scores",), tmp_path), data_only=True)["自评表"]
     rows = _rows(cached)
     assert rows[-2][6] == pytest.approx(float(form.total[6])) and rows[-2][4] == 100
-    assert rows[-1][4] == "优" and form.total[6] == Decimal("91.58")
+    assert rows[-1][4] == "优" and form.total[6] == Decimal("93.58")
 
 
 def test_xlsx_names_the_groups_again_on_each_printed_page(scored: Report, tmp_path: Path) -> None:
@@ -197,10 +199,10 @@ def test_score_form_in_word_landscape_merged_two_decimals(scored: Report, tmp_pa
     assert first[1].vMerge == "continue" and first[1].xpath("string(.)") == ""
     texts = [[tc.xpath("string(.)") for tc in tr.tc_lst] for tr in trs]
     control = next(row for row in texts if row[2] == "在职人员控制率")
-    assert control[4:] == ["4", "110.00%", "2.00", "在职人员控制率110.00%，超过100%共10个百分点，扣2.00分"]
+    assert control[4:] == ["4", "88.00%", "4.00", "在职人员控制率88.00%，未超过100%，不扣分"]
     assert next(row for row in texts if row[2] == "社会公众或服务对象满意度")[6] == "7.50"
     total, grade = texts[-2], texts[-1]
-    assert total == ["合计", "100", "", "91.58", ""] and grade == ["评价等级", "优"]  # spans: 4 + 4 columns
+    assert total == ["合计", "100", "", "93.58", ""] and grade == ["评价等级", "优"]  # spans: 4 + 4 columns
     east_asia = {
         fonts.get(qn("w:eastAsia")) for fonts in document.styles.element.iter(qn("w:rFonts")) if fonts is not None
     }
@@ -232,7 +234,7 @@ def test_markdown_form_is_a_plain_table_with_every_column(scored: Report, tmp_pa
     text = export_forms(scored, "md", ("scores",), tmp_path / "s.md").read_text(encoding="utf-8")
     assert "| " + " | ".join(HEADERS) + " |" in text
     assert "| 投入 | 预算配置 | 在职人员控制率 |" in text
-    assert "| 4 | 110.00% | 2.00 | 在职人员控制率110.00%，超过100%共10个百分点，扣2.00分 |" in text
+    assert "| 4 | 88.00% | 4.00 | 在职人员控制率88.00%，未超过100%，不扣分 |" in text
 
 
 def test_a_form_without_figures_leaves_cells_empty_not_zero(tmp_path: Path) -> None:
@@ -249,7 +251,7 @@ def test_the_seed_report_export_is_unchanged_until_a_system_is_chosen(seed_repor
     seed_report.score_system = "simple"
     text = to_markdown(seed_report)
     assert "附表6　2019年度部门整体支出绩效自评表" in text
-    assert "| 预算执行 | 预算执行率 | 预算执行率 | 10 |" in text
+    assert "| 预算执行 | 预算执行情况 | 预算完成率 | 10 |" in text
     assert "| 指标值 | 自评得分 | 扣分原因和其他说明 |" in text and "待填" not in text
 
 

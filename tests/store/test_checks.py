@@ -312,23 +312,32 @@ def test_every_finding_names_every_place_and_value() -> None:
 
 def test_seed_ratios_state_their_rule() -> None:
     found = {ratio.code: ratio for ratio in ratios(seed())}
-    assert set(found) == {"execution", "carryover"}
+    assert set(found) == {"execution", "carryover_change"}  # the others need figures the seed lacks
     assert found["execution"].value == Decimal("90.21")
     assert found["execution"].label() == "预算执行率"
-    assert found["execution"].formula() == "实际支出 5083.34 ÷ (实际到位 5116.09 + 上年结转 519.03)"
-    assert found["carryover"].value == Decimal("9.79")
-    assert "carried in 519.03" in found["carryover"].formula("en")
+    assert (
+        found["execution"].formula()
+        == "实际支出 ÷ (实际到位指标 + 上年结余（结转）) × 100 = 5083.34 ÷ (5116.09 + 519.03) × 100"
+    )
+    assert "Carried in" in found["execution"].formula("en")
+
+
+def test_carryover_rate_is_the_national_frameworks_over_the_whole_years_budget() -> None:
+    """结转结余率 = 本年结余 ÷ 全年预算数, on the checks screen as in the 自评表 (issue 21)."""
+    found = {ratio.code: ratio for ratio in ratios(with_figures(seed(), budget_full="5200.00"))}
+    assert found["carryover"].value == Decimal("10.61")  # 551.78 ÷ 5200, not ÷ (5116.09 + 519.03) = 9.79
+    assert found["carryover"].formula().endswith("= 551.78 ÷ 5200 × 100")
 
 
 def test_ratios_need_funds_available() -> None:
-    assert ratios(with_figures(clean(), carried_in=None)) == []
+    assert "execution" not in {ratio.code for ratio in ratios(with_figures(clean(), carried_in=None))}
 
 
 def test_staff_control_rate_only_with_authorised_posts() -> None:
     report = replace(seed(), authorised_posts=50)
     found = {ratio.code: ratio for ratio in ratios(report)}
-    assert found["staff_control"].value == Decimal("88.00")
-    assert found["staff_control"].formula() == "在职在编人员 44人 ÷ 编制数 50人"
+    assert found["staff_control"].value == Decimal("88.00")  # 在职在编 44 ÷ 50: 转业士官 and 退休 are not in post
+    assert found["staff_control"].formula() == "在职在编人员数 ÷ 编制数 × 100 = 44 ÷ 50 × 100"
     assert found["staff_control"].label("en") == "Staff control rate"
     assert [r.value for r in ratios(replace(report, authorised_posts=0)) if r.code == "staff_control"] == [None]
     report.staff_lines = [StaffLine("退休人员", 4)]
@@ -343,7 +352,7 @@ def test_sangong_change_rate_only_when_last_year_is_known() -> None:
     ]
     found = {ratio.code: ratio for ratio in ratios(report)}
     assert found["sangong_change"].value == Decimal("-33.33")
-    assert found["sangong_change"].formula() == "(本年 4.00 − 上年 6.00) ÷ 上年 6.00"
+    assert found["sangong_change"].formula().endswith("= (4 - 6) ÷ 6 × 100")
     report.sangong.append(SanGongItem("因公出国出境费用", actual=Decimal("0.00")))
     assert "sangong_change" not in {ratio.code for ratio in ratios(report)}
 

@@ -11,7 +11,7 @@ import pytest
 
 from store import exchange, scoring
 from store.formula import FormulaError, compile_formula
-from store.model import ManualScore, Report, SanGongItem
+from store.model import ManualScore, Report, SanGongItem, StaffLine
 from store.parse import InputError
 from store.repository import Store, StoreError
 
@@ -36,7 +36,7 @@ def test_both_systems_load_and_add_up_to_100() -> None:
     assert [i.level1 for i in NATIONAL.indicators][:1] == ["投入"]
     assert {i.level1 for i in NATIONAL.indicators} == {"投入", "过程", "产出", "效果"}
     assert [(i.name, i.weight) for i in SIMPLE.indicators] == [
-        ("预算执行率", 10),
+        ("预算完成率", 10),  # the form's 执行率, 全年执行数 ÷ 全年预算数, is jixiao's 预算完成率 (issue 21)
         ("产出指标", 50),
         ("效益指标", 30),
         ("服务对象满意度", 10),
@@ -75,13 +75,28 @@ def test_missing_figure_is_named_never_zero() -> None:
 )
 def test_staff_control_loses_points_above_100(staff: int, posts: int, points: str) -> None:
     report = _report()
-    report.staff_total, report.authorised_posts = staff, posts
+    report.staff_lines, report.authorised_posts = [StaffLine("在职在编人员", staff)], posts
     assert _row(report, "staff_control").score == Decimal(points)
+
+
+def test_staff_control_counts_staff_in_post_not_retirees_or_the_headcount() -> None:
+    """在职人员 is every staff line whose category says 在职; 年末实有人数 (retirees included) is not read."""
+    report = _report()
+    report.staff_total, report.authorised_posts = 55, 50
+    report.staff_lines = [StaffLine("在职在编人员", 44), StaffLine("转业士官", 7), StaffLine("退休人员", 4)]
+    row = _row(report, "staff_control")
+    assert (row.value, row.score) == (Decimal("88.00"), Decimal("4.00"))
+    report.staff_lines.append(StaffLine("在职编外人员", 8))  # every line that says 在职 adds up: 52 of 50
+    assert _row(report, "staff_control").value == Decimal("104.00")
+    report.staff_lines = [StaffLine("退休人员", 4)]
+    row = _row(report, "staff_control")
+    assert row.missing == ("staff_lines[在职].count",)
+    assert scoring.row_note(row, NATIONAL) == "无法评分：缺少在职在编人员数"
 
 
 def test_staff_control_with_no_posts_is_zero_divisor() -> None:
     report = _report()
-    report.staff_total, report.authorised_posts = 3, 0
+    report.staff_lines, report.authorised_posts = [StaffLine("在职人员", 3)], 0
     assert _row(report, "staff_control").status == "zero"
 
 
@@ -168,11 +183,28 @@ def test_evaluator_refuses_anything_but_arithmetic_over_paths(text: str) -> None
 
 def test_bad_indicator_file_is_named() -> None:
     text = NATIONAL.path and (Path(__file__).parents[2] / "store/indicators/simple.toml").read_text(encoding="utf-8")
-    bad = text.replace('formula = "figures.spent / figures.budget_full * 100"', 'formula = "open(1)"')
+    bad = text.replace('ratio = "budget_completion"', 'formula = "open(1)"')
     with pytest.raises(FormulaError, match=r"mine\.toml \[execution\]"):
         scoring.parse_system(bad, "mine.toml")
     with pytest.raises(scoring.IndicatorFileError, match="95"):
         scoring.parse_system(text.replace("weight = 50", "weight = 45"), "mine.toml")
+
+
+def test_an_indicator_names_a_known_ratio_and_takes_its_name_formula_and_definition() -> None:
+    """One name, one number: an indicator that refers to a ratio cannot rename it or give its own formula."""
+    text = (Path(__file__).parents[2] / "store/indicators/simple.toml").read_text(encoding="utf-8")
+    execution = SIMPLE.indicator("execution")
+    assert execution.ratio == "budget_completion" and execution.name == "预算完成率"
+    assert execution.definition.startswith("预算完成率 =（预算完成数 ÷ 预算数）× 100%")
+    with pytest.raises(scoring.IndicatorFileError, match=r"mine\.toml \[execution\].*budget_completion"):
+        scoring.parse_system(text.replace('ratio = "budget_completion"', 'ratio = "nonesuch"'), "mine.toml")
+    with pytest.raises(scoring.IndicatorFileError, match="预算完成率"):
+        scoring.parse_system(text.replace('name = "预算完成率"', 'name = "预算执行率"'), "mine.toml")
+    own = text.replace('ratio = "budget_completion"', 'ratio = "budget_completion"\nformula = "figures.spent"')
+    with pytest.raises(scoring.IndicatorFileError, match="预算完成率"):
+        scoring.parse_system(own, "mine.toml")
+    unnamed = scoring.parse_system(text.replace('name = "预算完成率"\n', ""), "mine.toml")
+    assert unnamed.indicator("execution").name == "预算完成率"
 
 
 def test_user_folder_replaces_weights_and_bad_files_are_passed_over(tmp_path: Path) -> None:
@@ -212,11 +244,9 @@ def test_total_grade_and_score_sentence_only_when_complete() -> None:
     }
     sheet = scoring.score(report, SIMPLE)
     assert (sheet.total, sheet.complete) == (Decimal("82.50"), False)
-    assert scoring.score_text(report, SYSTEMS) is None
     report.manual_scores["simple"]["satisfaction"] = ManualScore(Decimal("9.5"))
     sheet = scoring.score(report, SIMPLE)
     assert (sheet.total, sheet.complete, sheet.grade) == (Decimal("92.00"), True, "优")
-    assert scoring.score_text(report, SYSTEMS) == "综合评分为92分，等级为优。"
 
 
 @pytest.mark.parametrize(
@@ -275,3 +305,19 @@ def test_scores_travel_through_the_exchange_file(seeded_store: Store, tmp_path: 
 
 def test_seed_dump_has_no_scoring_part(seeded_store: Store, seed_toml: str) -> None:
     assert "scoring" not in exchange.dump(seeded_store, [1])
+
+
+@pytest.mark.parametrize(
+    "text", ['staff_lines["a.b"].count', 'staff_lines["1"].count', 'staff_lines[""].count', 'staff_lines[" x"].count']
+)
+def test_a_list_indexed_by_words_refuses_words_that_could_not_be_read_back(text: str) -> None:
+    with pytest.raises(FormulaError):
+        compile_formula(text, where="x")
+
+
+def test_a_list_indexed_by_words_adds_up_the_items_whose_name_contains_them() -> None:
+    report = _report()
+    report.staff_lines = [StaffLine("在职在编人员", 44), StaffLine("转业士官", 7), StaffLine("在职编外人员", 3)]
+    formula = compile_formula('staff_lines["在职"].count', where="x")
+    assert formula.paths == ("staff_lines[在职].count",) and formula.evaluate(report).value == 47
+    assert compile_formula('staff_lines["退休"].count', where="x").evaluate(report).missing
