@@ -874,6 +874,73 @@ MESSAGES.update(
 # --- issue 13: importing a .docx / .txt report (exporters.readers, exporters.importer, jixiao import) ---
 MESSAGES.update(
     {
+        # --- 部门决算 workbooks (issue 22) ----------------------------------------------------
+        "accounts.password": {
+            "zh": "工作簿设有打开密码，请在 Excel 中取消密码后再导入",
+            "en": "the workbook has an opening password; remove it in Excel and import again",
+        },
+        "accounts.damaged": {
+            "zh": "工作簿已损坏，无法读取（{reason}）",
+            "en": "the workbook is damaged and cannot be read ({reason})",
+        },
+        "accounts.not_workbook_file": {"zh": "这不是 Excel 工作簿", "en": "this is not an Excel workbook"},
+        "accounts.not_accounts": {
+            "zh": "这不是部门决算工作簿：找的是 {looked}，工作簿里的表是 {found}",
+            "en": "not a 部门决算 workbook: looked for {looked}; the sheets are {found}",
+        },
+        "accounts.no_header": {
+            "zh": "表“{sheet}”找不到表头（项目、科目名称、决算数……）",
+            "en": "sheet “{sheet}” has no header row (项目, 科目名称, 决算数 …)",
+        },
+        "accounts.no_unit": {
+            "zh": "表“{sheet}”没有写金额单位（金额单位：元 / 万元）",
+            "en": "sheet “{sheet}” does not state its unit (金额单位：元 / 万元)",
+        },
+        "accounts.missing_column": {
+            "zh": "表“{sheet}”缺少“{column}”列",
+            "en": "sheet “{sheet}” has no “{column}” column",
+        },
+        "accounts.missing_row": {"zh": "表“{sheet}”缺少“{row}”行", "en": "sheet “{sheet}” has no “{row}” row"},
+        "accounts.merged_header": {
+            "zh": "表“{sheet}”的表头单元格 {cell} 合并了几列数据，分不清各列",
+            "en": "sheet “{sheet}”: header cell {cell} is merged over several data columns",
+        },
+        "accounts.continued": {
+            "zh": "表“{sheet}”是续表：请把续表的行并回主表后再导入",
+            "en": "sheet “{sheet}” is a continuation page (续表); merge it into its table first",
+        },
+        "accounts.inexact": {
+            "zh": "{cell} 的 {value} 换算成万元后超过两位小数，未导入此数",
+            "en": "{cell}: {value} is not a whole number of 0.01 万元; not imported",
+        },
+        "accounts.sum": {
+            "zh": "工作簿自身不平：{parts} = {got}，而 {total} = {expected}",
+            "en": "the workbook does not add up: {parts} = {got}, but {total} = {expected}",
+        },
+        "accounts.class_detail": {
+            "zh": "工作簿自身不平：{cell} 的款级明细合计 {got}，而类级为 {expected}",
+            "en": "the workbook does not add up: the detail rows under {cell} sum to {got}, the class line says {expected}",
+        },
+        "accounts.no_report": {
+            "zh": "文件里找不到“{unit}” {year} 年度的报告；请用 --report 指定",
+            "en": "no report of “{unit}” for {year} in the file; name one with --report",
+        },
+        "accounts.line": {
+            "zh": "{label}：{now} → {new}（{source}，{basis}）",
+            "en": "{label}: {now} → {new} ({source}, {basis})",
+        },
+        "accounts.unchanged": {
+            "zh": "工作簿的数与报告一致，没有要改的",
+            "en": "the workbook's figures are those of the report already; nothing to change",
+        },
+        "accounts.dry_run": {
+            "zh": "（试运行：以上 {count} 处改动未写入）",
+            "en": "(dry run: the {count} changes above were not written)",
+        },
+        "accounts.done": {
+            "zh": "已从 {source} 导入 {count} 个数到报告 {id}（{unit} {year}年度）",
+            "en": "{count} figures from {source} written into report {id} ({unit} {year})",
+        },
         "import.empty": {"zh": "文件是空的，没有可导入的内容", "en": "the file is empty: nothing to import"},
         "import.binary": {
             "zh": "不是文本文件（像是程序、图片或压缩包），不能作为报告导入",

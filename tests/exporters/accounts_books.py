@@ -1,0 +1,189 @@
+"""决算 workbooks built for the tests (issue 22): both families, the seed's figures, in 元 or 万元."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+
+SEED = {
+    "unit": "长沙市开福区月湖街道办事处",
+    "year": 2019,
+    "income": [
+        ("一、一般公共预算财政拨款收入", "4454.34"),
+        ("四、上级补助收入", "0"),
+        ("五、事业收入", "0"),
+        ("八、其他收入", "661.75"),
+    ],
+    "income_total": "5116.09",
+    "spent": "5083.34",
+    "carried_in": "519.03",
+    "carried_out": "551.78",
+    "basic": "1610.68",
+    "project": "3472.44",
+    "classes": [
+        ("301", "工资福利支出", "1448.28"),
+        ("302", "商品和服务支出", "129.60"),
+        ("303", "对个人和家庭的补助", "32.80"),
+    ],
+    "sangong": {
+        "因公出国（境）费": ("0", "0"),
+        "公务用车购置费": ("0", "0"),
+        "公务用车运行维护费": ("0", "0"),
+        "公务接待费": ("3.00", "0"),
+    },
+}
+OTHER = {
+    **SEED,
+    "unit": "长沙市开福区望麓园街道办事处",
+    "income": [("一、一般公共预算财政拨款收入", "3000.00"), ("八、其他收入", "200.00")],
+    "income_total": "3200.00",
+    "spent": "3100.00",
+    "carried_in": "100.00",
+    "carried_out": "200.00",
+    "basic": "1200.00",
+    "project": "1900.00",
+    "classes": [
+        ("301", "工资福利支出", "1000.00"),
+        ("302", "商品和服务支出", "150.00"),
+        ("303", "对个人和家庭的补助", "30.00"),
+        ("310", "资本性支出", "20.00"),
+    ],
+    "sangong": {
+        "因公出国（境）费": ("1.00", "0.50"),
+        "公务用车购置费": ("0", "0"),
+        "公务用车运行维护费": ("5.00", "4.20"),
+        "公务接待费": ("2.00", "1.10"),
+    },
+}
+
+
+def _n(text: str, yuan: bool) -> float:
+    return float(Decimal(text) * (10000 if yuan else 1))
+
+
+def build(
+    path: Path,
+    data: dict = SEED,
+    *,
+    yuan: bool = False,
+    internal: bool = False,
+    rows_sangong: bool = False,
+    **change: str,
+) -> Path:
+    """A workbook of `data`; internal = the 财决 family (Z01 … sheet names, 元 by default)."""
+    data = {**data, **change}
+    unit_note = "金额单位：元" if yuan else "金额单位：万元"
+    book = xlsxwriter.Workbook(str(path))
+    head = f"编制单位：{data['unit']}" if internal else f"部门：{data['unit']}"
+
+    def sheet(name: str, title: str):
+        ws = book.add_worksheet(name[:31])
+        ws.write(0, 0, title)
+        ws.write(1, 0, head)
+        ws.write(1, 4, f"{data['year']}年度")
+        ws.write(2, 4, unit_note)
+        return ws
+
+    # 收入支出决算总表
+    ws = sheet("Z01 收入支出决算总表(财决01表)" if internal else "公开01表", "收入支出决算总表")
+    ws.write_row(3, 0, ["项目", "行次", "决算数", "项目", "行次", "决算数"])
+    r = 4
+    for n, (name, value) in enumerate(data["income"], start=1):
+        ws.write_row(r, 0, [name, n])
+        ws.write_number(r, 2, _n(value, yuan))
+        r += 1
+    ws.write_row(r, 3, ["一、一般公共服务支出", 29])
+    ws.write_number(r, 5, _n(data["spent"], yuan))
+    r = 12
+    left = [("本年收入合计", data["income_total"]), ("使用非财政拨款结余", "0"), ("年初结转和结余", data["carried_in"])]
+    right = [("本年支出合计", data["spent"]), ("结余分配", "0"), ("年末结转和结余", data["carried_out"])]
+    total = str(Decimal(data["income_total"]) + Decimal(data["carried_in"]))
+    total_right = str(Decimal(data["spent"]) + Decimal(data["carried_out"]))
+    for (a, av), (b, bv) in zip(
+        [*left, ("总计", data.get("total", total))], [*right, ("总计", total_right)], strict=True
+    ):
+        ws.write(r, 0, a)
+        ws.write_number(r, 2, _n(av, yuan))
+        ws.write(r, 3, b)
+        ws.write_number(r, 5, _n(bv, yuan))
+        r += 1
+    # 支出决算表
+    ws = sheet("Z04 支出决算表(财决04表)" if internal else "公开03表", "支出决算表")
+    ws.write_row(
+        3,
+        0,
+        [
+            "科目编码",
+            "科目名称",
+            "本年支出合计",
+            "基本支出",
+            "项目支出",
+            "上缴上级支出",
+            "经营支出",
+            "对附属单位补助支出",
+        ],
+    )
+    ws.write(4, 1, "合计")
+    for c, v in ((2, data["spent"]), (3, data["basic"]), (4, data["project"]), (5, "0"), (6, "0"), (7, "0")):
+        ws.write_number(4, c, _n(v, yuan))
+    # 基本支出 by 经济分类, two panes
+    title = "基本支出决算明细表" if internal else "一般公共预算财政拨款基本支出决算表"
+    ws = sheet("Z05_1 基本支出决算明细表(财决05-1表)" if internal else "公开06表", title)
+    ws.write_row(3, 0, ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"])
+    left = [c for c in data["classes"] if c[0] in ("301", "303")]
+    right = [c for c in data["classes"] if c[0] not in ("301", "303")]
+    for i in range(max(len(left), len(right))):
+        for off, pane in ((0, left), (3, right)):
+            if i < len(pane):
+                ws.write(4 + i, off, pane[i][0])
+                ws.write(4 + i, off + 1, pane[i][1])
+                ws.write_number(4 + i, off + 2, _n(pane[i][2], yuan))
+    last = 4 + max(len(left), len(right))
+    personnel = sum(Decimal(v) for _, _, v in left)
+    public = sum(Decimal(v) for _, _, v in right)
+    ws.write(last, 1, "人员经费合计")
+    ws.write_number(last, 2, _n(str(data.get("personnel", personnel)), yuan))
+    ws.write(last, 4, "公用经费合计")
+    ws.write_number(last, 5, _n(str(public), yuan))
+    # 三公
+    ws = sheet("F01 三公" if internal else "公开07表", "财政拨款“三公”经费支出决算表")
+    items = list(data["sangong"].items())
+    if rows_sangong:
+        ws.write_row(3, 0, ["项目", "预算数", "决算数"])
+        for i, (name, (budget, actual)) in enumerate(items):
+            ws.write(4 + i, 0, name)
+            ws.write_number(4 + i, 1, _n(budget, yuan))
+            ws.write_number(4 + i, 2, _n(actual, yuan))
+    else:
+        labels = [
+            "合计",
+            "因公出国（境）费",
+            "公务用车购置及运行维护费",
+            "公务用车购置费",
+            "公务用车运行维护费",
+            "公务接待费",
+        ]
+        ws.merge_range(3, 0, 3, 5, "预算数")
+        ws.merge_range(3, 6, 3, 11, "决算数")
+        ws.write_row(4, 0, labels + labels)
+        for k, which in ((0, 0), (6, 1)):
+            values = {name: Decimal(pair[which]) for name, pair in items}
+            car = values["公务用车购置费"] + values["公务用车运行维护费"]
+            row = [
+                sum(values.values()),
+                values["因公出国（境）费"],
+                car,
+                values["公务用车购置费"],
+                values["公务用车运行维护费"],
+                values["公务接待费"],
+            ]
+            for j, v in enumerate(row):
+                ws.write_number(5, k + j, _n(str(v), yuan))
+    # an empty 政府性基金 table with its 说明
+    ws = sheet("公开08表", "政府性基金预算财政拨款收入支出决算表")
+    ws.write_row(3, 0, ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"])
+    ws.write(6, 0, "说明：本单位本年度没有政府性基金预算财政拨款收入支出，故本表无数据。")
+    book.close()
+    return path
