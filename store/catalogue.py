@@ -875,6 +875,11 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # --- 部门决算 workbooks (issue 22) ----------------------------------------------------
+        "cli.help.accounts_report": {
+            "zh": "决算工作簿导入到哪份报告（编号）；默认按工作簿的单位和年度找",
+            "en": "the report a 决算 workbook goes into (its id); by default the workbook's unit and year",
+        },
+        "cli.help.dry_run": {"zh": "只列出会改哪些数，不写入", "en": "list what would change, write nothing"},
         "accounts.password": {
             "zh": "工作簿设有打开密码，请在 Excel 中取消密码后再导入",
             "en": "the workbook has an opening password; remove it in Excel and import again",

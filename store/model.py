@@ -200,6 +200,9 @@ class Report:
     #: Paths of the narrative blocks and list items still as copied from last year's report
     #: (`texts.economy`, `duties[3]`, `results[1].body`); editing one takes it out (issue 11).
     copied: set[str] = field(default_factory=set)
+    #: Where imported figures came from (issue 22): path → (source cell, basis), e.g.
+    #: `figures.spent` → ("Z01 收入支出决算总表(财决01表)!F13", "全部资金").
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: The 自评表's indicator system (store/scoring.py); "" until the officer picks one.
     score_system: str = ""
     #: Entered scores of the 自评表: system id → indicator id → score and reason.

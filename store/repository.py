@@ -529,6 +529,12 @@ class Store:
         ):
             items[item_id].indicators.append(Indicator(name, _dec(target), _dec(actual), unit))
         report.copied = self._copied(report_id)
+        report.sources = {
+            path: (source, basis)
+            for path, source, basis in conn.execute(
+                "SELECT path, source, basis FROM figure_sources WHERE report_id = ?", (report_id,)
+            )
+        }
         scores.load_into(conn, report)
         return report
 
@@ -690,6 +696,34 @@ class Store:
             self._mark_copied(report_id, report.copied)
             scores.insert_all(conn, report_id, report)
         return report_id
+
+    def set_figures(
+        self,
+        report_id: int,
+        changes: list[tuple[str, Any, str, str]],
+        *,
+        expected_revision: int | None = None,
+        new_items: list[tuple[str, Any]] = (),
+    ) -> int:
+        """Several figures at once (an import from the 决算, issue 22), in ONE revision-checked transaction.
+
+        `new_items` are (list path, item) appended first (a category or 三公 item the report lacks);
+        each change is (path, value, source, basis): the value is set and where it came from kept.
+        """
+        with self.transaction():
+            revision = self._bump(report_id, expected_revision)
+            for list_path, item in new_items:
+                spec, parent_id = self._locate_list(report_id, list_path)
+                self._insert_row(spec, parent_id, self._size(spec, parent_id), item)
+            for path, value, source, basis in changes:
+                self.set(report_id, path, value)
+                self.conn.execute(
+                    "INSERT INTO figure_sources (report_id, path, source, basis) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (report_id, path) DO UPDATE SET source = excluded.source, basis = excluded.basis",
+                    (report_id, path, source, basis),
+                )
+            self.conn.execute("UPDATE reports SET revision = ? WHERE id = ?", (revision, report_id))
+        return revision
 
     def delete_report(self, report_id: int) -> None:
         """Remove a report and everything in it."""

@@ -181,13 +181,29 @@ def m005_marker(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def m006_sources(db: Database) -> None:
+    """Where each imported figure came from (issue 22): the workbook's cell and the basis (口径).
+
+    Keyed by the field path as the store names it (`figures.spent`, `basic_lines[0].amount`).
+    """
+    db.execute(
+        """CREATE TABLE figure_sources (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        source TEXT NOT NULL,
+        basis TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (report_id, path)
+    )"""
+    )
+
+
 #: PRAGMA application_id of a jixiao report file: the bytes "jxbg" (绩效报告) in the header.
 APPLICATION_ID = int.from_bytes(b"jxbg", "big")
 #: The sqlite-utils migration set whose rows in `_sqlite_migrations` mark a file written before APPLICATION_ID.
 MIGRATION_SET = "jixiao"
 
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores, m005_marker)
+MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores, m005_marker, m006_sources)
 
 #: The first schema version that carries APPLICATION_ID; an older jixiao file is known by its migrations.
 MARKED_SINCE = MIGRATIONS.index(m005_marker) + 1

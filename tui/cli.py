@@ -477,6 +477,8 @@ def _import_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help=message("cli.help.import_file", lang))
     parser.add_argument("db", type=Path, metavar="DB", help=message("cli.help.load_db", lang))
     parser.add_argument("--as-copy", action="store_true", help=message("cli.help.as_copy", lang))
+    parser.add_argument("--report", type=int, metavar="ID", help=message("cli.help.accounts_report", lang))
+    parser.add_argument("--dry-run", action="store_true", help=message("cli.help.dry_run", lang))
 
 
 def _import(args: argparse.Namespace, lang: str) -> int:
@@ -485,6 +487,8 @@ def _import(args: argparse.Namespace, lang: str) -> int:
     from store.refusal import Refusal
     from store.repository import Store, StoreError
 
+    if _is_workbook(args.file):
+        return _import_accounts(args, lang)
     try:
         imported = import_file(args.file)
     except Refusal as error:
@@ -520,6 +524,89 @@ def _import(args: argparse.Namespace, lang: str) -> int:
     _say("\n".join(lines))
     # 0 only when nothing is unplaced and nothing was doubtful (a doubtful piece is kept in 未归类 too).
     return EXIT_FINDINGS if imported.unplaced else EXIT_OK
+
+
+def _is_workbook(path: Path) -> bool:
+    from exporters.readers.workbook import is_workbook
+
+    try:
+        with path.open("rb") as handle:
+            return is_workbook(handle.read(1 << 16))
+    except OSError:
+        return False
+
+
+def _import_accounts(args: argparse.Namespace, lang: str) -> int:
+    """A 部门决算 workbook's figures into its report (issue 22): listed with --dry-run, else written at once."""
+    from exporters.accounts import plan
+    from exporters.readers.workbook import read_accounts
+    from store.refusal import Refusal
+    from store.repository import Store, StoreError
+
+    try:
+        accounts = read_accounts(args.file)
+    except Refusal as error:
+        raise StoreError("cli.in_file", path=args.file, reason=error.text(lang)) from None
+    lines = [message(f.code, lang, **f.params) for f in accounts.findings]
+    with Store.open(args.db, readonly=args.dry_run) as store:
+        report_id = args.report
+        if report_id is None:
+            report_id = next(
+                (
+                    s.id
+                    for s in store.list_reports()
+                    if s.unit_name == accounts.unit_name and s.fiscal_year == accounts.fiscal_year
+                ),
+                None,
+            )
+        if report_id is None:
+            raise StoreError(
+                "cli.in_file",
+                path=args.file,
+                reason=message(
+                    "accounts.no_report", lang, unit=accounts.unit_name or "?", year=accounts.fiscal_year or "?"
+                ),
+            )
+        revision = store.revision(report_id)
+        report = store.load(report_id)
+        changes, new_items = plan(report, accounts, lang)
+        for change in changes:
+            now = "—" if change.now is None else f"{change.now:.2f}"
+            lines.append(
+                message(
+                    "accounts.line",
+                    lang,
+                    label=change.label,
+                    now=now,
+                    new=f"{change.new:.2f}",
+                    source=change.source,
+                    basis=change.basis,
+                )
+            )
+        if not changes:
+            lines.append(message("accounts.unchanged", lang))
+        elif args.dry_run:
+            lines.append(message("accounts.dry_run", lang, count=len(changes)))
+        else:
+            store.set_figures(
+                report_id,
+                [(c.path, c.new, c.source, c.basis) for c in changes],
+                expected_revision=revision,
+                new_items=new_items,
+            )
+            lines.append(
+                message(
+                    "accounts.done",
+                    lang,
+                    source=args.file,
+                    count=len(changes),
+                    id=report_id,
+                    unit=report.unit_name,
+                    year=report.fiscal_year,
+                )
+            )
+    _say("\n".join(lines))
+    return EXIT_FINDINGS if accounts.findings else EXIT_OK
 
 
 COMMANDS: dict[str, Command] = {

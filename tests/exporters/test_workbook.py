@@ -1,0 +1,119 @@
+"""The 部门决算 workbook reader and `jixiao import WORKBOOK DB` (issue 22)."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from exporters.readers.pieces import ReadError
+from exporters.readers.workbook import read_accounts
+from store.repository import Store
+from tests.exporters.accounts_books import OTHER, build
+from tui.cli import main
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample.db"
+
+
+@pytest.mark.parametrize("kw", [{}, {"yuan": True, "internal": True}, {"rows_sangong": True}])
+def test_seed_figures_in_both_families(tmp_path: Path, kw: dict) -> None:
+    accounts = read_accounts(build(tmp_path / "a.xlsx", **kw))
+    assert accounts.unit_name == "长沙市开福区月湖街道办事处" and accounts.fiscal_year == 2019
+    got = {f.path: f.value for f in accounts.figures}
+    assert got["figures.funds_received"] == Decimal("5116.09")
+    assert got["figures.fiscal_appropriation"] == Decimal("4454.34")
+    assert got["figures.other_income"] == Decimal("661.75")
+    assert got["figures.project_spent"] == Decimal("3472.44")
+    assert got["figures.personnel_spent"] == Decimal("1481.08")
+    assert got["sangong[公务接待费].budget"] == Decimal("3.00")
+    assert not accounts.findings
+
+
+def test_second_unit_and_sangong_across(tmp_path: Path) -> None:
+    accounts = read_accounts(build(tmp_path / "b.xlsx", OTHER))
+    got = {f.path: (f.value, f.source, f.basis) for f in accounts.figures}
+    assert got["sangong[公务用车运行维护费].actual"] == (Decimal("4.20"), "公开07表!K6", "财政拨款")
+    assert got["figures.public_spent"][0] == Decimal("170.00")
+
+
+def test_arithmetic_findings_name_both_cells(tmp_path: Path) -> None:
+    accounts = read_accounts(build(tmp_path / "c.xlsx", total="9999.00", personnel="1.00"))
+    params = [f.params for f in accounts.findings]
+    assert any(p["total"] == "公开01表!C16" and "公开01表!C13" in p["parts"] for p in params)
+    assert any(p["total"] == "公开06表!C7" for p in params)
+
+
+def test_yuan_not_whole_cents_of_wan_is_refused(tmp_path: Path) -> None:
+    accounts = read_accounts(build(tmp_path / "d.xlsx", yuan=True, internal=True, spent="5083.3412"))
+    assert accounts.figure("figures.spent") is None
+    assert any(f.code == "accounts.inexact" for f in accounts.findings)
+
+
+def test_not_accounts_names_sheets(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"))
+    book.add_worksheet("人员名单").write(0, 0, "姓名")
+    book.close()
+    with pytest.raises(ReadError) as caught:
+        read_accounts(tmp_path / "x.xlsx")
+    assert "人员名单" in caught.value.text() and "收入支出决算总表" in caught.value.text()
+
+
+def test_spreadsheetml_and_html(tmp_path: Path) -> None:
+    ns = "urn:schemas-microsoft-com:office:spreadsheet"
+    rows = [
+        ["收入支出决算总表"],
+        ["部门：长沙市开福区月湖街道办事处", "2019年度", "金额单位：万元"],
+        ["项目", "决算数", "项目", "决算数"],
+        ["本年收入合计", 5116.09, "本年支出合计", 5083.34],
+    ]
+
+    def cell(v: object) -> str:
+        kind = "Number" if isinstance(v, float) else "String"
+        return f'<Cell><Data ss:Type="{kind}">{v}</Data></Cell>'
+
+    xml = (
+        f'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="{ns}" xmlns:ss="{ns}">'
+        '<Worksheet ss:Name="公开01表"><Table>'
+        + "".join("<Row>" + "".join(cell(v) for v in r) + "</Row>" for r in rows)
+        + "</Table></Worksheet></Workbook>"
+    )
+    (tmp_path / "s.xls").write_text(xml, encoding="utf-8")
+    html = (
+        "<html><body><p>收入支出决算总表</p><table>"
+        + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>" for r in rows)
+        + "</table></body></html>"
+    )
+    (tmp_path / "h.xls").write_text(html, encoding="utf-8")
+    for name in ("s.xls", "h.xls"):
+        accounts = read_accounts(tmp_path / name)
+        assert accounts.figure("figures.funds_received").value == Decimal("5116.09")
+        assert accounts.figure("figures.spent").value == Decimal("5083.34")
+
+
+def test_cli_dry_run_write_and_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "r.db"
+    shutil.copy(SAMPLE, db)
+    book = build(tmp_path / "w.xlsx", project="3472.66")
+    before = db.read_bytes()
+    assert main(["import", str(book), str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "3472.44 → 3472.66（公开03表!E5，全部资金）" in out
+    assert db.read_bytes() == before
+    assert main(["import", str(book), str(db)]) == 0
+    with Store.open(db) as store:
+        report = store.load(1)
+    assert report.figures["project_spent"] == Decimal("3472.66")
+    assert report.sources["figures.project_spent"] == ("公开03表!E5", "全部资金")
+    capsys.readouterr()
+    assert main(["import", str(book), str(db)]) == 0
+    assert "没有要改的" in capsys.readouterr().out
+
+
+def test_cli_no_report_for_the_unit(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    shutil.copy(SAMPLE, db)
+    assert main(["import", str(build(tmp_path / "o.xlsx", OTHER)), str(db)]) == 2
