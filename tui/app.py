@@ -35,6 +35,7 @@ from tui.commands import KeyCommands
 from tui.compositor import use_lean_compositor
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import CONFLICT, LOCK_WAIT_MS, WAITING, ReportChanged, ReportSession, SaveFailed
+from tui.textual_compat import use_escape_parser
 from tui.widgets.dialogs import DISCARD, WAIT
 from tui.widgets.own_keys import takes_itself
 
@@ -84,6 +85,8 @@ class JixiaoApp(App[int]):
 
     def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
         use_lean_compositor()
+        # Escape followed at once by another key is Escape then that key, never an Alt key (tui.keyinput).
+        use_escape_parser()
         super().__init__()
         self.store = store
         # A write that meets another program's lock waits a moment only: the session keeps the
