@@ -35,6 +35,7 @@ from tui.commands import KeyCommands
 from tui.compositor import use_lean_compositor
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import CONFLICT, LOCK_WAIT_MS, WAITING, ReportChanged, ReportSession, SaveFailed
+from tui.textual_compat import use_escape_parser
 from tui.widgets.dialogs import DISCARD, WAIT
 from tui.widgets.own_keys import takes_itself
 
@@ -84,6 +85,8 @@ class JixiaoApp(App[int]):
 
     def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
         use_lean_compositor()
+        # Escape followed at once by another key is Escape then that key, never an Alt key (tui.keyinput).
+        use_escape_parser()
         super().__init__()
         self.store = store
         # A write that meets another program's lock waits a moment only: the session keeps the
@@ -151,9 +154,37 @@ class JixiaoApp(App[int]):
             await self._screen_up()
             if not self._taken_in_place(event):
                 await self._focused_caught_up()
+                if isinstance(event, events.Key) and await self._screen_key_now(event):
+                    return
             if not self.screen_stack:
                 return  # the program is closing and has no screen left to take the key
         await super().on_event(event)
+
+    async def _screen_key_now(self, event: events.Key) -> bool:
+        """Run the screen's own binding for `event` now, when nothing between the focused widget and
+        the screen binds the key; True if it ran.
+
+        Textual runs a screen's (non-priority) binding only once the key has bubbled back up to the
+        app, behind the keys typed after it: Escape then 5 put the 5 into the field, and the report
+        was not left (issue 23). Run here, the binding acts in the order the keys were typed.
+        """
+        if not self.screen_stack or self._closing or self.focused is None:
+            return False
+        screen = self.screen
+        for node, bindings in screen._binding_chain:
+            bound = bindings.key_to_bindings.get(event.key)
+            if not bound:
+                continue
+            if node is not screen or any(binding.priority for binding in bound):
+                return False
+            for binding in bound:
+                if await self.run_action(binding.action, screen):
+                    event.stop()
+                    event.prevent_default()
+                    await self._left()
+                    return True
+            return False
+        return False
 
     async def _screen_up(self) -> None:
         """Keys typed while the program starts wait for its first screen (Textual has nowhere to
@@ -207,6 +238,14 @@ class JixiaoApp(App[int]):
             done, _pending = await asyncio.wait([taken], timeout=0.1)
             if done:
                 return
+
+    async def _left(self) -> None:
+        """Wait (CAUGHT_UP_TIMEOUT at most) until leaving the report is done, if a key started it:
+        the keys typed after Escape go to the home list, not to the report's screen going away."""
+        leaving = [worker for worker in self.workers if worker.group == "open" and not worker.is_finished]
+        if leaving:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.gather(*(worker.wait() for worker in leaving)), CAUGHT_UP_TIMEOUT)
 
     # --- moving between screens -----------------------------------------------------
 
