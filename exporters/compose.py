@@ -19,8 +19,9 @@ from decimal import Decimal
 
 from exporters.forms import score_appendix
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
+from store import fieldfile
 from store import outline as outlines
-from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, share, shares, total
+from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, sangong_sums, share, shares, total
 from store.outline import Node, Outline, chinese_number, number
 from store.parse import clean_text, format_amount, format_date, format_number
 from store.yearly_checks import sangong_totals
@@ -586,16 +587,13 @@ def _section(report: Report, node: Node, outline: Outline) -> list[Block]:
 # --- 附表 ----------------------------------------------------------------------------
 
 _MONEY_NOTE = "单位：万元"
-_FIGURE_ROWS = (
-    ("budget_approved", "财政拨款收入预算批复数"),
-    ("funds_received", "实际到位指标"),
-    ("fiscal_appropriation", "　　财政拨款收入"),
-    ("other_income", "　　其他收入"),
-    ("spent", "实际支出"),
-    ("basic_spent", "　　基本支出"),
-    ("project_spent", "　　项目支出"),
-    ("carried_in", "上年结余"),
-    ("carried_out", "本年结余"),
+#: 附表1 收支情况表's rows: (figure key, words, printed even when blank), from store/fields.toml.
+_FIGURE_ROWS = tuple(
+    (entry.name, entry.appendix.label, entry.appendix.always)
+    for entry in sorted(
+        (entry for entry in fieldfile.load().fields if entry.appendix is not None),
+        key=lambda entry: entry.appendix.row if entry.appendix else 0,
+    )
 )
 
 
@@ -607,29 +605,14 @@ def _pct_cell(value: Decimal | None) -> str:
 _Built = tuple[str, tuple[str, ...], list[tuple[str, ...]], tuple[Align, ...]] | None
 
 
-#: The figures the official indicators need (issue 12): a row each in 收支情况表, only when given.
-_MORE_FIGURE_ROWS = (
-    ("budget_initial", "年初预算数"),
-    ("budget_adjustment", "预算调整数"),
-    ("budget_full", "全年预算数"),
-    ("personnel_spent", "基本支出中：人员经费"),
-    ("public_spent", "基本支出中：公用经费"),
-    *(
-        (f"{key}_{side}", f"{name}{word}")
-        for key, name in FOUR_BUDGETS
-        for side, word in (("income", "收入"), ("spent", "支出"))
-    ),
-    ("procurement_planned", "政府采购预算数"),
-    ("procurement_done", "政府采购实际数"),
-)
-
-
 def _figures_table(report: Report) -> _Built:
+    """附表1: the figures printed always (blank when not known), and the others once given."""
     f = report.figures
-    if all(f.get(key) is None for key, _ in (*_FIGURE_ROWS, *_MORE_FIGURE_ROWS)):
+    if all(f.get(key) is None for key, _, _ in _FIGURE_ROWS):
         return None
-    rows = [(label, format_amount(f.get(key))) for key, label in _FIGURE_ROWS]
-    rows += [(label, format_amount(f[key])) for key, label in _MORE_FIGURE_ROWS if f.get(key) is not None]
+    rows = [
+        (label, format_amount(f.get(key))) for key, label, always in _FIGURE_ROWS if always or f.get(key) is not None
+    ]
     return "收支情况表", ("项目", "金额"), rows, ("left", "right")
 
 
@@ -653,11 +636,6 @@ def _econ_table(report: Report, label: str, lines: list[EconLine]) -> _Built:
     return f"{label}明细表（按经济分类）", header, rows, ("left", "right", "right", "right")
 
 
-def _sum_known(values: Iterable[Decimal | None]) -> str:
-    known = [v for v in values if v is not None]
-    return format_amount(sum(known, Decimal("0.00"))) if known else ""
-
-
 def _sangong_table(report: Report) -> _Built:
     items = report.sangong
     if not items:
@@ -668,8 +646,8 @@ def _sangong_table(report: Report) -> _Built:
     for item in items:
         row = (line(item.name), format_amount(item.budget), format_amount(item.actual))
         rows.append(row + ((format_amount(item.last_year),) if with_last else ()))
-    sums = ("合计", _sum_known(i.budget for i in items), _sum_known(i.actual for i in items))
-    rows.append(sums + ((_sum_known(i.last_year for i in items),) if with_last else ()))
+    budget, actual, last_year = (format_amount(value) for value in sangong_sums(items))
+    rows.append(("合计", budget, actual) + ((last_year,) if with_last else ()))
     return "“三公”经费预算与支出情况表", header, rows, ("left",) + ("right",) * (len(header) - 1)
 
 

@@ -444,10 +444,11 @@ class _Writer:
             tr_pr.append(OxmlElement("w:cantSplit"))
             if index == 0:
                 tr_pr.append(OxmlElement("w:tblHeader"))
-            kind = (min(index, 1), index < last and (block.keep or index == 0))
+            head = index == 0 or index - 1 in block.heads
+            kind = (0 if head else 1, index < last and (block.keep or index == 0))
             if kind not in prototypes:
                 prototypes[kind] = [
-                    self._cell_prototype(table, blank, width, align, header=index == 0, keep=kind[1])
+                    self._cell_prototype(table, blank, width, align, header=head, keep=kind[1])
                     for width, align in zip(widths, block.align, strict=True)
                 ]
             for tc, value, prototype in zip(tr.tc_lst, values, prototypes[kind], strict=True):
@@ -455,6 +456,20 @@ class _Writer:
                 tr.replace(tc, cell)
                 if value:
                     cell.p_lst[0].add_r().text = _text(value)
+        for row, first, end in block.spans:
+            self._span(table._tbl.tr_lst[row + 1], first, end, widths, whole=end - first + 1 == len(widths))
+
+    def _span(self, tr: BaseOxmlElement, first: int, end: int, widths: list[Length], *, whole: bool) -> None:
+        """Cells `first`…`end` of a row as one (gridSpan), keeping the first's text; a row-wide one heads a section."""
+        cells = tr.tc_lst[first : end + 1]
+        cells[0].grid_span = len(cells)
+        cells[0].width = Emu(sum(widths[first : end + 1]))
+        for extra in cells[1:]:
+            tr.remove(extra)
+        if whole:
+            para = WordParagraph(cells[0].p_lst[0], None)
+            para._p.style = self.style_ids[TABLE_HEAD]
+            para.alignment = WD_PARAGRAPH_ALIGNMENT.LEFT
 
     def _cell_prototype(
         self, table: WordTable, blank: BaseOxmlElement, width: Length, align: str, *, header: bool, keep: bool
@@ -486,8 +501,11 @@ def column_widths(block: Table) -> list[Length]:
     evenly, a column needing less than its share giving the difference to the others.
     """
     available = TEXT_WIDTH / TABLE_SIZE
+    # A cell spanning columns (a section's title) asks nothing of any one column.
+    spanned = {(row, column) for row, first, end in block.spans for column in range(first, end + 1)}
+    rows = (block.header, *block.rows)
     wants = [
-        max(display_width(row[i]) for row in (block.header, *block.rows)) + CELL_PADDING
+        max(display_width(row[i]) for r, row in enumerate(rows) if (r - 1, i) not in spanned) + CELL_PADDING
         for i in range(len(block.header))
     ]
     long = sorted((i for i, want in enumerate(wants) if want > SHORT_COLUMN), key=wants.__getitem__)

@@ -53,6 +53,11 @@ class Table:
     note: str = ""
     #: Kept on one page (a short appendix table); a long form (the 自评表) breaks across pages instead.
     keep: bool = True
+    #: Cells spanning columns, as (row index in `rows`, first column, last column): the first cell's
+    #: text is shown across them (合计 over the indicator columns).
+    spans: tuple[tuple[int, int, int], ...] = ()
+    #: Rows (indices in `rows`) that head the columns below them, set as the header is.
+    heads: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,14 @@ numbers all come from exporters/forms.py; this module only lays them out.
 from __future__ import annotations
 
 import io
+import math
 from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from exporters.docx_writer import display_width
 from exporters.forms import Cell, Form
 
 #: Sheet names as Excel shows them on the tabs (at most 31 characters, no []:*?/\).
@@ -78,18 +80,34 @@ def _sheet(book: xlsxwriter.Workbook, formats: _Formats, form: Form) -> None:
         sheet.write_string(head, col, column.heading, formats.head)
     first = head + 1
     rows = list(form.rows)
+    spans = {index: (start, end) for index, start, end in form.spans if (start, end) != (0, last)}
     for offset, values in enumerate(rows):
         row = first + offset
         if all(value is None for value in values[1:]) and isinstance(values[0], str):
             sheet.merge_range(row, 0, row, last, values[0], formats.section)
             continue
+        if offset in form.heads:
+            for col, value in enumerate(values):
+                sheet.write_string(row, col, value if isinstance(value, str) else "", formats.head)
+            continue
+        start, end = spans.get(offset, (-1, -1))
         for col, (value, column) in enumerate(zip(values, form.columns, strict=True)):
-            if col < form.merge:
+            if col < form.merge or start < col <= end:
+                continue
+            if col == start:
+                text = value if isinstance(value, str) else ""
+                sheet.merge_range(row, start, row, end, text, formats.text[column.align])
+                room = sum(form.columns[i].width for i in range(start, end + 1)) - 1
+                sheet.set_row(row, 14 * max(1, math.ceil(display_width(text) * 2 / room)) + 4)
                 continue
             _write(sheet, row, col, value, formats, column.align, column.money)
     _merge_groups(sheet, formats, form, first)
+    below = first + len(rows)
     if form.total is not None:
-        _total_row(sheet, formats, form, first + len(rows), first)
+        _total_row(sheet, formats, form, below, first)
+        below += 1
+    if form.foot_lines:
+        sheet.merge_range(below, 0, below, last, "　　".join(form.foot_lines), formats.plain)
     sheet.set_paper(_A4)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(head)

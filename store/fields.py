@@ -152,6 +152,12 @@ FIELD_KINDS: dict[str, str] = {
 }
 
 
+def unit_of(path: str) -> str:
+    """The unit the field at `path` is entered in (万元, 人, 辆…), "" for words or a list's parts."""
+    entry = fieldfile.load().get(shape(path))
+    return entry.unit if entry is not None else ""
+
+
 def kind_of(path: str) -> str:
     """The kind of value at `path` (see KINDS); KeyError for a path that names no field."""
     return FIELD_KINDS[shape(path)]

@@ -7,6 +7,7 @@ not stored: the composer writes those sentences from `figures` and the breakdown
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -171,6 +172,26 @@ class Report:
 def total(lines: list[EconLine]) -> Decimal:
     """Sum of a breakdown, exact; a line whose amount is not filled in yet counts for nothing."""
     return sum((line.amount for line in lines if line.amount is not None), Decimal("0.00"))
+
+
+def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
+    """A 合计 cell: the sum of the values that are known, None (blank, not 0.00) when none is."""
+    known = [value for value in values if value is not None]
+    return sum(known, Decimal("0.00")) if known else None
+
+
+#: The three columns of a 三公 item, as its attributes: budget, actual, last year's actual.
+SANGONG_COLUMNS: tuple[str, ...] = ("budget", "actual", "last_year")
+
+
+def sangong_sums(items: Iterable[SanGongItem]) -> tuple[Decimal | None, ...]:
+    """The 三公 合计 of budget, actual and last year's actual, each over the items that state it.
+
+    The one sum both 附表4 and the 基础数据表 print (the seed: budget 3.00 = 公务接待 3.00 + 公车 0.00,
+    its 因公出国 having no budget stated).
+    """
+    items = list(items)
+    return tuple(sum_known(getattr(item, column) for item in items) for column in SANGONG_COLUMNS)
 
 
 def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:

@@ -239,3 +239,8 @@ def format_number(value: Decimal | None) -> str:
 def format_date(value: date | None) -> str:
     """A date as official writing prints it: 2020年9月21日."""
     return "" if value is None else f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_day(text: str) -> str:
+    """A date kept as text ("2020-09-21", a `day` field) as official writing prints it: 2020年9月21日; "" stays ""."""
+    return format_date(date.fromisoformat(text)) if text else ""

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from exporters import export_forms, export_report, to_markdown
-from exporters.forms import figures_form, score_form
+from exporters.forms import score_form
 from store.model import ManualScore, Report
 from tui.cli import main
 
@@ -84,23 +84,7 @@ def test_xlsx_reads_back_with_numbers_merges_borders_and_formulas(scored: Report
     assert cell.border.left.style == "thin" and cell.font.name == "宋体"
     assert sheet.column_dimensions["C"].width > sheet.column_dimensions["D"].width
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
-    figures = _rows(book["基础数据表"])
-    staff = next(row for row in figures if row[0] == "编制数／在职人数")
-    assert staff[1:4] == ("人", 50, 55)
-    spent = next(row for row in figures if row[0] == "支出合计")
-    assert spent[3] == pytest.approx(5083.34)
-    assert book["基础数据表"].cell(figures.index(spent) + 1, 4).number_format == "0.00"
-    sangong_total = next(row for row in figures if row[0] == "　合计")
-    assert sangong_total[1] == "万元"
-
-
-def test_a_form_without_figures_leaves_cells_empty_not_zero(tmp_path: Path) -> None:
-    empty = Report(unit_name="空白单位", fiscal_year=2024)
-    form = figures_form(empty)
-    assert all(row[2] is None and row[3] is None for row in form.rows)
-    path = export_forms(empty, "xlsx", ("figures",), tmp_path)
-    values = [row[2:4] for row in _rows(openpyxl.load_workbook(path)["基础数据表"])[3:]]
-    assert all(value == (None, None) for value in values)
+    # The 基础数据表 sheet: tests/exporters/test_figures_form.py.
 
 
 def test_the_seed_report_export_is_unchanged_until_a_system_is_chosen(seed_report: Report) -> None:
