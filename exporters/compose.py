@@ -19,8 +19,9 @@ from decimal import Decimal
 
 from exporters.forms import score_appendix
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
-from store import fieldfile
+from store import fieldfile, fields
 from store import outline as outlines
+from store.fields import FOUR_BUDGETS
 from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, sangong_sums, share, shares, total
 from store.outline import Node, Outline, chinese_number, number
 from store.parse import clean_text, format_amount, format_date, format_number
@@ -451,15 +452,6 @@ def _budget_plan(part: Part) -> list[Block]:
     return part.sentence(clauses)
 
 
-#: The four budgets (四本预算): key prefix and name, in the order the 决算 forms list them.
-FOUR_BUDGETS = (
-    ("general", "一般公共预算"),
-    ("fund", "政府性基金预算"),
-    ("capital", "国有资本经营预算"),
-    ("social", "社会保险基金预算"),
-)
-
-
 def _four_budgets(part: Part) -> list[Block]:
     """Each of the four budgets the unit has, its income and spending ("按预算类别分：…")."""
     f, outline = part.report.figures, part.outline
@@ -679,8 +671,8 @@ def appendix(report: Report) -> list[Block]:
     """The appendix tables on a new page, numbered 附表1, 附表2… in the order they appear."""
     builders = (
         (_figures_table, _MONEY_NOTE),
-        (lambda r: _econ_table(r, "基本支出", r.basic_lines), _MONEY_NOTE),
-        (lambda r: _econ_table(r, "项目支出", r.project_lines), _MONEY_NOTE),
+        (lambda r: _econ_table(r, fields.label("figures.basic_spent"), r.basic_lines), _MONEY_NOTE),
+        (lambda r: _econ_table(r, fields.label("figures.project_spent"), r.project_lines), _MONEY_NOTE),
         (_sangong_table, _MONEY_NOTE),
         (_indicator_table, ""),
         (score_appendix, ""),

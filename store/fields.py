@@ -152,6 +152,19 @@ FIELD_KINDS: dict[str, str] = {
 }
 
 
+def _budget_name(key: str) -> str:
+    entry = fieldfile.load().get(f"figures.{key}_income")
+    assert entry is not None, f"store/fields.toml has no figures.{key}_income"
+    return entry.zh.removesuffix("收入")
+
+
+#: The four budgets (四本预算) by key prefix, in the order the 决算 forms list them, each named as its
+#: income figure is named in store/fields.toml, less 收入 (一般公共预算收入 → 一般公共预算).
+FOUR_BUDGETS: tuple[tuple[str, str], ...] = tuple(
+    (key, _budget_name(key)) for key in ("general", "fund", "capital", "social")
+)
+
+
 def unit_of(path: str) -> str:
     """The unit the field at `path` is entered in (万元, 人, 辆…), "" for words or a list's parts."""
     entry = fieldfile.load().get(shape(path))

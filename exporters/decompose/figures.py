@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 
 from exporters.decompose.placer import ALL_FIGURES, Placer, amount_text, figure_name
-from store import fieldfile
+from store import fieldfile, fields
 from store import outline as outlines
 from store.parse import InputError, parse_amount
 
@@ -31,12 +31,8 @@ GAP = re.compile(r"[\s:：]*(?:(?:共|合|总|累)?计|总额|总计|合计|达�
 #: Where a clause ends, inside a sentence.
 _CLAUSE_END = re.compile(r"[，,；;：:。（(）)]")
 
-FOUR_BUDGETS = (
-    ("general", "一般公共预算", "一般公共"),
-    ("fund", "政府性基金预算", "政府性基金"),
-    ("capital", "国有资本经营预算", "国有资本经营"),
-    ("social", "社会保险基金预算", "社会保险基金"),
-)
+#: The four budgets: key prefix, name (一般公共预算) and the words before 收入/支出 (一般公共).
+FOUR_BUDGETS = tuple((key, name, name.removesuffix("预算")) for key, name in fields.FOUR_BUDGETS)
 
 #: Each stated amount and the words that name it in real reports (store/fields.toml `import`).
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
