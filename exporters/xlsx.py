@@ -109,7 +109,7 @@ def _sheet(book: xlsxwriter.Workbook, formats: _Formats, form: Form) -> None:
     if form.foot_lines:
         sheet.merge_range(below, 0, below, last, "　　".join(form.foot_lines), formats.plain)
     sheet.set_paper(_A4)
-    sheet.fit_to_pages(1, 0)
+    sheet.fit_to_pages(1, 0 if form.merge else 1)  # a form without groups (基础数据表) on one page
     sheet.repeat_rows(head)
     sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
     sheet.center_horizontally()
