@@ -19,9 +19,10 @@ from decimal import Decimal
 
 from exporters.forms import score_appendix
 from exporters.tree import Align, Block, Document, Heading, PageBreak, Paragraph, Signature, Table, Title
+from store import fieldfile, fields, ratios, scoring
 from store import outline as outlines
-from store import ratios, scoring
-from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, share, shares, total
+from store.fields import FOUR_BUDGETS
+from store.model import SHARE_METHODS, EconLine, Report, SanGongItem, TitledItem, sangong_sums, share, shares, total
 from store.outline import Node, Outline, chinese_number, number
 from store.parse import clean_text, format_amount, format_date, format_number
 from store.yearly_checks import sangong_totals
@@ -452,15 +453,6 @@ def _budget_plan(part: Part) -> list[Block]:
     return part.sentence(clauses)
 
 
-#: The four budgets (四本预算): key prefix and name, in the order the 决算 forms list them.
-FOUR_BUDGETS = (
-    ("general", "一般公共预算"),
-    ("fund", "政府性基金预算"),
-    ("capital", "国有资本经营预算"),
-    ("social", "社会保险基金预算"),
-)
-
-
 def _four_budgets(part: Part) -> list[Block]:
     """Each of the four budgets the unit has, its income and spending ("按预算类别分：…")."""
     f, outline = part.report.figures, part.outline
@@ -621,16 +613,13 @@ def _section(report: Report, node: Node, outline: Outline, n: int | None = None)
 # --- 附表 ----------------------------------------------------------------------------
 
 _MONEY_NOTE = "单位：万元"
-_FIGURE_ROWS = (
-    ("budget_approved", "财政拨款收入预算批复数"),
-    ("funds_received", "实际到位指标"),
-    ("fiscal_appropriation", "　　财政拨款收入"),
-    ("other_income", "　　其他收入"),
-    ("spent", "实际支出"),
-    ("basic_spent", "　　基本支出"),
-    ("project_spent", "　　项目支出"),
-    ("carried_in", "上年结余"),
-    ("carried_out", "本年结余"),
+#: 附表1 收支情况表's rows: (figure key, words, printed even when blank), from store/fields.toml.
+_FIGURE_ROWS = tuple(
+    (entry.name, entry.appendix.label, entry.appendix.always)
+    for entry in sorted(
+        (entry for entry in fieldfile.load().fields if entry.appendix is not None),
+        key=lambda entry: entry.appendix.row if entry.appendix else 0,
+    )
 )
 
 
@@ -642,29 +631,14 @@ def _pct_cell(value: Decimal | None) -> str:
 _Built = tuple[str, tuple[str, ...], list[tuple[str, ...]], tuple[Align, ...]] | None
 
 
-#: The figures the official indicators need (issue 12): a row each in 收支情况表, only when given.
-_MORE_FIGURE_ROWS = (
-    ("budget_initial", "年初预算数"),
-    ("budget_adjustment", "预算调整数"),
-    ("budget_full", "全年预算数"),
-    ("personnel_spent", "基本支出中：人员经费"),
-    ("public_spent", "基本支出中：公用经费"),
-    *(
-        (f"{key}_{side}", f"{name}{word}")
-        for key, name in FOUR_BUDGETS
-        for side, word in (("income", "收入"), ("spent", "支出"))
-    ),
-    ("procurement_planned", "政府采购预算数"),
-    ("procurement_done", "政府采购实际数"),
-)
-
-
 def _figures_table(report: Report) -> _Built:
+    """附表1: the figures printed always (blank when not known), and the others once given."""
     f = report.figures
-    if all(f.get(key) is None for key, _ in (*_FIGURE_ROWS, *_MORE_FIGURE_ROWS)):
+    if all(f.get(key) is None for key, _, _ in _FIGURE_ROWS):
         return None
-    rows = [(label, format_amount(f.get(key))) for key, label in _FIGURE_ROWS]
-    rows += [(label, format_amount(f[key])) for key, label in _MORE_FIGURE_ROWS if f.get(key) is not None]
+    rows = [
+        (label, format_amount(f.get(key))) for key, label, always in _FIGURE_ROWS if always or f.get(key) is not None
+    ]
     return "收支情况表", ("项目", "金额"), rows, ("left", "right")
 
 
@@ -688,11 +662,6 @@ def _econ_table(report: Report, label: str, lines: list[EconLine]) -> _Built:
     return f"{label}明细表（按经济分类）", header, rows, ("left", "right", "right", "right")
 
 
-def _sum_known(values: Iterable[Decimal | None]) -> str:
-    known = [v for v in values if v is not None]
-    return format_amount(sum(known, Decimal("0.00"))) if known else ""
-
-
 def _sangong_table(report: Report) -> _Built:
     items = report.sangong
     if not items:
@@ -703,8 +672,8 @@ def _sangong_table(report: Report) -> _Built:
     for item in items:
         row = (line(item.name), format_amount(item.budget), format_amount(item.actual))
         rows.append(row + ((format_amount(item.last_year),) if with_last else ()))
-    sums = ("合计", _sum_known(i.budget for i in items), _sum_known(i.actual for i in items))
-    rows.append(sums + ((_sum_known(i.last_year for i in items),) if with_last else ()))
+    budget, actual, last_year = (format_amount(value) for value in sangong_sums(items))
+    rows.append(("合计", budget, actual) + ((last_year,) if with_last else ()))
     return "“三公”经费预算与支出情况表", header, rows, ("left",) + ("right",) * (len(header) - 1)
 
 
@@ -736,8 +705,8 @@ def appendix(report: Report) -> list[Block]:
     """The appendix tables on a new page, numbered 附表1, 附表2… in the order they appear."""
     builders = (
         (_figures_table, _MONEY_NOTE),
-        (lambda r: _econ_table(r, "基本支出", r.basic_lines), _MONEY_NOTE),
-        (lambda r: _econ_table(r, "项目支出", r.project_lines), _MONEY_NOTE),
+        (lambda r: _econ_table(r, fields.label("figures.basic_spent"), r.basic_lines), _MONEY_NOTE),
+        (lambda r: _econ_table(r, fields.label("figures.project_spent"), r.project_lines), _MONEY_NOTE),
         (_sangong_table, _MONEY_NOTE),
         (_indicator_table, ""),
         (score_appendix, ""),

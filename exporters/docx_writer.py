@@ -463,10 +463,11 @@ class _Writer:
             tr_pr.append(OxmlElement("w:cantSplit"))
             if index == 0:
                 tr_pr.append(OxmlElement("w:tblHeader"))
-            kind = (min(index, 1), index < last and (block.keep or index == 0))
+            head = index == 0 or index - 1 in block.heads
+            kind = (0 if head else 1, index < last and (block.keep or index == 0))
             if kind not in prototypes:
                 prototypes[kind] = [
-                    self._cell_prototype(table, blank, width, align, header=index == 0, keep=kind[1], dense=block.dense)
+                    self._cell_prototype(table, blank, width, align, header=head, keep=kind[1], dense=block.dense)
                     for width, align in zip(widths, block.align, strict=True)
                 ]
             for tc, value, prototype in zip(tr.tc_lst, values, prototypes[kind], strict=True):
@@ -479,6 +480,15 @@ class _Writer:
             room = self.text_height - heights[0]
             breaks = page_starts(heights[1:], room - self.lines * LINE_PITCH, room)
         _merge_cells(table._tbl.tr_lst[1:], block, widths, breaks)
+        for row, first, end in block.spans:
+            if end - first + 1 == len(widths):
+                self._section_head(table._tbl.tr_lst[row + 1])
+
+    def _section_head(self, tr: BaseOxmlElement) -> None:
+        """A row-wide span heads a section of a form (一、人员情况): set as a heading cell, from the left."""
+        para = WordParagraph(tr.tc_lst[0].p_lst[0], None)
+        para._p.style = self.style_ids[TABLE_HEAD]
+        para.alignment = WD_PARAGRAPH_ALIGNMENT.LEFT
 
     def _cell_prototype(
         self,
@@ -598,8 +608,11 @@ def column_widths(block: Table, text_width: Length = TEXT_WIDTH) -> list[Length]
         widths[-1] = Emu(text_width - sum(widths[:-1]))
         return widths
     available = text_width / TABLE_SIZE
+    # A cell spanning columns (a section's title) asks nothing of any one column.
+    spanned = {(row, column) for row, first, end in block.spans for column in range(first, end + 1)}
+    rows = (block.header, *block.rows)
     wants = [
-        max(display_width(row[i]) for row in (block.header, *block.rows)) + CELL_PADDING
+        max(display_width(row[i]) for r, row in enumerate(rows) if (r - 1, i) not in spanned) + CELL_PADDING
         for i in range(len(block.header))
     ]
     long = sorted((i for i, want in enumerate(wants) if want > SHORT_COLUMN), key=wants.__getitem__)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from exporters.tree import Align, Block, Document, Paragraph, Table, Title
-from store import ratios, scoring
-from store.formula import resolve
-from store.model import Report
-from store.parse import format_amount, format_number
+from store import fieldfile, ratios, scoring
+from store.model import Report, SanGongItem, sangong_sums
+from store.outline import chinese_number
+from store.parse import format_amount, format_day, format_number
 
 #: A cell's typed value: text, an amount or score (Decimal), a count of people or items (int), or empty.
 Cell = str | Decimal | int | None
@@ -67,6 +67,13 @@ class Form:
     grade: tuple[str, str | None] | None = None
     #: Printed on landscape pages (a wide form).
     landscape: bool = False
+    #: Rows (indices in `rows`) printed as column headings: a section's own 编制数 | 年末实有人数.
+    heads: tuple[int, ...] = ()
+    #: Cells spanning columns, as (row index in `rows`, first column, last column): the first cell's
+    #: value is shown across them (a section's title across the table).
+    spans: tuple[tuple[int, int, int], ...] = ()
+    #: Lines under the table (联系人, 联系电话, 填报日期), printed on one line where there is room.
+    foot_lines: tuple[str, ...] = ()
 
 
 def cell_text(value: Cell, money: bool = False, column: Column | None = None) -> str:
@@ -166,101 +173,155 @@ def grade_bounds() -> tuple[tuple[Decimal, str], ...]:
 
 # --- 基础数据表 ---------------------------------------------------------------------------
 
+#: The columns: a row's words, its unit, and three values whose headings each section may restate
+#: (预算数 | 执行数 | 上年数 for money; 编制数 | 年末实有人数 for staff…, store/fields.toml `[[section]]`).
 _FIGURE_COLUMNS = (
     Column("项目", "left", 30),
     Column("单位", "center", 6),
-    Column("预算（计划）数", "right", 14, money=True),
-    Column("实际数", "right", 14, money=True),
+    Column("预算数", "right", 14, money=True),
+    Column("执行数", "right", 14, money=True),
     Column("上年数", "right", 14, money=True),
 )
-
-#: Where the 三公 items go (one row each, then their sum).
-_SANGONG = ("", "sangong")
-#: (label, unit, path of the planned value, path of the actual value); a label alone heads a section.
-_FIGURE_ROWS: tuple[tuple[str, ...], ...] = (
-    ("一、人员编制",),
-    ("编制数／在职人数", "人", "authorised_posts", "staff_total"),
-    ("二、收入",),
-    ("年初预算数", "万元", "figures.budget_initial", ""),
-    ("预算调整数", "万元", "figures.budget_adjustment", ""),
-    ("全年预算数／实际到位数", "万元", "figures.budget_full", "figures.funds_received"),
-    ("　其中：财政拨款收入", "万元", "figures.budget_approved", "figures.fiscal_appropriation"),
-    ("　　　　其他收入", "万元", "", "figures.other_income"),
-    ("一般公共预算收入", "万元", "", "figures.general_income"),
-    ("政府性基金预算收入", "万元", "", "figures.fund_income"),
-    ("国有资本经营预算收入", "万元", "", "figures.capital_income"),
-    ("社会保险基金预算收入", "万元", "", "figures.social_income"),
-    ("三、支出",),
-    ("支出合计", "万元", "", "figures.spent"),
-    ("　基本支出", "万元", "", "figures.basic_spent"),
-    ("　　其中：人员经费", "万元", "", "figures.personnel_spent"),
-    ("　　　　　公用经费", "万元", "", "figures.public_spent"),
-    ("　项目支出", "万元", "", "figures.project_spent"),
-    ("一般公共预算支出", "万元", "", "figures.general_spent"),
-    ("政府性基金预算支出", "万元", "", "figures.fund_spent"),
-    ("国有资本经营预算支出", "万元", "", "figures.capital_spent"),
-    ("社会保险基金预算支出", "万元", "", "figures.social_spent"),
-    ("四、结转结余",),
-    ("上年结转结余", "万元", "", "figures.carried_in"),
-    ("本年结转结余", "万元", "", "figures.carried_out"),
-    ("五、“三公”经费",),
-    _SANGONG,
-    ("六、政府采购",),
-    ("政府采购", "万元", "figures.procurement_planned", "figures.procurement_done"),
-    ("七、重点工作",),
-    ("重点工作（计划／完成）", "项", "key_tasks_planned", "key_tasks_done"),
-)
+#: Where a field's value sits, by its `form.column` in the fields file.
+_VALUE_COLUMN = {name: 2 + i for i, name in enumerate(fieldfile.COLUMNS)}
+#: The ratios the 基础数据表 states, by their id in store/ratios.toml, in print order.
+FIGURE_RATIOS: tuple[str, ...] = ("execution", "carryover", "procurement", "staff_control", "sangong_control")
+#: Indent of a row, in full-width spaces.
+_INDENT = "\u3000"
 
 
-#: The ratios the 基础数据表 states (store/ratios.toml: the same numbers as the report and the 自评表).
-_RATIO_ROWS: tuple[str, ...] = ("execution", "budget_completion", "carryover", "staff_control", "procurement")
+@dataclass
+class _Rows:
+    """The rows of a form being built, with the rows to print as headings and the cells spanning columns."""
+
+    rows: list[tuple[Cell, ...]]
+    heads: list[int]
+    spans: list[tuple[int, int, int]]
+
+    def add(self, *cells: Cell, span: tuple[int, int] | None = None) -> None:
+        if span is not None:
+            self.spans.append((len(self.rows), *span))
+        self.rows.append(tuple(cells))
 
 
-#: Units whose figures are counts (written as whole numbers, never as money).
-_COUNT_UNITS = ("人", "项")
+def _field_value(report: Report, entry: fieldfile.Field) -> Cell:
+    """A field's value as a form cell: an amount or a count, or None when not entered."""
+    if entry.group == "figures":
+        return report.figures.get(entry.name)
+    value = getattr(report, entry.key, None)
+    return value if isinstance(value, int | Decimal) and not isinstance(value, bool) else None
 
 
-def _value(report: Report, path: str, unit: str) -> Decimal | int | None:
-    value = resolve(report, path) if path else None
-    return int(value) if value is not None and unit in _COUNT_UNITS else value
+def _field_rows(section: fieldfile.Section) -> dict[str, list[fieldfile.Field]]:
+    """The section's rows by id, each with its fields, in the section's order (rows it does not name last)."""
+    found: dict[str, list[fieldfile.Field]] = {}
+    for entry in fieldfile.load().fields:
+        if entry.form is not None and entry.form.section == section.id:
+            found.setdefault(entry.form.row, []).append(entry)
+    named = [row for row in section.order if row in found]
+    return {row: found[row] for row in (*named, *(row for row in found if row not in named))}
+
+
+def _row_of_fields(report: Report, entries: list[fieldfile.Field]) -> tuple[Cell, ...]:
+    """One row of fields: the words and indent of the first that gives a `form.label` (else the first
+    field's label), the unit, the values."""
+    first = next((entry for entry in entries if entry.form is not None and entry.form.label), entries[0])
+    assert first.form is not None
+    cells: list[Cell] = [_INDENT * first.form.indent + (first.form.label or first.zh), first.unit, None, None, None]
+    for entry in entries:
+        assert entry.form is not None
+        cells[_VALUE_COLUMN[entry.form.column]] = _field_value(report, entry)
+    return tuple(cells)
+
+
+def _staff_rows(report: Report, out: _Rows) -> None:
+    """Each category of the year-end headcount (其中：在职在编人员 44…), in the 年末实有人数 column."""
+    for i, line in enumerate(report.staff_lines):
+        lead = "其中：" if i == 0 else _INDENT * 3
+        out.add(f"{_INDENT}{lead}{line.category}", "人", None, line.count, None)
+
+
+def sangong_kind(name: str) -> str:
+    """The 基础数据表's 三公 item a report's 三公 line belongs to, by its name ("" for none).
+
+    The most specific item whose words the name holds: 公车运行维护费 is 公务用车运行维护费, not
+    the 公务用车购置及运行维护费 it is part of; 公务用车 alone is that whole.
+    """
+    matching = [kind for kind in fieldfile.load().sangong if kind.pattern.search(name)]
+    if not matching:
+        return ""
+    return ([kind for kind in matching if kind.parent] or matching)[0].id
+
+
+def _sangong_rows(report: Report, out: _Rows) -> None:
+    """因公出国（境）, 公务用车 (购置, 运行维护), 公务接待 — blank when the report has no such line — any
+    other 三公 line by its own name, and the 合计 (the very sum 附表4 prints, `sangong_sums`)."""
+    kinds = fieldfile.load().sangong
+    by_kind: dict[str, list[SanGongItem]] = {kind.id: [] for kind in kinds}
+    others: list[SanGongItem] = []
+    for item in report.sangong:
+        kind = sangong_kind(item.name)
+        (by_kind[kind] if kind else others).append(item)
+    for kind in kinds:
+        items = by_kind[kind.id] + [i for child in kinds if child.parent == kind.id for i in by_kind[child.id]]
+        indent = "" if not kind.parent else _INDENT * (1 if kind.zh.startswith("其中") else 4)
+        out.add(f"{indent}{kind.zh}", "万元", *sangong_sums(items))
+    for item in others:
+        out.add(item.name, "万元", item.budget, item.actual, item.last_year)
+    out.add("合计", "万元", *sangong_sums(report.sangong))
+
+
+def _ratio_rows(report: Report, out: _Rows) -> None:
+    """预算执行率, 结转结余率, 政府采购执行率… from store/ratios.toml, the numbers the report and the 自评表
+    print: how each was worked out and its value, both blank where the report cannot work it out."""
+    for code in FIGURE_RATIOS:
+        found = ratios.ratio(report, code)
+        worked = found.formula() if found.value is not None else None
+        out.add(found.label(), "%", worked, None, found.value, span=(2, 3))
+
+
+_BUILT_ROWS = {"@staff_lines": _staff_rows, "@sangong": _sangong_rows, "@ratios": _ratio_rows}
 
 
 def figures_form(report: Report) -> Form:
-    """The 基础数据表: staff, income, spending, carry-over, 三公, procurement and key work, as figures."""
-    rows: list[tuple[Cell, ...]] = []
-    for spec in _FIGURE_ROWS:
-        if spec == _SANGONG:
-            rows.extend(_sangong_rows(report))
-            continue
-        if len(spec) == 1:
-            rows.append((spec[0], None, None, None, None))
-            continue
-        label, unit, planned, actual = spec
-        rows.append((label, unit, _value(report, planned, unit), _value(report, actual, unit), None))
-    rows.append(("八、主要比率", None, None, None, None))
-    for ratio_id in _RATIO_ROWS:
-        found = ratios.ratio(report, ratio_id)
-        rows.append((found.label(), "%", None, found.value, None))
+    """The 基础数据表: sections as store/fields.toml orders them, a field in its row and column.
+
+    Each section is a row spanning the table (一、基本情况); one whose value columns mean other than
+    预算数 | 执行数 | 上年数 restates them in a heading row (编制数 | 年末实有人数). Staff by category,
+    the 三公 items and the ratios are written here; every other row is a field's. What the report
+    does not hold is a blank cell.
+    """
+    out = _Rows([], [], [])
+    width = len(_FIGURE_COLUMNS)
+    money = tuple(column.heading for column in _FIGURE_COLUMNS[2:])
+    for n, section in enumerate(fieldfile.load().sections, start=1):
+        out.add(f"{chinese_number(n)}、{section.title}", None, None, None, None, span=(0, width - 1))
+        if any(head and head != money[i] for i, head in enumerate(section.columns)):
+            out.heads.append(len(out.rows))
+            out.add("项目", "单位", *section.columns)
+        rows = _field_rows(section)
+        for row_id in (*section.order, *(row for row in rows if row not in section.order)):
+            if row_id in _BUILT_ROWS:
+                _BUILT_ROWS[row_id](report, out)
+            elif row_id in rows:
+                out.add(*_row_of_fields(report, rows[row_id]))
+    texts = report.texts
     return Form(
         name="figures",
         title=f"{report.fiscal_year}年度部门整体支出绩效评价基础数据表",
         unit=report.unit_name,
-        unit_lines=_unit_lines(report),
+        unit_lines=(*_unit_lines(report), f"预算编码：{texts.get('budget_code', '')}"),
         note="金额单位：万元",
         columns=_FIGURE_COLUMNS,
-        rows=tuple(rows),
+        rows=tuple(out.rows),
+        heads=tuple(out.heads),
+        spans=tuple(out.spans),
+        foot_lines=(
+            f"联系人：{texts.get('contact_person', '')}",
+            f"联系电话：{texts.get('contact_phone', '')}",
+            f"填报日期：{format_day(texts.get('filled_date', ''))}",
+        ),
     )
-
-
-def _sangong_rows(report: Report) -> list[tuple[Cell, ...]]:
-    """Each 三公 item's budget, actual and last year's actual, and their sum."""
-    rows: list[tuple[Cell, ...]] = []
-    for item in report.sangong:
-        rows.append((f"　{item.name}", "万元", item.budget, item.actual, item.last_year))
-    if report.sangong:
-        sums = [resolve(report, f"sangong.{key}") for key in ("budget", "actual", "last_year")]
-        rows.append(("　合计", "万元", *sums))
-    return rows
 
 
 # --- as document tree ---------------------------------------------------------------
@@ -303,6 +364,10 @@ def form_table(form: Form, label: str, caption: str, *, brief: bool = True) -> T
         previous = list(row[: form.merge])
         rows.append(tuple(shown[i] for i in keep))
     spans: list[tuple[int, int, int]] = []
+    for index, first, last in form.spans:
+        columns = [position[i] for i in range(first, last + 1) if i in position]
+        if len(columns) > 1:
+            spans.append((index, columns[0], columns[-1]))
     for row, row_spans in _foot_rows(form):
         index = len(rows)
         rows.append(tuple(cell_text(row[i], form.columns[i].money, form.columns[i]) for i in keep))
@@ -322,13 +387,15 @@ def form_table(form: Form, label: str, caption: str, *, brief: bool = True) -> T
         spans=tuple(spans),
         widths=() if brief else tuple(float(form.columns[i].width) for i in keep),
         dense=not brief,
+        heads=form.heads,
     )
 
 
 def form_document(form: Form) -> Document:
-    """A form as a Word or Markdown document of its own: its title, the unit line, the whole table."""
+    """A form as a Word or Markdown document of its own: its title, the unit lines, the whole table, the foot lines."""
     heads = [Paragraph(part) for part in form.unit_lines]
-    blocks: list[Block] = [Title(form.title), *heads, form_table(form, "", "", brief=False)]
+    foot = [Paragraph("　　".join(form.foot_lines))] if form.foot_lines else []
+    blocks: list[Block] = [Title(form.title), *heads, form_table(form, "", "", brief=False), *foot]
     return Document(title=form.title, author=form.unit, blocks=blocks, landscape=form.landscape)
 
 

@@ -32,6 +32,7 @@ from exporters.decompose.tables import indicator_table, indicators
 from exporters.decompose.tables import top_split as _top_split
 from exporters.import_outlines import Node, Outline, known
 from exporters.readers import Grid, Note, Para, Piece, read_document
+from store import fieldfile
 from store.model import TITLED_LISTS, EconLine, OrgGroup, Report, SanGongItem, StaffLine, TitledItem
 from store.refusal import Refusal
 from store.repository import Store
@@ -94,8 +95,16 @@ _SANGONG_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("budget", re.compile(r"预算(?:数|额)?为?\s*" + _MONEY)),
     ("actual", re.compile(r"(?:实际|决算)(?:发生|支出)?(?:数|额)?为?\s*" + _MONEY)),
 )
-_STAFF_TOTAL = re.compile(r"(?:实有人数|年末人数|实有人员|在职人数)\D{0,4}?(\d+)\s*(?:人|名)")
-_STAFF_POSTS = re.compile(r"(?:核定编制|编制数|编制)\D{0,4}?(\d+)\s*(?:人|名|个)")
+
+
+def _words(key: str) -> str:
+    """The words a document names a field by (store/fields.toml `import`), as one regex alternation."""
+    entry = fieldfile.load().get(key)
+    return "|".join(entry.words) if entry is not None else ""
+
+
+_STAFF_TOTAL = re.compile(rf"(?:{_words('staff_total')})\D{{0,4}}?(\d+)\s*(?:人|名)")
+_STAFF_POSTS = re.compile(rf"(?:{_words('authorised_posts')})\D{{0,4}}?(\d+)\s*(?:人|名|个)")
 _STAFF_CHANGE = re.compile(r"[比较与]上年[^。，,\d]*?(?:(增加|增长|减少|下降)[^。，,\d]*?)?(\d+)\s*(?:人|名)")
 _STAFF_REASONS = re.compile(r"(?:人员变[化动]的?)?(?:主要)?原因(?:是|为|主要是)?\s*[:：]\s*")
 

@@ -63,6 +63,8 @@ class Table:
     widths: tuple[float, ...] = ()
     #: A hand-in form's table: set in smaller type than a report's 附表 (Word: 五号).
     dense: bool = False
+    #: Rows (indices in `rows`) that head the columns below them, set as the header is.
+    heads: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -124,21 +124,36 @@ def _sheet(book: xlsxwriter.Workbook, formats: _Formats, form: Form) -> None:
     rows = list(form.rows)
     alone = _alone(form)
     heights: list[float] = []
+    spans = {index: (start, end) for index, start, end in form.spans if (start, end) != (0, last)}
     for offset, values in enumerate(rows):
         row = first + offset
         if all(value is None for value in values[1:]) and isinstance(values[0], str):
             sheet.merge_range(row, 0, row, last, values[0], formats.section)
+            heights.append(_height(1))
             continue
+        if offset in form.heads:
+            for col, value in enumerate(values):
+                sheet.write_string(row, col, value if isinstance(value, str) else "", formats.head)
+            heights.append(_height(1))
+            continue
+        start, end = spans.get(offset, (-1, -1))
+        span_height = 0.0
         for col, (value, column) in enumerate(zip(values, form.columns, strict=True)):
-            if col < form.merge:
+            if col < form.merge or start < col <= end:
+                continue
+            if col == start:
+                text = value if isinstance(value, str) else ""
+                sheet.merge_range(row, start, row, end, text, formats.text[column.align])
+                room = sum(form.columns[i].width for i in range(start, end + 1)) - 1
+                span_height = 14 * max(1, math.ceil(display_width(text) * 2 / room)) + 4
                 continue
             _write(sheet, row, col, value, formats, column)
         wanted = [
             _lines(value, column)
             for col, (value, column) in enumerate(zip(values, form.columns, strict=True))
-            if col >= form.merge or (offset, col) in alone
+            if (col >= form.merge or (offset, col) in alone) and not start <= col <= end
         ]
-        heights.append(_height(max(wanted, default=1)))
+        heights.append(max(_height(max(wanted, default=1)), span_height))
         sheet.set_row(row, heights[-1])
     landscape = form.landscape or len(form.columns) > 6
     breaks: set[int] = set()
@@ -147,7 +162,7 @@ def _sheet(book: xlsxwriter.Workbook, formats: _Formats, form: Form) -> None:
         room = ((_PAGE_SHORT if landscape else _PAGE_LONG) - 2 * _MARGIN_END) / scale - head_height - _SLACK
         breaks = page_starts(heights, room - _TITLE_HEIGHT - _UNIT_HEIGHT, room) - {0}
         sheet.set_h_pagebreaks(sorted(first + index for index in breaks))
-    sheet.fit_to_pages(1, 0)
+    sheet.fit_to_pages(1, 0 if form.merge else 1)  # a form without groups (基础数据表) on one page
     _merge_groups(sheet, formats, form, first, breaks)
     below = first + len(rows)
     if form.total is not None:
@@ -155,6 +170,9 @@ def _sheet(book: xlsxwriter.Workbook, formats: _Formats, form: Form) -> None:
         below += 1
     if form.grade is not None and form.total is not None:
         _grade_row(sheet, formats, form, below, first)
+        below += 1
+    if form.foot_lines:
+        sheet.merge_range(below, 0, below, last, "　　".join(form.foot_lines), formats.plain)
     sheet.set_paper(_A4)
     sheet.repeat_rows(head)
     sheet.set_margins(left=_MARGIN_SIDE / 72, right=_MARGIN_SIDE / 72, top=_MARGIN_END / 72, bottom=_MARGIN_END / 72)

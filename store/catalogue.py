@@ -6,6 +6,8 @@ a missing English entry falls back to Chinese so nothing is ever shown blank.
 
 from __future__ import annotations
 
+from store import fieldfile
+
 LANGS = ("zh", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -66,7 +68,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "此项必填",
         "en": "this is required",
     },
+    "not_a_phone": {
+        "zh": "“{text}”不是电话号码：请写成 0731-88888888 或 13800000000",
+        "en": "“{text}” is not a telephone number: write 0731-88888888",
+    },
+    "not_a_code": {
+        "zh": "“{text}”不是预算编码：只能有字母、数字、点和连字符",
+        "en": "“{text}” is not a budget code: letters, digits, points and hyphens only",
+    },
 }
+
+#: Each single-valued field's label (`field.<path>`), from store/fields.toml: defined there only.
+MESSAGES.update({f"field.{entry.key}": {"zh": entry.zh, "en": entry.en} for entry in fieldfile.load().fields})
 
 
 def message(key: str, /, lang: str = "zh", **params: object) -> str:
@@ -256,12 +269,6 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # --- field labels (store.fields.label); `.item` names a list item by position ------------
-        "field.unit_name": {"zh": "单位名称", "en": "Unit name"},
-        "field.unit_short": {"zh": "单位简称", "en": "Short name"},
-        "field.fiscal_year": {"zh": "年度", "en": "Fiscal year"},
-        "field.title": {"zh": "标题", "en": "Title"},
-        "field.texts.preamble": {"zh": "导语", "en": "Preamble"},
-        "field.texts.org_intro": {"zh": "引言", "en": "Introduction"},
         "field.org_groups": {"zh": "机构设置", "en": "Bodies"},
         "field.org_groups.item": {"zh": "第{n}类", "en": "group {n}"},
         "field.org_groups.label": {"zh": "机构类别", "en": "kind"},
@@ -269,54 +276,30 @@ MESSAGES.update(
         "field.org_groups.bodies.item": {"zh": "第{n}个机构", "en": "body {n}"},
         "field.org_groups.bodies.name": {"zh": "名称", "en": "name"},
         "field.org_groups.bodies.plates": {"zh": "加挂牌子", "en": "extra plates"},
-        "field.staff_total": {"zh": "年末实有人数", "en": "Year-end headcount"},
         "field.staff_lines": {"zh": "各类人员合计", "en": "Sum of staff lines"},
         "field.staff_lines.item": {"zh": "第{n}行", "en": "row {n}"},
         "field.staff_lines.category": {"zh": "人员类别", "en": "category"},
         "field.staff_lines.count": {"zh": "人数", "en": "count"},
-        "field.staff_change": {"zh": "比上年增减", "en": "Change on last year"},
-        "field.texts.staff_reasons": {"zh": "人员变化原因", "en": "Reasons for the change"},
-        "field.authorised_posts": {"zh": "编制数", "en": "Authorised posts"},
         "field.duties": {"zh": "职责", "en": "Duties"},
         "field.duties.item": {"zh": "第{n}条", "en": "duty {n}"},
-        "field.texts.key_plan": {"zh": "重点工作计划", "en": "Key work plan"},
-        "field.figures.budget_approved": {"zh": "财政拨款收入预算批复数", "en": "Budget approved"},
-        "field.figures.funds_received": {"zh": "实际到位指标", "en": "Funds received"},
-        "field.figures.fiscal_appropriation": {"zh": "财政拨款收入", "en": "Fiscal appropriation"},
-        "field.figures.other_income": {"zh": "其他收入", "en": "Other income"},
-        "field.figures.spent": {"zh": "实际支出", "en": "Spent"},
-        "field.figures.basic_spent": {"zh": "基本支出", "en": "Basic spending"},
-        "field.figures.project_spent": {"zh": "项目支出", "en": "Project spending"},
-        "field.figures.carried_in": {"zh": "上年结余（结转）", "en": "Carried in"},
-        "field.figures.carried_out": {"zh": "本年结余（结转）", "en": "Carried out"},
-        "field.texts.spending_directions": {"zh": "支出使用方向和主要内容", "en": "Spending directions"},
-        "field.texts.basic_intro": {"zh": "基本支出主要内容", "en": "What basic spending covers"},
         "field.basic_lines": {"zh": "基本支出明细合计", "en": "Basic breakdown total"},
         "field.basic_lines.item": {"zh": "第{n}行", "en": "row {n}"},
         "field.basic_lines.category": {"zh": "经济分类", "en": "category"},
         "field.basic_lines.amount": {"zh": "金额", "en": "amount"},
-        "field.texts.sangong_intro": {"zh": "说明", "en": "Introduction"},
         "field.sangong": {"zh": "三公经费", "en": "Three public expenses"},
         "field.sangong.item": {"zh": "第{n}项", "en": "item {n}"},
         "field.sangong.name": {"zh": "名称", "en": "name"},
         "field.sangong.budget": {"zh": "预算数", "en": "budget"},
         "field.sangong.actual": {"zh": "实际数", "en": "actual"},
         "field.sangong.last_year": {"zh": "上年实际数", "en": "last year's actual"},
-        "field.texts.sangong_closing": {"zh": "与上年比较", "en": "Comparison with last year"},
-        "field.texts.project_intro": {"zh": "项目支出主要内容", "en": "What project spending covers"},
         "field.project_lines": {"zh": "项目支出明细合计", "en": "Project breakdown total"},
         "field.project_lines.item": {"zh": "第{n}行", "en": "row {n}"},
         "field.project_lines.category": {"zh": "经济分类", "en": "category"},
         "field.project_lines.amount": {"zh": "金额", "en": "amount"},
-        "field.texts.project_management": {"zh": "项目支出管理", "en": "Management of project spending"},
-        "field.texts.implementation": {"zh": "组织实施情况", "en": "Implementation"},
         "field.assets": {"zh": "要点", "en": "Points"},
         "field.assets.item": {"zh": "第{n}点", "en": "point {n}"},
         "field.assets.title": {"zh": "标题", "en": "title"},
         "field.assets.body": {"zh": "内容", "en": "text"},
-        "field.texts.performance_intro": {"zh": "引言", "en": "Introduction"},
-        "field.texts.economy": {"zh": "经济性评价", "en": "Economy"},
-        "field.texts.efficiency_intro": {"zh": "引言", "en": "Introduction"},
         "field.efficiency_points": {"zh": "要点", "en": "Points"},
         "field.efficiency_points.item": {"zh": "第{n}点", "en": "point {n}"},
         "field.results": {"zh": "成果", "en": "Results"},
@@ -333,8 +316,6 @@ MESSAGES.update(
         "field.problems.item": {"zh": "第{n}条", "en": "problem {n}"},
         "field.remedies": {"zh": "措施", "en": "Remedies"},
         "field.remedies.item": {"zh": "第{n}条", "en": "remedy {n}"},
-        "field.sign_unit": {"zh": "落款单位", "en": "Signing unit"},
-        "field.sign_date": {"zh": "落款日期", "en": "Signing date"},
         "field.unplaced": {"zh": "未归类", "en": "Unplaced"},
         "field.unplaced.item": {"zh": "第{n}段", "en": "piece {n}"},
         # --- checks (store.checks): p = place, f = field, s = section, v = value, by position --------
@@ -1120,28 +1101,7 @@ MESSAGES.update(
             "zh": "本提纲不含此项（换回原提纲后显示）",
             "en": "not in this outline (shown again under the outline it came from)",
         },
-        "field.outline": {"zh": "报告提纲", "en": "Outline"},
         "format.unknown_outline": {"zh": "本程序没有这个报告提纲", "en": "this jixiao has no such outline"},
-        "field.key_tasks_planned": {"zh": "重点工作计划数", "en": "Key tasks planned"},
-        "field.key_tasks_done": {"zh": "重点工作完成数", "en": "Key tasks done"},
-        "field.figures.budget_initial": {"zh": "年初预算数", "en": "Budget at the start of the year"},
-        "field.figures.budget_adjustment": {"zh": "预算调整数", "en": "Budget adjustment"},
-        "field.figures.budget_full": {"zh": "全年预算数", "en": "Budget for the whole year"},
-        "field.figures.personnel_spent": {"zh": "人员经费", "en": "Personnel spending"},
-        "field.figures.public_spent": {"zh": "公用经费", "en": "Running costs"},
-        "field.figures.procurement_planned": {"zh": "政府采购预算数", "en": "Procurement budgeted"},
-        "field.figures.procurement_done": {"zh": "政府采购实际数", "en": "Procurement done"},
-        "field.figures.general_income": {"zh": "一般公共预算收入", "en": "General budget income"},
-        "field.figures.general_spent": {"zh": "一般公共预算支出", "en": "General budget spending"},
-        "field.figures.fund_income": {"zh": "政府性基金预算收入", "en": "Government fund income"},
-        "field.figures.fund_spent": {"zh": "政府性基金预算支出", "en": "Government fund spending"},
-        "field.figures.capital_income": {"zh": "国有资本经营预算收入", "en": "State capital budget income"},
-        "field.figures.capital_spent": {"zh": "国有资本经营预算支出", "en": "State capital budget spending"},
-        "field.figures.social_income": {"zh": "社会保险基金预算收入", "en": "Social insurance fund income"},
-        "field.figures.social_spent": {"zh": "社会保险基金预算支出", "en": "Social insurance fund spending"},
-        "field.texts.goals": {"zh": "绩效目标及完成情况", "en": "Goals and how far they were met"},
-        "field.texts.conclusion": {"zh": "自评结论", "en": "Conclusion"},
-        "field.texts.other_matters": {"zh": "其他需要说明的情况", "en": "Other matters"},
         "ui.key.outline": {"zh": "更换报告提纲", "en": "Change outline"},
         "ui.outline.title": {
             "zh": "报告提纲：选择本报告采用的章节结构",

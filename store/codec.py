@@ -44,7 +44,7 @@ _REPORT_PREFIX = re.compile(r"^reports\[\d+\]\.?")
 #: What TOML type each field kind is written as (store.fields.KINDS): amounts and values as strings,
 #: so tomllib's floats never touch them; counts and years as integers; dates as dates.
 _TOML_TYPES: dict[str, tuple[type, str]] = {
-    **{kind: (str, "format.not_text") for kind in ("line", "required_line", "text", "outline")},
+    **{kind: (str, "format.not_text") for kind in ("line", "required_line", "text", "outline", "day", "phone", "code")},
     **{kind: (int, "format.not_integer") for kind in ("count", "signed_count", "year")},
     **{kind: (str, "format.amount_not_string") for kind in ("amount", "signed_amount", "number")},
     "date": (date, "format.not_date"),
@@ -98,6 +98,13 @@ def _items(items: list[TitledItem]) -> list[dict[str, Any]]:
     return out
 
 
+def _figure(value: Decimal | int | None) -> str | int | None:
+    """A figure as the exchange file holds it: an amount as a string ("1610.68"), a count as an integer."""
+    if value is None or isinstance(value, int):
+        return value
+    return format_amount(value)
+
+
 def report_to_data(report: Report) -> dict[str, Any]:
     """The report as plain data, keys in a fixed order so a dump is byte-stable."""
     head = _drop_none(
@@ -118,8 +125,13 @@ def report_to_data(report: Report) -> dict[str, Any]:
             "updated_at": report.updated_at,
         }
     )
-    head["texts"] = {key: report.texts.get(key, "") for key in TEXT_KEYS}
-    head["figures"] = _drop_none({key: format_amount(report.figures.get(key)) for key in FIGURE_KEYS})
+    # Narrative blocks always (an empty one says so); a single line (预算编码, 联系人…) only once filled in.
+    head["texts"] = {
+        key: report.texts.get(key, "")
+        for key in TEXT_KEYS
+        if report.texts.get(key) or fields.kind_of(f"texts.{key}") == "text"
+    }
+    head["figures"] = _drop_none({key: _figure(report.figures.get(key)) for key in FIGURE_KEYS})
     head["org_groups"] = [
         {"label": g.label, "bodies": [{"name": b.name, "plates": list(b.plates)} for b in g.bodies]}
         for g in report.org_groups

@@ -15,9 +15,10 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from store import fieldfile
 from store import outline as outlines
 from store.catalogue import message
-from store.model import ECON_LISTS, FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS, Report
+from store.model import ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report
 from store.parse import (
     InputError,
     clean_text,
@@ -31,8 +32,10 @@ from store.parse import (
 _SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 _PLATE_SEPARATORS = re.compile(r"[、,，;；/\n]+")
 
-#: Figures that may be negative (a balance can be overdrawn); every other amount may not.
-SIGNED_FIGURES = ("carried_in", "carried_out", "budget_adjustment")
+#: A telephone number: digits with the separators people write (0731-8888 8888, (0731)88888888, 转 12).
+_PHONE = re.compile(r"[+]?[\d()（）\- ]{3,}(?:(?:转|-|ext\.?)\s*\d{1,6})?", re.IGNORECASE)
+#: A budget code (预算编码): letters, digits, points and hyphens.
+_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,39}")
 
 
 def split(path: str) -> list[tuple[str, int | None]]:
@@ -76,6 +79,31 @@ def _outline_id(text: str) -> str:
     return value
 
 
+def _day(text: str) -> str:
+    """A date kept as text (`texts.filled_date`): "2020-09-21", or "" when blank."""
+    value = parse_date(text)
+    return "" if value is None else value.isoformat()
+
+
+def _phone(text: str) -> str:
+    """A telephone number as typed (full-width digits made plain); refused when it holds other words."""
+    value = clean_text(text, multiline=False).strip().translate(_FULL_WIDTH)
+    if value and not _PHONE.fullmatch(value):
+        raise InputError("not_a_phone", text=text.strip())
+    return value
+
+
+def _code(text: str) -> str:
+    """A budget code (预算编码) as typed, full-width letters and digits made plain."""
+    value = clean_text(text, multiline=False).strip().translate(_FULL_WIDTH)
+    if value and not _CODE.fullmatch(value):
+        raise InputError("not_a_code", text=text.strip())
+    return value
+
+
+_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
+
+
 def parse_plates(text: str) -> list[str]:
     """Extra plates typed as one line: `行政审批服务办公室、退役军人服务站` → two plates."""
     return [part.strip() for part in _PLATE_SEPARATORS.split(clean_text(text)) if part.strip()]
@@ -95,24 +123,14 @@ KINDS: dict[str, tuple[Callable[[str], Any], tuple[type, ...]]] = {
     "number": (parse_number, (Decimal, type(None))),
     "plates": (parse_plates, (list,)),
     "outline": (_outline_id, (str,)),
+    "day": (_day, (str,)),
+    "phone": (_phone, (str,)),
+    "code": (_code, (str,)),
 }
 
-#: field shape → kind
+#: field shape → kind: the single-valued fields from store/fields.toml, then the lists' parts.
 FIELD_KINDS: dict[str, str] = {
-    "unit_name": "required_line",
-    "unit_short": "line",
-    "fiscal_year": "year",
-    "title": "line",  # left empty: the outline's title (exporters.compose.report_title)
-    "sign_unit": "line",
-    "sign_date": "date",
-    "staff_total": "count",
-    "staff_change": "signed_count",
-    "authorised_posts": "count",
-    "outline": "outline",
-    "key_tasks_planned": "count",
-    "key_tasks_done": "count",
-    **{f"texts.{key}": "text" for key in TEXT_KEYS},
-    **{f"figures.{key}": "signed_amount" if key in SIGNED_FIGURES else "amount" for key in FIGURE_KEYS},
+    **{entry.key: entry.kind for entry in fieldfile.load().fields},
     "org_groups.label": "line",
     "org_groups.bodies.name": "line",
     "org_groups.bodies.plates": "plates",
@@ -132,6 +150,25 @@ FIELD_KINDS: dict[str, str] = {
     "results.indicators.actual": "number",
     "results.indicators.unit": "line",
 }
+
+
+def _budget_name(key: str) -> str:
+    entry = fieldfile.load().get(f"figures.{key}_income")
+    assert entry is not None, f"store/fields.toml has no figures.{key}_income"
+    return entry.zh.removesuffix("收入")
+
+
+#: The four budgets (四本预算) by key prefix, in the order the 决算 forms list them, each named as its
+#: income figure is named in store/fields.toml, less 收入 (一般公共预算收入 → 一般公共预算).
+FOUR_BUDGETS: tuple[tuple[str, str], ...] = tuple(
+    (key, _budget_name(key)) for key in ("general", "fund", "capital", "social")
+)
+
+
+def unit_of(path: str) -> str:
+    """The unit the field at `path` is entered in (万元, 人, 辆…), "" for words or a list's parts."""
+    entry = fieldfile.load().get(shape(path))
+    return entry.unit if entry is not None else ""
 
 
 def kind_of(path: str) -> str:

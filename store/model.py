@@ -7,79 +7,29 @@ not stored: the composer writes those sentences from `figures` and the breakdown
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-#: Budget figures as *stated* in 部门概况, keyed for storage, in the order the report gives them.
-FIGURE_KEYS: tuple[str, ...] = (
-    "budget_approved",  # 财政拨款收入预算批复数
-    "funds_received",  # 实际到位指标
-    "fiscal_appropriation",  # 其中：财政拨款收入
-    "other_income",  # 其他收入
-    "spent",  # 实际支出
-    "basic_spent",  # 其中：基本支出
-    "project_spent",  # 项目支出
-    "carried_in",  # 上年结余（结转）
-    "carried_out",  # 本年结余（结转）
-    # --- the figures the official 共性指标 need (issue 12) ---
-    "budget_initial",  # 年初预算数
-    "budget_adjustment",  # 预算调整数（可为负）
-    "budget_full",  # 全年预算数 = 年初预算数 + 预算调整数
-    "personnel_spent",  # 基本支出中的人员经费
-    "public_spent",  # 基本支出中的公用经费
-    "procurement_planned",  # 政府采购预算数
-    "procurement_done",  # 政府采购实际数
-    "general_income",  # 一般公共预算收入
-    "general_spent",  # 一般公共预算支出
-    "fund_income",  # 政府性基金预算收入
-    "fund_spent",  # 政府性基金预算支出
-    "capital_income",  # 国有资本经营预算收入
-    "capital_spent",  # 国有资本经营预算支出
-    "social_income",  # 社会保险基金预算收入
-    "social_spent",  # 社会保险基金预算支出
-)
+from store import fieldfile
+
+#: The report's single-valued fields, each defined once in store/fields.toml (store/fieldfile.py).
+_FIELDS = fieldfile.load()
+
+#: Figures as *stated* in the report (amounts in 万元, and counts such as 公务用车保有量), keyed for
+#: storage, in the order the fields file lists them.
+FIGURE_KEYS: tuple[str, ...] = _FIELDS.keys("figures")
 
 #: The report's single-valued fields, as the reports table and the exchange file name them.
-SCALAR_FIELDS: tuple[str, ...] = (
-    "unit_name",
-    "unit_short",
-    "fiscal_year",
-    "title",
-    "sign_unit",
-    "sign_date",
-    "staff_total",
-    "staff_change",
-    "authorised_posts",
-    "outline",  # the outline the report follows (store/outlines/<id>.toml)
-    "key_tasks_planned",  # 重点工作计划数
-    "key_tasks_done",  # 重点工作完成数
-)
+SCALAR_FIELDS: tuple[str, ...] = _FIELDS.keys("")
 
 #: The outline a report follows unless it says otherwise (the seed's seven chapters).
 DEFAULT_OUTLINE = "classic-2019"
 
-#: Narrative blocks, in reading order. Each is prose kept verbatim (newlines separate paragraphs).
-TEXT_KEYS: tuple[str, ...] = (
-    "preamble",  # 标题后的导语
-    "org_intro",  # 一（一）1 组织机构设置情况 的引言
-    "staff_reasons",  # 一（一）2 人员变化的主要原因
-    "key_plan",  # 一（一）4 重点工作计划
-    "spending_directions",  # 一（二）支出使用方向和主要内容
-    "basic_intro",  # 二（一）1 基本支出主要包括……
-    "sangong_intro",  # 二（一）2 三公经费：数字之前的说明
-    "sangong_closing",  # 二（一）2 三公经费：与上年比较
-    "project_intro",  # 二（二）项目支出主要包括……
-    "project_management",  # 二（二）项目支出管理
-    "implementation",  # 三、部门项目组织实施情况
-    "performance_intro",  # 五、部门整体支出绩效情况 的引言
-    "economy",  # 五（一）经济性评价
-    "efficiency_intro",  # 五（二）行政效能评价 的引言
-    # --- blocks of the 2023 self-evaluation outline (issue 12) ---
-    "goals",  # 三、部门整体支出绩效目标及完成情况 的说明
-    "conclusion",  # 四、自评结论
-    "other_matters",  # 七、其他需要说明的情况
-)
+#: Texts, in reading order: the narrative blocks (prose kept verbatim, newlines separate paragraphs)
+#: and the single lines the hand-in forms carry (预算编码, 联系人, 联系电话, 填报日期 as 2020-09-21).
+TEXT_KEYS: tuple[str, ...] = _FIELDS.keys("texts")
 
 #: Ordered lists of plain items (an item may hold several paragraphs, separated by newlines).
 TEXT_LISTS: tuple[str, ...] = ("duties", "efficiency_points", "problems", "remedies", "unplaced")
@@ -164,7 +114,7 @@ def _texts() -> dict[str, str]:
     return {key: "" for key in TEXT_KEYS}
 
 
-def _figures() -> dict[str, Decimal | None]:
+def _figures() -> dict[str, Decimal | int | None]:
     return {key: None for key in FIGURE_KEYS}
 
 
@@ -185,7 +135,8 @@ class Report:
     key_tasks_planned: int | None = None
     key_tasks_done: int | None = None
     texts: dict[str, str] = field(default_factory=_texts)
-    figures: dict[str, Decimal | None] = field(default_factory=_figures)
+    #: Amounts as Decimal, counts (kind `count` in the fields file) as int; None until entered.
+    figures: dict[str, Decimal | int | None] = field(default_factory=_figures)
     org_groups: list[OrgGroup] = field(default_factory=list)
     staff_lines: list[StaffLine] = field(default_factory=list)
     duties: list[str] = field(default_factory=list)
@@ -229,6 +180,26 @@ def total(lines: list[EconLine]) -> Decimal:
 def half_up(value: Decimal) -> Decimal:
     """`value` rounded half-up to 0.01: how every share, ratio and score is rounded (89.915 → 89.92)."""
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
+    """A 合计 cell: the sum of the values that are known, None (blank, not 0.00) when none is."""
+    known = [value for value in values if value is not None]
+    return sum(known, Decimal("0.00")) if known else None
+
+
+#: The three columns of a 三公 item, as its attributes: budget, actual, last year's actual.
+SANGONG_COLUMNS: tuple[str, ...] = ("budget", "actual", "last_year")
+
+
+def sangong_sums(items: Iterable[SanGongItem]) -> tuple[Decimal | None, ...]:
+    """The 三公 合计 of budget, actual and last year's actual, each over the items that state it.
+
+    The one sum both 附表4 and the 基础数据表 print (the seed: budget 3.00 = 公务接待 3.00 + 公车 0.00,
+    its 因公出国 having no budget stated).
+    """
+    items = list(items)
+    return tuple(sum_known(getattr(item, column) for item in items) for column in SANGONG_COLUMNS)
 
 
 def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:

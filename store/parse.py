@@ -135,7 +135,7 @@ def parse_amount(text: str, *, allow_negative: bool = False) -> Decimal | None:
 def parse_count(text: str, *, allow_negative: bool = False) -> int | None:
     """A whole number of people or items; None when blank.
 
-    Accepts `55`, `５５人`, `1,200`; with `allow_negative`, also `-3`, `增加5`, `减少3`.
+    Accepts `55`, `５５人`, `1,200`, `3辆`, `12批次`, `120人次`; with `allow_negative`, also `-3`, `增加5`, `减少3`.
     """
     compact = _normalise(text)
     if not compact:
@@ -146,7 +146,7 @@ def parse_count(text: str, *, allow_negative: bool = False) -> int | None:
             if compact.startswith(word):
                 compact, sign = compact[len(word) :], word_sign
                 break
-    body, _ = _strip_suffix(compact, ("人", "名", "个", "项", "家"))
+    body, _ = _strip_suffix(compact, ("人次", "批次", "人", "名", "个", "项", "家", "辆", "次", "批"))
     body_sign, body = _split_sign(body)
     value = _decimal(body, text.strip())
     if value != value.to_integral_value():
@@ -239,3 +239,8 @@ def format_number(value: Decimal | None) -> str:
 def format_date(value: date | None) -> str:
     """A date as official writing prints it: 2020年9月21日."""
     return "" if value is None else f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_day(text: str) -> str:
+    """A date kept as text ("2020-09-21", a `day` field) as official writing prints it: 2020年9月21日; "" stays ""."""
+    return format_date(date.fromisoformat(text)) if text else ""

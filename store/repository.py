@@ -159,6 +159,13 @@ def _dec(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
+def _figure(key: str, text: str | None) -> Decimal | int | None:
+    """A stored figure as the model holds it: a count (its kind in store/fields.toml) as int, else a Decimal."""
+    if text is None:
+        return None
+    return int(text) if fields.kind_of(f"figures.{key}") in ("count", "signed_count") else Decimal(text)
+
+
 def _inspect(path: Path) -> int:
     """user_version of an existing jixiao file; refuses anything else, reading it through SQLite only.
 
@@ -482,7 +489,7 @@ class Store:
         texts = dict(conn.execute("SELECT key, body FROM texts WHERE report_id = ?", (report_id,)).fetchall())
         report.texts = {key: texts.get(key, "") for key in TEXT_KEYS}
         figures = dict(conn.execute("SELECT key, amount FROM figures WHERE report_id = ?", (report_id,)).fetchall())
-        report.figures = {key: _dec(figures.get(key)) for key in FIGURE_KEYS}
+        report.figures = {key: _figure(key, figures.get(key)) for key in FIGURE_KEYS}
         groups: dict[int, OrgGroup] = {}
         for group_id, label in conn.execute(
             "SELECT id, label FROM org_groups WHERE report_id = ? ORDER BY position", (report_id,)

@@ -5,10 +5,10 @@ An officer starts each year from last year's report. `next_report` keeps what us
 and their targets, problems, remedies and every narrative block) and blanks what is measured
 anew (counts, amounts, actuals, the signing date), except the two figures that are last
 year's by definition: 上年结余 is last year's 本年结余, and each 三公 item's 上年实际数 is
-last year's 实际数. Which fields exist is read from the model's key lists (SCALAR_FIELDS,
-FIGURE_KEYS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS), so a key added there follows without a
-change here: a new figure starts blank, a new single-valued field is kept unless it is
-listed in MEASURED_SCALARS.
+last year's 实际数. What becomes of each single-valued field is its `next_year` in
+store/fields.toml (blank, keep, copy with a mark, or from:<key> of last year), so a field added
+there follows without a change here: a new figure starts blank, a new narrative block is copied
+and marked, 预算编码 and 联系人 are kept, 填报日期 starts blank.
 
 Every copied narrative block and list item is marked (`Report.copied`) until it is edited;
 years quoted in such prose (2019年) are offered for update (`year_mentions`,
@@ -21,23 +21,31 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from store import fields
+from store import fieldfile, fields
 from store.model import FIGURE_KEYS, SCALAR_FIELDS, TEXT_KEYS, TEXT_LISTS, TITLED_LISTS, Report
 
 if TYPE_CHECKING:
     from store.repository import Store
 
+_RULES = {entry.key: entry.next_year for entry in fieldfile.load().fields}
 #: Figures of the new year taken from last year's: new key → last year's key. All others start blank.
-CARRIED_FIGURES: dict[str, str] = {"carried_in": "carried_out"}
+CARRIED_FIGURES: dict[str, str] = {
+    key: _RULES[f"figures.{key}"].removeprefix("from:figures.")
+    for key in FIGURE_KEYS
+    if _RULES[f"figures.{key}"].startswith("from:figures.")
+}
 #: Single-valued fields measured anew each year (blank in the new report); every other one is kept.
-MEASURED_SCALARS: tuple[str, ...] = ("sign_date", "staff_total", "staff_change", "key_tasks_planned", "key_tasks_done")
+MEASURED_SCALARS: tuple[str, ...] = tuple(name for name in SCALAR_FIELDS if _RULES[name] == "blank")
+#: Texts copied with a mark (narrative); the others are kept as they are (预算编码) or start blank (填报日期).
+MARKED_TEXTS: tuple[str, ...] = tuple(key for key in TEXT_KEYS if _RULES[f"texts.{key}"] == "copy")
+KEPT_TEXTS: tuple[str, ...] = tuple(key for key in TEXT_KEYS if _RULES[f"texts.{key}"] in ("copy", "keep"))
 #: The plain lists a new year copies: every printed one (未归类, an import's leftovers, stays behind).
 CARRIED_LISTS: tuple[str, ...] = tuple(name for name in TEXT_LISTS if name not in fields.UNPRINTED)
 
 
 def markable_paths(report: Report) -> list[str]:
     """The paths that can carry a copied mark, in reading order of their kind: texts, list items, titled bodies."""
-    paths = [f"texts.{key}" for key in TEXT_KEYS]
+    paths = [f"texts.{key}" for key in MARKED_TEXTS]
     paths += [f"{name}[{i}]" for name in CARRIED_LISTS for i in range(len(getattr(report, name)))]
     paths += [f"{name}[{i}].body" for name in TITLED_LISTS for i in range(len(getattr(report, name)))]
     return paths
@@ -64,7 +72,7 @@ def next_report(last: Report) -> Report:
     scalars = {name: getattr(last, name) for name in SCALAR_FIELDS if name not in MEASURED_SCALARS}
     report = Report(
         **scalars | {"fiscal_year": last.fiscal_year + 1},
-        texts={key: last.texts.get(key, "") for key in TEXT_KEYS},
+        texts={key: last.texts.get(key, "") if key in KEPT_TEXTS else "" for key in TEXT_KEYS},
         figures=figures,
         org_groups=[
             replace(group, bodies=[replace(body, plates=list(body.plates)) for body in group.bodies])

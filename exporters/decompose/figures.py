@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import cache
 
 from exporters.decompose.placer import ALL_FIGURES, Placer, amount_text, figure_name
+from store import fieldfile, fields
 from store import outline as outlines
 from store.parse import InputError, parse_amount
 
@@ -30,39 +31,14 @@ GAP = re.compile(r"[\s:：]*(?:(?:共|合|总|累)?计|总额|总计|合计|达�
 #: Where a clause ends, inside a sentence.
 _CLAUSE_END = re.compile(r"[，,；;：:。（(）)]")
 
-FOUR_BUDGETS = (
-    ("general", "一般公共预算", "一般公共"),
-    ("fund", "政府性基金预算", "政府性基金"),
-    ("capital", "国有资本经营预算", "国有资本经营"),
-    ("social", "社会保险基金预算", "社会保险基金"),
-)
+#: The four budgets: key prefix, name (一般公共预算) and the words before 收入/支出 (一般公共).
+FOUR_BUDGETS = tuple((key, name, name.removesuffix("预算")) for key, name in fields.FOUR_BUDGETS)
 
-#: Each stated figure and the words that name it in real reports.
+#: Each stated amount and the words that name it in real reports (store/fields.toml `import`).
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (key, re.compile(pattern))
-    for key, pattern in (
-        ("carried_in", r"(?:上年|年初)(?:结转)?(?:结余|结转)(?:结余)?"),
-        ("carried_out", r"(?:本年|年末|期末)(?:结转)?(?:结余|结转)(?:结余)?"),
-        ("budget_approved", r"预算批复|批复预算|年初预算|预算数|预算总额"),
-        ("funds_received", r"(?:全年)?实际到位(?:指标|资金)?|到位(?:资金|指标)|收入合计|总收入|收入总计|本年收入"),
-        ("fiscal_appropriation", r"财政拨款(?:收入)?"),
-        ("other_income", r"其他收入"),
-        ("basic_spent", r"基本支出"),
-        ("project_spent", r"项目支出"),
-        ("spent", r"实际支出|支出合计|总支出|支出总额|财政支出|本年支出|支出总计"),
-        ("budget_initial", r"年初预算数?"),
-        ("budget_adjustment", r"追加预算|预算调整数?|调整预算|调增预算|调减预算"),
-        ("budget_full", r"全年预算数?|调整后(?:的)?预算数?"),
-        ("personnel_spent", r"人员经费"),
-        ("public_spent", r"公用经费"),
-        ("procurement_planned", r"政府采购预算数?|采购预算数?"),
-        ("procurement_done", r"实际政府采购|政府采购实际(?:数|金额)?|实际采购"),
-        *(
-            (f"{key}_{side}", rf"{words}(?:预算)?{label}")
-            for key, _, words in FOUR_BUDGETS
-            for side, label in (("income", "收入"), ("spent", "支出"))
-        ),
-    )
+    (entry.name, re.compile("|".join(entry.words)))
+    for entry in fieldfile.load().fields
+    if entry.group == "figures" and entry.words and entry.kind in ("amount", "signed_amount")
 )
 
 #: The templates that state one figure, and the figure (a lowered budget is a negative adjustment).

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from exporters.decompose.figures import digits, money, read_label
 from exporters.decompose.placer import Placer, amount_text
 from exporters.readers import Grid
+from store import fields
 from store.model import Body, EconLine, Indicator, OrgGroup, SanGongItem, StaffLine, TitledItem
 from store.parse import InputError, parse_number
 
@@ -177,7 +178,7 @@ def _staff_rows(ctx: Placer, header: Row, rows: list[Row]) -> None:
             report.staff_total = count
             ctx.placed["staff_total"] += 1
         elif report.staff_total != count:
-            _keep_row(ctx, row, _again("年末实有人数"))
+            _keep_row(ctx, row, _again(fields.label("staff_total")))
 
 
 def _figure_rows(ctx: Placer, rows: list[Row], unit: str) -> None:

@@ -76,8 +76,9 @@ class Accounts:
 
 
 @cache
+@cache
 def config() -> dict:
-    """store/accounts.toml."""
+    """store/accounts.toml, read once."""
     here = Path(__file__).resolve().parents[2] / "store" / "accounts.toml"
     with here.open("rb") as handle:
         return tomllib.load(handle)
@@ -593,21 +594,19 @@ def _totals(reading: _Reading, g: Grid, table_id: str, basis: str) -> None:
         reading.add(
             "figures.other_income", sum((v for v, _ in others), Decimal("0.00")), "+".join(s for _, s in others), basis
         )
-    found = rows.get("本年收入合计", [])
+    balance = config()["balance"]
+    found = rows.get(balance["budget_initial"], [])
     if found and found[0][3] is not None:
         r, _, _, b = found[0]
         reading.add("figures.budget_initial", reading.amount(g, r, b), cell_ref(g.sheet, r, b), basis)
-    for name in ("本年收入合计", "本年支出合计", "年初结转和结余", "年末结转和结余", "使用非财政拨款结余", "结余分配"):
+    for name in (*balance["income"], *balance["spending"]):
         got = take(name)
         if got:
             cells[name] = got
-    left, right = take("总计", 0), take("总计", 1)
-    if left and "本年收入合计" in cells:
-        parts = [cells[n] for n in ("本年收入合计", "使用非财政拨款结余", "年初结转和结余") if n in cells]
-        _identity(reading, parts, left)
-    if right and "本年支出合计" in cells:
-        parts = [cells[n] for n in ("本年支出合计", "结余分配", "年末结转和结余") if n in cells]
-        _identity(reading, parts, right)
+    left, right = take(balance["total"], 0), take(balance["total"], 1)
+    for side, total in ((balance["income"], left), (balance["spending"], right)):
+        if total and side[0] in cells:
+            _identity(reading, [cells[n] for n in side if n in cells], total)
     if left and right:
         _identity(reading, [left], right)
 
@@ -628,7 +627,7 @@ def _total_row(g: Grid) -> int | None:
     for r in g.rows():
         for c in range(min(4, len(g.sheet.rows[r]))):
             cell = g.at(r, c)
-            if isinstance(cell, str) and label(cell) in ("合计", "本年支出合计", "总计"):
+            if isinstance(cell, str) and label(cell) in ("合计", config()["balance"]["spending"][0], "总计"):
                 return r
     return None
 
@@ -668,8 +667,9 @@ def _classes(reading: _Reading, g: Grid, target: str, basis: str) -> None:
                 classes[code] = (amount, cell_ref(g.sheet, r, value), label(name_cell or code))
             elif re.fullmatch(r"3\d{4}", code) and amount is not None:
                 details.setdefault(code[:3], []).append(amount)
+            totals = config()["class_totals"].values()
             for text in (code, label(name_cell or "")):
-                if text in ("人员经费合计", "人员经费", "公用经费合计", "公用经费", "合计") and amount is not None:
+                if (text.removesuffix("合计") in totals or text == "合计") and amount is not None:
                     named[text.removesuffix("合计") or "合计"] = (amount, cell_ref(g.sheet, r, value))
     for code, (amount, source, name) in sorted(classes.items()):
         reading.add(f"{target}[{name}].amount", amount, source, basis)
@@ -684,7 +684,7 @@ def _classes(reading: _Reading, g: Grid, target: str, basis: str) -> None:
         return
     for key, codes in config()["classes"].items():
         parts = [(classes[c][0], classes[c][1]) for c in codes if c in classes]
-        word = "人员经费" if key == "personnel" else "公用经费"
+        word = config()["class_totals"][key]
         if key == "public":
             parts += [
                 (a, s) for c, (a, s, _) in classes.items() if c not in (*codes, *config()["classes"]["personnel"])
@@ -696,8 +696,9 @@ def _classes(reading: _Reading, g: Grid, target: str, basis: str) -> None:
             total = named.get(word)
             value = total or (sum((a for a, _ in parts), Decimal("0.00")), "+".join(s for _, s in parts))
             reading.add(path, value[0], value[1], basis)
-    if "人员经费" in named and "公用经费" in named and "合计" in named:
-        _identity(reading, [named["人员经费"], named["公用经费"]], named["合计"])
+    words = list(config()["class_totals"].values())
+    if all(word in named for word in words) and "合计" in named:
+        _identity(reading, [named[word] for word in words], named["合计"])
 
 
 def _sangong(reading: _Reading, g: Grid, basis: str) -> None:

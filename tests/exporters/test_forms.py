@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from exporters import export_forms, export_report, to_markdown
-from exporters.forms import figures_form, score_form
+from exporters.forms import score_form
 from store.model import ManualScore, Report
 from tui.cli import main
 
@@ -151,14 +151,7 @@ def test_xlsx_reads_back_with_numbers_merges_borders_and_formulas(scored: Report
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0  # one page wide
     assert sheet.print_title_rows == "$3:$3"
-    figures = _rows(book["基础数据表"])
-    staff = next(row for row in figures if row[0] == "编制数／在职人数")
-    assert staff[1:4] == ("人", 50, 55)
-    spent = next(row for row in figures if row[0] == "支出合计")
-    assert spent[3] == pytest.approx(5083.34)
-    assert book["基础数据表"].cell(figures.index(spent) + 1, 4).number_format == "0.00"
-    sangong_total = next(row for row in figures if row[0] == "　合计")
-    assert sangong_total[1] == "万元"
+    # The 基础数据表 sheet: tests/exporters/test_figures_form.py.
 
 
 def test_xlsx_caches_the_total_and_the_grade_of_a_scored_sheet(scored: Report, tmp_path: Path) -> None:
@@ -235,15 +228,6 @@ def test_markdown_form_is_a_plain_table_with_every_column(scored: Report, tmp_pa
     assert "| " + " | ".join(HEADERS) + " |" in text
     assert "| 投入 | 预算配置 | 在职人员控制率 |" in text
     assert "| 4 | 88.00% | 4.00 | 在职人员控制率88.00%，未超过100%，不扣分 |" in text
-
-
-def test_a_form_without_figures_leaves_cells_empty_not_zero(tmp_path: Path) -> None:
-    empty = Report(unit_name="空白单位", fiscal_year=2024)
-    form = figures_form(empty)
-    assert all(row[2] is None and row[3] is None for row in form.rows)
-    path = export_forms(empty, "xlsx", ("figures",), tmp_path)
-    values = [row[2:4] for row in _rows(openpyxl.load_workbook(path)["基础数据表"])[3:]]
-    assert all(value == (None, None) for value in values)
 
 
 def test_the_seed_report_export_is_unchanged_until_a_system_is_chosen(seed_report: Report) -> None:

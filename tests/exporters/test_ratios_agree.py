@@ -99,12 +99,13 @@ def test_the_figures_form_prints_each_ratio_it_states_as_worked_out(full: Report
     stated = [code for code in ratios.definitions() if ratios.definition(code).label() in rows]
     assert {"execution", "carryover", "staff_control", "procurement"} <= set(stated)
     for code in stated:
-        assert rows[ratios.definition(code).label()][1:4] == ("%", None, values[code])
+        row = rows[ratios.definition(code).label()]
+        assert (row[1], row[4]) == ("%", values[code]) and row[2] == ratios.ratio(full, code).formula()
 
 
 def test_a_ratio_the_report_cannot_work_out_is_left_empty_in_the_figures_form(seed_report: Report) -> None:
     rows = {row[0]: row for row in figures_form(seed_report).rows}
-    assert rows["结转结余率"][3] is None and rows["预算执行率"][3] == Decimal("90.21")
+    assert rows["结转结余率"][2:5] == (None, None, None) and rows["预算执行率"][4] == Decimal("90.21")
 
 
 def test_the_2023_reports_sentences_quote_each_ratio_as_worked_out(full: Report) -> None:

@@ -38,7 +38,7 @@ from neighbours import Neighbours
 from terminal import Pane, have_tmux, kill_server
 
 from store import fields
-from store.model import FIGURE_KEYS
+from store import outline as outlines
 from store.parse import InputError, format_amount
 from store.repository import Store
 
@@ -101,7 +101,7 @@ SAMPLE_DB = REPO / "sample.db"
 SEED_ID = 1
 #: The fields the trials type into, in screen order: the first rows of 预算执行. Enter saves one
 #: and moves to the next, so each edit of a trial goes to a different field.
-ROWS = tuple(f"figures.{key}" for key in FIGURE_KEYS)
+ROWS = tuple(path for path in outlines.load().node("budget").fields if path.startswith("figures."))
 #: Trials run this many at a time, each in its own tmux session.
 LANES = 3
 #: A trial is killed around one of its first this many edits (each edit costs the app a relayout).

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from exporters import export_report, to_markdown
-from store import codec, exchange
+from store import codec, exchange, fields
 from store.model import (
     FIGURE_KEYS,
     TEXT_KEYS,
@@ -78,6 +78,13 @@ def _amount(low: Decimal = Decimal(0)) -> st.SearchStrategy[Decimal]:
 _optional_amount = st.none() | _amount()
 _number = st.decimals(min_value=-MAX_NUMBER, max_value=MAX_NUMBER, places=4, allow_nan=False, allow_infinity=False)
 _count = st.integers(min_value=0, max_value=MAX_COUNT)
+#: The single lines of the hand-in forms, by their kind in store/fields.toml (prose for any other text).
+_TEXT_KINDS = {
+    "line": _line(_clean_char),
+    "phone": st.just("") | st.from_regex(r"\A(?:0\d{2,3}-)?\d{7,8}\Z"),
+    "code": st.just("") | st.from_regex(r"\A[0-9A-Za-z][0-9A-Za-z.\-]{0,20}\Z"),
+    "day": st.just("") | st.dates(min_value=date(1949, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat),
+}
 
 
 @st.composite
@@ -97,9 +104,16 @@ def reports(draw: st.DrawFn, *, clean: bool = True) -> Report:
         staff_total=draw(st.none() | _count),
         staff_change=draw(st.none() | st.integers(min_value=-MAX_COUNT, max_value=MAX_COUNT)),
         authorised_posts=draw(st.none() | _count),
-        texts={key: draw(prose) for key in TEXT_KEYS},
+        texts={key: draw(_TEXT_KINDS.get(fields.kind_of(f"texts.{key}"), prose)) for key in TEXT_KEYS},
         figures={
-            key: draw(st.none() | _amount(-MAX_AMOUNT if key.startswith("carried") else Decimal(0)))
+            key: draw(
+                st.none()
+                | (
+                    _count
+                    if fields.kind_of(f"figures.{key}") == "count"
+                    else _amount(-MAX_AMOUNT if key.startswith("carried") else Decimal(0))
+                )
+            )
             for key in FIGURE_KEYS
         },
         created_at="2020-09-21T09:00:00",

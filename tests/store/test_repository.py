@@ -39,6 +39,9 @@ TYPED = {
     "number": "12.345",
     "plates": "甲办公室、乙服务站",
     "outline": "selfeval-2023",
+    "day": "2020年9月21日",
+    "phone": "０７３１-8888 8888",
+    "code": "４３０１０５-001",
 }
 
 #: A new item for each list, and the list's path in the seed report.

@@ -20,13 +20,15 @@ from decimal import Decimal
 from typing import Any
 
 from store import fields
-from store.model import FIGURE_KEYS, Report
+from store import outline as outlines
+from store.model import Report
 from store.parse import InputError
 from tui.session import value_at
 from tui.widgets.field import display
 
-#: The figures in the order Tab walks them, then the breakdown whose lines ctrl+n adds.
-FIGURES = tuple(f"figures.{key}" for key in FIGURE_KEYS)
+#: The figures in the order Tab walks them (the seed outline's 年度预算收支 part; the counts of the
+#: 三公 part come after the breakdowns), then the breakdown whose lines ctrl+n adds.
+FIGURES = tuple(path for path in outlines.load().node("budget").fields if path.startswith("figures."))
 LIST = "basic_lines"
 #: Lines the breakdown may grow to (ctrl+n is not offered beyond).
 MAX_LINES = 6

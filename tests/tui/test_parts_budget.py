@@ -135,3 +135,15 @@ async def test_the_new_figures_are_typed_on_the_budget_screen(make_app, stored):
     assert stored("figures.personnel_spent") == Decimal("1448.28")
     assert stored("figures.budget_adjustment") == Decimal("-100.00")
     assert stored("figures.procurement_done") == Decimal("285.50")
+
+
+async def test_a_count_kept_as_a_figure_is_typed_with_its_own_unit(make_app, stored):
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await open_part(pilot, "f3")
+        row = widget(pilot, "figures.vehicles").ancestors_with_self[1].parent
+        assert isinstance(row, FieldRow) and str(row.query_one(".aside", Static).render()) == "辆"
+        await retype(pilot, "figures.vehicles", "３辆")
+        await retype(pilot, "figures.reception_batches", "2.5")
+        assert widget(pilot, "figures.reception_batches").has_class("-refused")
+    assert stored("figures.vehicles") == 3
+    assert stored("figures.reception_batches") is None

@@ -74,3 +74,17 @@ async def test_efficiency_points_reorder(make_app, stored):
         await pilot.pause()
         assert pilot.app.focused.id == field_id("efficiency_points[1]")
     assert stored("efficiency_points[1]") == first
+
+
+async def test_who_fills_in_the_forms_is_entered_with_the_signature(make_app, stored):
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await open_part(pilot, "f6")
+        await retype(pilot, "texts.contact_phone", "请找王科长")
+        assert widget(pilot, "texts.contact_phone").has_class("-refused")
+        await retype(pilot, "texts.contact_phone", "０７３１-8888 8888")
+        await retype(pilot, "texts.contact_person", "王某")
+        await retype(pilot, "texts.filled_date", "2020-9-21")
+        assert widget(pilot, "texts.filled_date").value == "2020年9月21日"
+    assert stored("texts.contact_phone") == "0731-8888 8888"
+    assert stored("texts.contact_person") == "王某"
+    assert stored("texts.filled_date") == "2020-09-21"

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
+from store import fields
 from store.model import EconLine, SanGongItem, shares, total
 from store.parse import format_amount
 from tui.screens.part import PartScreen
@@ -48,7 +49,7 @@ class BudgetScreen(PartScreen):
                         if shape.removeprefix("figures.") in OF_WHICH
                         else ""
                     )
-                    yield self.line(shape, label=label, aside=t("ui.budget.unit"))
+                    yield self.line(shape, label=label, aside=fields.unit_of(shape) or t("ui.budget.unit"))
                 elif shape in STATED:
                     yield from self.breakdown(shape)
                 elif shape == "sangong":

@@ -26,7 +26,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from textual.widgets.text_area import WrappedDocument
 
 from store import fields
-from store.parse import InputError, format_amount, format_date, format_number
+from store.parse import InputError, format_amount, format_date, format_day, format_number
 from tui.session import INPUT, WAITING
 from tui.widgets import field_id
 from tui.widgets.own_keys import RunsOwnKeys, run_own_binding
@@ -55,6 +55,8 @@ def display(path: str, value: Any) -> str:
         return format_number(value)
     if kind == "date":
         return format_date(value)
+    if kind == "day":
+        return format_day(value)
     if kind == "plates":
         return "、".join(value)
     return str(value)
