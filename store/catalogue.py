@@ -1512,3 +1512,41 @@ MESSAGES.update(
         },
     }
 )
+
+MESSAGES.update(
+    {
+        # --- the 决算 workbook in the app (F3, issue 22) ---------------------------------------
+        "ui.key.budget.accounts": {"zh": "从决算导入", "en": "Figures from 决算"},
+        "ui.key.accounts.apply": {"zh": "写入所选", "en": "Write ticked"},
+        "ui.accounts.title": {
+            "zh": "从部门决算工作簿导入本报告的数",
+            "en": "Bring this report's figures in from a 部门决算 workbook",
+        },
+        "ui.accounts.path_hint": {
+            "zh": ".xls、.xlsx 或 .ods 工作簿的位置，可直接粘贴，如 D:\\决算\\2019年部门决算.xls",
+            "en": "where the .xls, .xlsx or .ods workbook is; paste it, e.g. D:\\accounts\\2019.xls",
+        },
+        "ui.accounts.read": {"zh": "读取", "en": "Read"},
+        "ui.accounts.other_report": {
+            "zh": "注意：工作簿是“{unit}” {year} 年度的，而打开的报告是“{report_unit}” {report_year} 年度；确认无误再写入",
+            "en": "note: the workbook is of “{unit}” for {year}, the open report of “{report_unit}” for {report_year}; "
+            "write only if that is right",
+        },
+        "ui.accounts.changes": {
+            "zh": "工作簿与报告不同的 {count} 个数（现值 → 工作簿的值，来源单元格，口径）：",
+            "en": "{count} figures differ from the workbook (now → workbook, source cell, basis):",
+        },
+        "ui.accounts.hint": {
+            "zh": "空格勾选或取消；回车写入勾选的数",
+            "en": "Space ticks or unticks; Enter writes the ticked figures",
+        },
+        "ui.accounts.chosen": {"zh": "写入所选", "en": "Write ticked"},
+        "ui.accounts.all": {"zh": "全部写入", "en": "Write all"},
+        "ui.accounts.none_chosen": {"zh": "没有勾选要写入的数", "en": "no figure is ticked"},
+        "ui.accounts.done": {
+            "zh": "已从决算工作簿写入 {count} 个数",
+            "en": "{count} figures written from the 决算 workbook",
+        },
+        "ui.accounts.source": {"zh": "决算 {source}", "en": "决算 {source}"},
+    }
+)
