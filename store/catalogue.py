@@ -354,8 +354,8 @@ MESSAGES.update(
             "en": "Carried out does not add up: {p0} is {v0} 万元, but {f1} {v1} + {f2} {v2} − {f3} {v3} = {expected} 万元, {diff} 万元 apart",
         },
         "check.breakdown": {
-            "zh": "{f0}前后不一致：{p0}为{v0}万元，{p1}为{v1}万元，相差{diff}万元",
-            "en": "{f0} disagrees: {p0} is {v0} 万元, {p1} is {v1} 万元, {diff} 万元 apart",
+            "zh": "{f0}前后不一致：{p0}为{v0}万元，{p1}为{v1}万元，相差{diff}万元{sources}",
+            "en": "{f0} disagrees: {p0} is {v0} 万元, {p1} is {v1} 万元, {diff} 万元 apart{sources}",
         },
         "check.headcount": {
             "zh": "人数对不上：{p0}为{v0}人，{p1}为{v1}人，相差{diff}人",
@@ -1548,5 +1548,7 @@ MESSAGES.update(
             "en": "{count} figures written from the 决算 workbook",
         },
         "ui.accounts.source": {"zh": "决算 {source}", "en": "决算 {source}"},
+        "check.from_accounts": {"zh": "（{field}取自决算 {cells}）", "en": " ({field} from the 决算 {cells})"},
+        "check.from_accounts.joiner": {"zh": "、", "en": ", "},
     }
 )
