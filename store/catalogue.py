@@ -1549,6 +1549,10 @@ MESSAGES.update(
         },
         "ui.accounts.source": {"zh": "决算 {source}", "en": "决算 {source}"},
         "check.from_accounts": {"zh": "（{field}取自决算 {cells}）", "en": " ({field} from the 决算 {cells})"},
+        "format.bad_source": {
+            "zh": "“{path}”不是这份报告里的金额，不能记录其决算来源",
+            "en": "“{path}” is not an amount of this report; it cannot have a 决算 source",
+        },
         "check.from_accounts.joiner": {"zh": "、", "en": ", "},
     }
 )

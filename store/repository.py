@@ -694,6 +694,10 @@ class Store:
                 for position, value in enumerate(getattr(report, name)):
                     self._insert_row(_list_spec(name), report_id, position, value)
             self._mark_copied(report_id, report.copied)
+            conn.executemany(
+                "INSERT INTO figure_sources (report_id, path, source, basis) VALUES (?, ?, ?, ?)",
+                [(report_id, path, cell, basis) for path, (cell, basis) in report.sources.items()],
+            )
             scores.insert_all(conn, report_id, report)
         return report_id
 
