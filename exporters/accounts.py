@@ -15,6 +15,7 @@ from typing import Any
 
 from exporters.readers.workbook import Accounts, config, label
 from store import fields
+from store.catalogue import message
 from store.model import EconLine, Report, SanGongItem
 
 _NAMED = re.compile(r"^(basic_lines|project_lines|sangong)\[([^\]]+)\]\.(amount|budget|actual)$")
@@ -28,6 +29,20 @@ class Change:
     new: Decimal
     source: str
     basis: str
+
+    def text(self, lang: str = "zh") -> str:
+        """The change in one line, as the command and the dialog list it:
+        项目支出：3472.44 → 3472.66（公开03表!E5，全部资金）."""
+        now = "—" if self.now is None else f"{self.now:.2f}"
+        return message(
+            "accounts.line",
+            lang,
+            label=self.label,
+            now=now,
+            new=f"{self.new:.2f}",
+            source=self.source,
+            basis=self.basis,
+        )
 
 
 def _same(a: str, b: str) -> bool:

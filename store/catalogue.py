@@ -335,8 +335,8 @@ MESSAGES.update(
             "en": "Carried out does not add up: {p0} is {v0} 万元, but {f1} {v1} + {f2} {v2} − {f3} {v3} = {expected} 万元, {diff} 万元 apart",
         },
         "check.breakdown": {
-            "zh": "{f0}前后不一致：{p0}为{v0}万元，{p1}为{v1}万元，相差{diff}万元",
-            "en": "{f0} disagrees: {p0} is {v0} 万元, {p1} is {v1} 万元, {diff} 万元 apart",
+            "zh": "{f0}前后不一致：{p0}为{v0}万元，{p1}为{v1}万元，相差{diff}万元{sources}",
+            "en": "{f0} disagrees: {p0} is {v0} 万元, {p1} is {v1} 万元, {diff} 万元 apart{sources}",
         },
         "check.headcount": {
             "zh": "人数对不上：{p0}为{v0}人，{p1}为{v1}人，相差{diff}人",
@@ -1470,5 +1470,49 @@ MESSAGES.update(
             "zh": "注意：原文件（.doc/.wps）用了 Word 的自动编号，自动生成的编号（如“一、”“（一）”）没有读出，请核对各级标题是否归位正确",
             "en": "note: the .doc/.wps file uses Word's automatic numbering; the numbers Word draws (一、, （一）…) were not read, so check that the headings landed in the right places",
         },
+    }
+)
+
+MESSAGES.update(
+    {
+        # --- the 决算 workbook in the app (F3, issue 22) ---------------------------------------
+        "ui.key.budget.accounts": {"zh": "从决算导入", "en": "Figures from 决算"},
+        "ui.key.accounts.apply": {"zh": "写入所选", "en": "Write ticked"},
+        "ui.accounts.title": {
+            "zh": "从部门决算工作簿导入本报告的数",
+            "en": "Bring this report's figures in from a 部门决算 workbook",
+        },
+        "ui.accounts.path_hint": {
+            "zh": ".xls、.xlsx 或 .ods 工作簿的位置，可直接粘贴，如 D:\\决算\\2019年部门决算.xls",
+            "en": "where the .xls, .xlsx or .ods workbook is; paste it, e.g. D:\\accounts\\2019.xls",
+        },
+        "ui.accounts.read": {"zh": "读取", "en": "Read"},
+        "ui.accounts.other_report": {
+            "zh": "注意：工作簿是“{unit}” {year} 年度的，而打开的报告是“{report_unit}” {report_year} 年度；确认无误再写入",
+            "en": "note: the workbook is of “{unit}” for {year}, the open report of “{report_unit}” for {report_year}; "
+            "write only if that is right",
+        },
+        "ui.accounts.changes": {
+            "zh": "工作簿与报告不同的 {count} 个数（现值 → 工作簿的值，来源单元格，口径）：",
+            "en": "{count} figures differ from the workbook (now → workbook, source cell, basis):",
+        },
+        "ui.accounts.hint": {
+            "zh": "空格勾选或取消；回车写入勾选的数",
+            "en": "Space ticks or unticks; Enter writes the ticked figures",
+        },
+        "ui.accounts.chosen": {"zh": "写入所选", "en": "Write ticked"},
+        "ui.accounts.all": {"zh": "全部写入", "en": "Write all"},
+        "ui.accounts.none_chosen": {"zh": "没有勾选要写入的数", "en": "no figure is ticked"},
+        "ui.accounts.done": {
+            "zh": "已从决算工作簿写入 {count} 个数",
+            "en": "{count} figures written from the 决算 workbook",
+        },
+        "ui.accounts.source": {"zh": "决算 {source}", "en": "决算 {source}"},
+        "check.from_accounts": {"zh": "（{field}取自决算 {cells}）", "en": " ({field} from the 决算 {cells})"},
+        "format.bad_source": {
+            "zh": "“{path}”不是这份报告里的金额，不能记录其决算来源",
+            "en": "“{path}” is not an amount of this report; it cannot have a 决算 source",
+        },
+        "check.from_accounts.joiner": {"zh": "、", "en": ", "},
     }
 )

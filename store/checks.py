@@ -80,7 +80,18 @@ class Finding:
 
     def text(self, lang: str = "zh") -> str:
         """A full sentence naming every place and its value."""
-        named: dict[str, str] = dict(self.params)
+        named: dict[str, str] = {key: value for key, value in self.params if key != "sources"}
+        sourced = dict(self.params).get("sources")
+        if sourced is not None:
+            named["sources"] = "".join(
+                message(
+                    "check.from_accounts",
+                    lang,
+                    field=fields.label(path, lang),
+                    cells=message("check.from_accounts.joiner", lang).join(cells),
+                )
+                for path, cells in sourced  # type: ignore[misc]
+            )
         for n, place in enumerate(self.places):
             named[f"p{n}"] = place.label(lang, self.outline)
             named[f"f{n}"] = place.field(lang)
@@ -148,12 +159,28 @@ def check_carried_out(report: Report) -> list[Finding]:
 
 
 def check_breakdowns(report: Report) -> list[Finding]:
-    """The basic and project figures stated in 一（二） equal the totals of their breakdowns in 二."""
-    return [
-        finding
-        for kind in ("basic", "project")
-        for finding in _equation("breakdown", _stated(report, f"{kind}_spent"), [(1, _breakdown(report, kind))])
-    ]
+    """The basic and project figures stated in 一（二） equal the totals of their breakdowns in 二.
+
+    When either side came from a 决算 workbook (issue 22), the finding says which cells.
+    """
+    found = []
+    for kind in ("basic", "project"):
+        for finding in _equation("breakdown", _stated(report, f"{kind}_spent"), [(1, _breakdown(report, kind))]):
+            sources = {
+                place.path: [
+                    cell
+                    for path, (cell, _) in sorted(report.sources.items())
+                    if path == place.path or path.startswith(f"{place.path}[")
+                ]
+                for place in finding.places
+            }
+            found.append(replace(finding, params=(*finding.params, ("sources", _source_words(sources)))))
+    return found
+
+
+def _source_words(sources: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(field path, its cells in the workbook) of the places that have any: said by `Finding.text`."""
+    return tuple((path, tuple(cells)) for path, cells in sources.items() if cells)
 
 
 def check_headcount(report: Report) -> list[Finding]:

@@ -163,6 +163,11 @@ def report_to_data(report: Report) -> dict[str, Any]:
     head["remedies"] = list(report.remedies)
     if report.copied:
         head["copied"] = sorted(report.copied, key=fields.order_key)
+    if report.sources:
+        head["sources"] = [
+            _drop_none({"path": path, "cell": cell, "basis": basis or None})
+            for path, (cell, basis) in sorted(report.sources.items(), key=lambda item: fields.order_key(item[0]))
+        ]
     if report.score_system or report.manual_scores:
         head["scoring"] = _scoring_to_data(report)
     if report.unplaced:
@@ -305,6 +310,7 @@ _REPORT_KEYS = (
     "problems",
     "remedies",
     "copied",
+    "sources",
     "scoring",
     "unplaced",
 )
@@ -387,6 +393,7 @@ def report_from_data(reader: _Reader) -> Report:
     report.problems = reader.strings("problems")
     report.remedies = reader.strings("remedies")
     report.copied = _copied(reader, report)
+    report.sources = _sources(reader, report)
     _scoring_from_data(reader.child("scoring", {}), report)
     report.unplaced = reader.strings("unplaced")
     return report
@@ -403,6 +410,33 @@ def _copied(reader: _Reader, report: Report) -> set[str]:
             raise entry.fail("format.bad_copied", path=entry.data)
         marks.add(entry.data)
     return marks
+
+
+def _sources(reader: _Reader, report: Report) -> dict[str, tuple[str, str]]:
+    """Where imported figures came from (issue 22): each path must name a figure the report has."""
+    found: dict[str, tuple[str, str]] = {}
+    for entry in reader.each("sources"):
+        entry.table(("path", "cell", "basis"))
+        path = entry.text("path", required=True, multiline=False)
+        if not _is_figure(report, path):
+            raise entry.fail("format.bad_source", "path", path=path)
+        found[path] = (entry.text("cell", required=True, multiline=False), entry.text("basis", multiline=False))
+    return found
+
+
+def _is_figure(report: Report, path: str) -> bool:
+    """Whether `path` names an amount of the report (`figures.spent`, `basic_lines[0].amount`, `sangong[1].actual`)."""
+    try:
+        segments = fields.split(path)
+    except (ValueError, IndexError):
+        return False
+    if len(segments) == 2 and segments[0] == ("figures", None):
+        return segments[1][0] in report.figures and segments[1][1] is None
+    if len(segments) != 2 or segments[1][1] is not None or segments[0][1] is None:
+        return False
+    (name, index), (column, _) = segments
+    allowed = {"basic_lines": ("amount",), "project_lines": ("amount",), "sangong": ("budget", "actual")}
+    return column in allowed.get(name, ()) and 0 <= index < len(getattr(report, name))
 
 
 def _scoring_from_data(reader: _Reader, report: Report) -> None:

@@ -701,6 +701,10 @@ class Store:
                 for position, value in enumerate(getattr(report, name)):
                     self._insert_row(_list_spec(name), report_id, position, value)
             self._mark_copied(report_id, report.copied)
+            conn.executemany(
+                "INSERT INTO figure_sources (report_id, path, source, basis) VALUES (?, ?, ?, ?)",
+                [(report_id, path, cell, basis) for path, (cell, basis) in report.sources.items()],
+            )
             scores.insert_all(conn, report_id, report)
         return report_id
 
@@ -731,6 +735,18 @@ class Store:
                 )
             self.conn.execute("UPDATE reports SET revision = ? WHERE id = ?", (revision, report_id))
         return revision
+
+    def _drop_sources(self, report_id: int, list_path: str, first: int) -> None:
+        """Forget where items `first`… of `list_path` came from: added, removed or moved before
+        them, their positions (the paths sources are kept under) name other items now."""
+        prefix = list_path + "["
+        for (path,) in self.conn.execute(
+            "SELECT path FROM figure_sources WHERE report_id = ? AND substr(path, 1, ?) = ?",
+            (report_id, len(prefix), prefix),
+        ).fetchall():
+            index = path[len(prefix) :].split("]", 1)[0]
+            if not index.isdigit() or int(index) >= first:
+                self.conn.execute("DELETE FROM figure_sources WHERE report_id = ? AND path = ?", (report_id, path))
 
     def delete_report(self, report_id: int) -> None:
         """Remove a report and everything in it."""
@@ -778,6 +794,8 @@ class Store:
                     )
                 else:
                     conn.execute(f"UPDATE {spec.table} SET {column} = ? WHERE id = ?", (stored, row_id))
+            # A figure set by hand is no longer the workbook's (issue 22); set_figures keeps it again after.
+            conn.execute("DELETE FROM figure_sources WHERE report_id = ? AND path = ?", (report_id, path))
         return revision
 
     def insert(
@@ -794,6 +812,7 @@ class Store:
                 (*self._parent_args(spec, parent_id), index),
             )
             self._insert_row(spec, parent_id, index, value)
+            self._drop_sources(report_id, list_path, index if index < size else size + 1)
         return revision
 
     def delete(self, report_id: int, list_path: str, index: int, *, expected_revision: int | None = None) -> int:
@@ -806,6 +825,7 @@ class Store:
                 f"UPDATE {spec.table} SET position = position - 1 WHERE {self._where(spec)} AND position > ?",
                 (*self._parent_args(spec, parent_id), index),
             )
+            self._drop_sources(report_id, list_path, index)
         return revision
 
     def move(
@@ -823,6 +843,7 @@ class Store:
                 (step, *self._parent_args(spec, parent_id), low, high),
             )
             conn.execute(f"UPDATE {spec.table} SET position = ? WHERE id = ?", (new_index, row_id))
+            self._drop_sources(report_id, list_path, min(index, new_index))
         return revision
 
     def set_score_system(self, report_id: int, system: str, *, expected_revision: int | None = None) -> int:

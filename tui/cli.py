@@ -570,19 +570,7 @@ def _import_accounts(args: argparse.Namespace, lang: str) -> int:
         revision = store.revision(report_id)
         report = store.load(report_id)
         changes, new_items = plan(report, accounts, lang)
-        for change in changes:
-            now = "—" if change.now is None else f"{change.now:.2f}"
-            lines.append(
-                message(
-                    "accounts.line",
-                    lang,
-                    label=change.label,
-                    now=now,
-                    new=f"{change.new:.2f}",
-                    source=change.source,
-                    basis=change.basis,
-                )
-            )
+        lines.extend(change.text(lang) for change in changes)
         if not changes:
             lines.append(message("accounts.unchanged", lang))
         elif args.dry_run:

@@ -284,6 +284,23 @@ class ReportSession:
             lambda revision: update_years(self.store, self.report, paths, expected_revision=revision),
         )
 
+    def import_figures(
+        self, changes: list[tuple[str, Any, str, str]], new_items: list[tuple[str, Any]] = ()
+    ) -> SaveResult:
+        """Write figures from a 决算 workbook (path, value, source cell, basis) and the list items
+        they need first, as ONE change checked against the revision we saw; every screen shows
+        the report anew (items may have been added)."""
+        paths = tuple(path for path, *_ in changes)
+        lists = tuple(dict.fromkeys([*(name for name, _ in new_items), *(a for p in paths for a in lists_along(p))]))
+        return self._write(
+            paths,
+            lambda revision: self.store.set_figures(
+                self.report_id, list(changes), expected_revision=revision, new_items=list(new_items)
+            ),
+            lists,
+            reload=True,
+        )
+
     def _write(
         self,
         paths: tuple[str, ...],

@@ -434,3 +434,17 @@ def test_paths_sort_in_report_order() -> None:
         "sign_date",
     ]
     assert sorted(reversed(printed), key=fields.order_key) == printed
+
+
+def test_a_breakdown_from_the_accounts_says_its_cells() -> None:
+    report = with_figures(clean(), basic_spent="30.01")
+    report.sources = {
+        "basic_lines[0].amount": ("公开05表!E7", "财政拨款"),
+        "figures.spent": ("公开01表!F13", "全部资金"),
+    }
+    finding = only(report)
+    assert finding.code == "breakdown"
+    assert finding.text().endswith("（基本支出明细合计取自决算 公开05表!E7）")
+    assert "from the 决算 公开05表!E7" in finding.text("en")
+    report.sources = {}
+    assert "决算" not in only(report).text()

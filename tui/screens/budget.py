@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -36,6 +37,7 @@ class BudgetScreen(PartScreen):
     """一（二）and 二: stated figures, basic and project breakdowns, 三公经费."""
 
     PART = "budget"
+    BINDINGS = [Binding("ctrl+l", "accounts", "从决算导入", id="jixiao.budget.accounts")]
 
     def compose_body(self) -> ComposeResult:
         """The outline's parts this screen edits, in print order: stated figures, breakdowns, 三公."""
@@ -49,11 +51,28 @@ class BudgetScreen(PartScreen):
                         if shape.removeprefix("figures.") in OF_WHICH
                         else ""
                     )
-                    yield self.line(shape, label=label, aside=fields.unit_of(shape) or t("ui.budget.unit"))
+                    yield self.line(shape, label=label, aside=self.figure_aside(shape))
                 elif shape in STATED:
                     yield from self.breakdown(shape)
                 elif shape == "sangong":
                     yield self.sangong_list()
+
+    def source(self, path: str) -> str:
+        """Where the figure at `path` came from, when it was brought in from a 决算 workbook (决算 Z05_1!E12)."""
+        found = self.session.report.sources.get(path)
+        return self.app.t("ui.accounts.source", source=found[0]) if found else ""
+
+    def figure_aside(self, path: str) -> str:
+        """The figure's unit (万元, 辆 …), and its source when it has one."""
+        unit = fields.unit_of(path) or self.app.t("ui.budget.unit")
+        return " ".join(filter(None, (unit, self.source(path))))
+
+    def action_accounts(self) -> None:
+        """Bring the report's figures in from a 部门决算 workbook: the changes are listed before any is written."""
+        from tui.screens.accounts import AccountsDialog
+
+        self.app.commit_focused()
+        self.app.push_screen(AccountsDialog(self.session))
 
     def sangong_list(self) -> ListEditor:
         """三公经费: one row per item, with its budget, actual and last year's actual."""
@@ -100,17 +119,26 @@ class BudgetScreen(PartScreen):
                 FieldInput(self.session, f"{path}.{column}", classes="col-amount")
                 for column in ("budget", "actual", "last_year")
             ),
+            aside="",
         )
 
     def update_live(self) -> None:
         t = self.app.t
+        report = self.session.report
+        for path in report.sources.keys() | {f"figures.{key}" for key in report.figures}:
+            if path.startswith("figures."):
+                self.set_aside(path, self.figure_aside(path))
+        for i in range(len(report.sangong)):
+            sources = [self.source(f"sangong[{i}].{column}") for column in ("budget", "actual")]
+            self.set_aside(f"sangong[{i}].name", " ".join(dict.fromkeys(filter(None, sources))))
         for name, stated_key in STATED.items():
             stored = getattr(self.session.report, name)
             lines = [EconLine(line.category, self.typed(f"{name}[{i}].amount")) for i, line in enumerate(stored)]
             whole = total(lines)
             parts = shares([line.amount for line in lines], whole, self.app.settings.shares)
             for i, part in enumerate(parts):
-                self.set_aside(f"{name}[{i}].amount", "" if part is None else f"{part}%")
+                words = ("" if part is None else f"{part}%", self.source(f"{name}[{i}].amount"))
+                self.set_aside(f"{name}[{i}].amount", " ".join(filter(None, words)))
             stated = self.typed(f"figures.{stated_key}")
             words = t("ui.budget.total", total=format_amount(whole))
             if stated is not None:

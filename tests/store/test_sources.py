@@ -1,0 +1,63 @@
+"""Where imported figures came from (issue 22): kept by set_figures, dropped by an edit by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from store import exchange
+from store.model import EconLine
+from store.repository import ConflictError, Store
+
+S = ("公开03表!E5", "全部资金")
+
+
+def _import(store: Store, *paths: str) -> None:
+    store.set_figures(1, [(p, Decimal("1.00"), *S) for p in paths], expected_revision=store.revision(1))
+
+
+def test_an_edit_by_hand_drops_the_source_in_the_same_change(seeded_store: Store) -> None:
+    _import(seeded_store, "figures.project_spent", "figures.spent")
+    assert seeded_store.load(1).sources["figures.project_spent"] == S
+    seeded_store.set(1, "figures.project_spent", Decimal("2.00"))
+    sources = seeded_store.load(1).sources
+    assert "figures.project_spent" not in sources and sources["figures.spent"] == S
+
+
+def test_a_refused_edit_keeps_the_source(seeded_store: Store) -> None:
+    _import(seeded_store, "figures.project_spent")
+    with pytest.raises(ConflictError):
+        seeded_store.set(1, "figures.project_spent", Decimal("2.00"), expected_revision=0)
+    assert seeded_store.load(1).sources["figures.project_spent"] == S
+
+
+def test_items_moved_under_a_source_lose_it_those_before_keep_it(seeded_store: Store) -> None:
+    _import(seeded_store, "basic_lines[0].amount", "basic_lines[2].amount")
+    seeded_store.insert(1, "basic_lines", 1, EconLine("其他", Decimal("1.00")))
+    assert set(seeded_store.load(1).sources) == {"basic_lines[0].amount"}
+    _import(seeded_store, "basic_lines[3].amount")
+    seeded_store.insert(1, "basic_lines", 4, EconLine("末尾", Decimal("1.00")))  # appended: nothing moves
+    assert set(seeded_store.load(1).sources) == {"basic_lines[0].amount", "basic_lines[3].amount"}
+    seeded_store.delete(1, "basic_lines", 0)
+    assert seeded_store.load(1).sources == {}
+
+
+def test_sources_travel_through_toml_and_a_bad_one_is_refused(seeded_store: Store, tmp_path) -> None:
+    _import(seeded_store, "figures.project_spent", "sangong[0].budget")
+    text = exchange.dump(seeded_store)
+    assert 'path = "figures.project_spent"' in text and 'cell = "公开03表!E5"' in text
+    with Store.open(tmp_path / "other.db") as other:
+        (copy_id,) = exchange.load(text, other)
+        assert other.load(copy_id).sources == seeded_store.load(1).sources
+        assert exchange.dump(other) == text
+    for bad in ("figures.nothing", "sangong[99].budget", "texts.summary"):
+        with pytest.raises(exchange.ExchangeError) as refused:
+            exchange.read(text.replace('"figures.project_spent"', f'"{bad}"'))
+        assert bad in refused.value.text("zh")
+
+
+def test_next_year_starts_with_no_sources(seeded_store: Store) -> None:
+    _import(seeded_store, "figures.carried_out", "sangong[0].actual")
+    new = seeded_store.load(seeded_store.create_next(1))
+    assert new.figures["carried_in"] == Decimal("1.00") and new.sources == {}
