@@ -883,17 +883,23 @@ MESSAGES.update(
             "en": "sheet “{sheet}” does not state its unit (金额单位：元 / 万元)",
         },
         "accounts.missing_column": {
-            "zh": "表“{sheet}”缺少“{column}”列",
-            "en": "sheet “{sheet}” has no “{column}” column",
+            "zh": "{table}（表“{sheet}”）缺少“{column}”列：表头里找的是 {words}，只找到 {found}",
+            "en": "{table} (sheet “{sheet}”) has no “{column}” column: looked for {words} in its header, found {found}",
         },
         "accounts.missing_row": {"zh": "表“{sheet}”缺少“{row}”行", "en": "sheet “{sheet}” has no “{row}” row"},
         "accounts.merged_header": {
-            "zh": "表“{sheet}”的表头单元格 {cell} 合并了几列数据，分不清各列",
-            "en": "sheet “{sheet}”: header cell {cell} is merged over several data columns",
+            "zh": "{table}（表“{sheet}”）的表头单元格 {cell} 合并了几列数据，下面又没有分列的表头，分不清各列",
+            "en": "{table} (sheet “{sheet}”): header cell {cell} is merged over several data columns with no header"
+            " below it to tell them apart",
         },
         "accounts.continued": {
-            "zh": "表“{sheet}”是续表：请把续表的行并回主表后再导入",
-            "en": "sheet “{sheet}” is a continuation page (续表); merge it into its table first",
+            "zh": "表“{sheet}”是“{main}”的续表，但两者表头不同，对不上各列：请把续表的行并回主表后再导入",
+            "en": "sheet “{sheet}” continues “{main}” (续表) under a different header, so its columns cannot be"
+            " matched; merge it into its table first",
+        },
+        "accounts.empty": {
+            "zh": "{table}（表“{sheet}”）本年度无数据（表中有说明），其中的数不导入",
+            "en": "{table} (sheet “{sheet}”) is empty this year (its 说明 says so); nothing taken from it",
         },
         "accounts.inexact": {
             "zh": "{cell} 的 {value} 换算成万元后超过两位小数，未导入此数",

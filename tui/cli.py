@@ -531,7 +531,7 @@ def _is_workbook(path: Path) -> bool:
 
     try:
         with path.open("rb") as handle:
-            return is_workbook(handle.read(1 << 16))
+            return is_workbook(handle.read(1 << 16), path.suffix)
     except OSError:
         return False
 
@@ -548,6 +548,7 @@ def _import_accounts(args: argparse.Namespace, lang: str) -> int:
     except Refusal as error:
         raise StoreError("cli.in_file", path=args.file, reason=error.text(lang)) from None
     lines = [message(f.code, lang, **f.params) for f in accounts.findings]
+    lines += [message("accounts.empty", lang, table=table, sheet=sheet) for table, sheet in accounts.empty]
     with Store.open(args.db, readonly=args.dry_run) as store:
         report_id = args.report
         if report_id is None:

@@ -41,6 +41,7 @@ class Sheet:
     name: str
     rows: list[list[Cell]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row0, col0, row1, col1)
+    origin: list[tuple[str, int]] | None = None  # row → (sheet, row) where a table joined from its 续表
 
 
 @dataclass(frozen=True)
@@ -70,12 +71,12 @@ class Accounts:
     figures: list[Figure] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     tables: dict[str, str] = field(default_factory=dict)  # table id → sheet name
+    empty: list[tuple[str, str]] = field(default_factory=list)  # (table name, sheet) kept empty by a 说明 line
 
     def figure(self, path: str) -> Figure | None:
         return next((f for f in self.figures if f.path == path), None)
 
 
-@cache
 @cache
 def config() -> dict:
     """store/accounts.toml, read once."""
@@ -100,13 +101,15 @@ def label(text: str) -> str:
 # --- reading the file ---------------------------------------------------------------
 
 
-def is_workbook(data: bytes) -> bool:
-    """Whether the bytes look like a workbook jixiao reads (and not a Word or text document)."""
+def is_workbook(data: bytes, suffix: str = "") -> bool:
+    """Whether the bytes look like a workbook jixiao reads (and not a Word or text document). A
+    password-protected file (an encrypted package, whatever it holds) counts as one when named .xls*/.et."""
     if data.startswith(OLE_MAGIC):
         from exporters.readers.doc import ole_kind
 
         try:
-            return ole_kind(data) == "excel"
+            kind = ole_kind(data)
+            return kind == "excel" or (kind == "encrypted" and suffix.lower() in (".xls", ".xlsx", ".xlsm", ".et"))
         except ReadError:
             return False
     if data.startswith(ZIP_MAGIC):
@@ -341,7 +344,8 @@ def col_letter(index: int) -> str:
 
 
 def cell_ref(sheet: Sheet, row: int, col: int) -> str:
-    return f"{sheet.name}!{col_letter(col)}{row + 1}"
+    name, row = sheet.origin[row] if sheet.origin and row < len(sheet.origin) else (sheet.name, row)
+    return f"{name}!{col_letter(col)}{row + 1}"
 
 
 @dataclass
@@ -373,18 +377,32 @@ def _is_data_row(row: list[Cell]) -> bool:
     return any(isinstance(c, Decimal) for c in row) or any(isinstance(c, str) and _CODE.match(c) for c in row[:3])
 
 
-def grid(sheet: Sheet) -> Grid:
-    """The table on a sheet: header rows found by their words, the unit from its note."""
-    rows = sheet.rows
-    start = next(
-        (r for r, row in enumerate(rows[:20]) if any(isinstance(c, str) and norm(c) in _HEADER_WORDS for c in row)),
-        None,
-    )
+def _is_header_row(row: list[Cell]) -> bool:
+    return any(isinstance(c, str) and norm(c) in _HEADER_WORDS for c in row)
+
+
+def _header_span(rows: list[list[Cell]], since: int = 0, within: int = 20) -> tuple[int, int] | None:
+    """The header rows (start, first data row) at or after `since`, the header within `within` rows."""
+    start = next((r for r in range(since, min(len(rows), since + within)) if _is_header_row(rows[r])), None)
     if start is None:
-        raise ReadError("accounts.no_header", sheet=sheet.name)
+        return None
     first = start + 1
     while first < len(rows) and not _is_data_row(rows[first]):
         first += 1
+    return start, first
+
+
+def _header_words(rows: list[list[Cell]], start: int, first: int) -> list[list[str]]:
+    return [[norm(c) for c in rows[r] if isinstance(c, str) and norm(c)] for r in range(start, first)]
+
+
+def grid(sheet: Sheet) -> Grid:
+    """The table on a sheet: header rows found by their words, the unit from its note."""
+    rows = sheet.rows
+    span = _header_span(rows)
+    if span is None:
+        raise ReadError("accounts.no_header", sheet=sheet.name)
+    start, first = span
     width = max((len(row) for row in rows), default=0)
     header: dict[int, str] = {}
     for r in range(start, first):
@@ -402,7 +420,25 @@ def grid(sheet: Sheet) -> Grid:
                 text = carried
             if text:
                 header[c] = f"{header[c]}/{text}" if c in header else text
-    return Grid(sheet, header, first, _scale(sheet, start))
+    g = Grid(sheet, header, first, _scale(sheet, start))
+    _check_merged(g, start)
+    return g
+
+
+def _check_merged(g: Grid, start: int) -> None:
+    """A header cell merged over columns is read across them (预算数 over its items); refused only when
+    two of those columns that hold numbers end up with the same words, so that they cannot be told apart."""
+    for a, c0, _, c1 in g.sheet.merged:
+        if not start <= a < g.first or c1 <= c0:
+            continue
+        seen: dict[str, int] = {}
+        for c in range(c0, c1 + 1):
+            text = g.header.get(c)
+            if text is None or not any(isinstance(g.at(r, c), Decimal) for r in g.rows()):
+                continue
+            if text in seen:
+                raise ReadError("accounts.merged_header", table="", sheet=g.sheet.name, cell=cell_ref(g.sheet, a, c0))
+            seen[text] = c
 
 
 def _spans(sheet: Sheet) -> list[tuple[int, int, int, int]]:
@@ -471,6 +507,18 @@ class _Reading:
         self.accounts.figures.append(Figure(path, value, source, basis))
 
 
+def _missing(g: Grid, column: str, words: tuple[str, ...] | list[str]) -> ReadError:
+    """A table without a column it needs: which column, the header words looked for, the header found."""
+    return ReadError(
+        "accounts.missing_column",
+        table="",  # named by read_accounts
+        sheet=g.sheet.name,
+        column=column,
+        words="、".join(f"“{w}”" for w in words),
+        found="、".join(dict.fromkeys(g.header.values())) or "—",
+    )
+
+
 def _label_cells(g: Grid) -> list[int]:
     """The columns that hold row labels (项目 / 科目名称): one per pane."""
     cols = [
@@ -504,7 +552,7 @@ def _pane_rows(g: Grid) -> dict[str, list[tuple[int, int, int, int | None]]]:
         value = _value_col(g, lo, hi)
         budget = next((c for c in range(lo + 1, hi) if "年初预算" in g.header.get(c, "")), None)
         if value is None:
-            raise ReadError("accounts.missing_column", sheet=g.sheet.name, column="决算数")
+            raise _missing(g, "决算数", ("决算数", "金额", "合计"))
         for r in g.rows():
             cell = g.at(r, lo)
             if isinstance(cell, str):
@@ -517,7 +565,7 @@ def _pane_rows(g: Grid) -> dict[str, list[tuple[int, int, int, int | None]]]:
 
 def read_accounts(path: Path) -> Accounts:
     """The figures of a 决算 workbook and what its own sums say; ReadError when it is none."""
-    sheets = read_sheets(path)
+    sheets = join_continuations(read_sheets(path))
     tables = find_tables(sheets)
     useful = {"total", "spending", "basic_all", "basic_fiscal", "sangong", "fiscal_total", "project_all"}
     if not useful & tables.keys():
@@ -529,28 +577,80 @@ def read_accounts(path: Path) -> Accounts:
     acc.unit_name, acc.fiscal_year = _header_info(sheets)
     acc.tables = {key: sheet.name for key, sheet in tables.items()}
     for table_id, sheet in tables.items():
-        _check_sheet(sheet)
+        spec = config()["tables"][table_id]
         if _empty_with_note(sheet):
+            acc.empty.append((spec["name"], sheet.name))
             continue
-        g = grid(sheet)
-        basis = config()["tables"][table_id]["basis"]
-        if table_id in ("total", "fiscal_total"):
-            _totals(reading, g, table_id, basis)
-        elif table_id == "spending":
-            _spending(reading, g, basis)
-        elif table_id in ("basic_all", "basic_fiscal", "project_all"):
-            _classes(reading, g, config()["tables"][table_id]["list"], basis)
-        elif table_id == "sangong":
-            _sangong(reading, g, basis)
+        try:
+            _read_table(reading, table_id, sheet)
+        except ReadError as error:
+            raise ReadError(error.code, **{**error.params, "table": spec["name"]}) from None
     _cross_checks(reading)
     return acc
 
 
-def _check_sheet(sheet: Sheet) -> None:
-    for row in sheet.rows[:6]:
-        for cell in row:
-            if isinstance(cell, str) and "续表" in norm(cell):
-                raise ReadError("accounts.continued", sheet=sheet.name)
+def _read_table(reading: _Reading, table_id: str, sheet: Sheet) -> None:
+    g = grid(sheet)
+    basis = config()["tables"][table_id]["basis"]
+    if table_id in ("total", "fiscal_total"):
+        _totals(reading, g, table_id, basis)
+    elif table_id == "spending":
+        _spending(reading, g, basis)
+    elif table_id in ("basic_all", "basic_fiscal", "project_all"):
+        _classes(reading, g, config()["tables"][table_id]["list"], basis)
+    elif table_id == "sangong":
+        _sangong(reading, g, basis)
+
+
+def _continued(cell: Cell) -> bool:
+    return isinstance(cell, str) and ("续表" in norm(cell) or norm(cell).endswith("(续)"))
+
+
+def join_continuations(sheets: list[Sheet]) -> list[Sheet]:
+    """Continuation pages (续表) read as part of their table: a sheet whose name or title says 续表 is
+    joined to the sheet before it, a 续表 further down a sheet loses its repeated title and header.
+    Cell references still name the sheet and row each figure is on. Refused when the continuation's
+    header differs from its table's, since its columns could not be matched."""
+    out: list[Sheet] = []
+    for sheet in sheets:
+        sheet = _join_below(sheet)
+        head = sheet.rows[:6]
+        if not (_continued(sheet.name) or any(_continued(c) for row in head for c in row)) or not out:
+            out.append(sheet)
+            continue
+        main = out[-1]
+        mine, theirs = _header_span(sheet.rows), _header_span(main.rows)
+        if mine is None or theirs is None or _header_words(sheet.rows, *mine) != _header_words(main.rows, *theirs):
+            raise ReadError("accounts.continued", sheet=sheet.name, main=main.name)
+        origin = main.origin or [(main.name, r) for r in range(len(main.rows))]
+        out[-1] = Sheet(
+            main.name,
+            [*main.rows, *sheet.rows[mine[1] :]],
+            main.merged,
+            [*origin, *((sheet.name, r) for r in range(mine[1], len(sheet.rows)))],
+        )
+    return out
+
+
+def _join_below(sheet: Sheet) -> Sheet:
+    """A 续表 further down the sheet: its marker, repeated title and header rows blanked (rows keep their place)."""
+    rows = sheet.rows
+    span = _header_span(rows)
+    if span is None:
+        return sheet
+    marks = [r for r in range(span[1], len(rows)) if any(_continued(c) for c in rows[r])]
+    if not marks:
+        return sheet
+    rows = [list(row) for row in rows]
+    words = _header_words(rows, *span)
+    for mark in marks:
+        again = _header_span(rows, mark, within=6)
+        end = again[1] if again else mark + 1
+        if again and _header_words(rows, *again) != words:
+            raise ReadError("accounts.continued", sheet=sheet.name, main=sheet.name)
+        for r in range(mark, end):
+            rows[r] = []
+    return Sheet(sheet.name, rows, sheet.merged, sheet.origin)
 
 
 def _empty_with_note(sheet: Sheet) -> bool:
@@ -639,7 +739,7 @@ def _spending(reading: _Reading, g: Grid, basis: str) -> None:
     for path, words in config()["columns"]["spending"].items():
         cols = [c for c in g.columns(words[0])]
         if not cols:
-            raise ReadError("accounts.missing_column", sheet=g.sheet.name, column=words[0])
+            raise _missing(g, words[0], words)
         reading.add(path, reading.amount(g, row, cols[0]), cell_ref(g.sheet, row, cols[0]), basis)
 
 
@@ -647,7 +747,7 @@ def _classes(reading: _Reading, g: Grid, target: str, basis: str) -> None:
     """Class lines (3-digit 经济分类 codes, never the 5-digit rows again), 人员/公用经费, and their sums."""
     code_cols = [c for c, text in g.header.items() if "编码" in text or "代码" in text]
     if not code_cols:
-        raise ReadError("accounts.missing_column", sheet=g.sheet.name, column="科目编码")
+        raise _missing(g, "科目编码", ("编码", "代码"))
     classes: dict[str, tuple[Decimal, str, str]] = {}
     details: dict[str, list[Decimal]] = {}
     named: dict[str, tuple[Decimal, str]] = {}
@@ -657,7 +757,7 @@ def _classes(reading: _Reading, g: Grid, target: str, basis: str) -> None:
         hi = edges[i + 1]
         value = _value_col(g, lo, hi)
         if value is None:
-            raise ReadError("accounts.missing_column", sheet=g.sheet.name, column="决算数")
+            raise _missing(g, "决算数", ("决算数", "金额", "合计"))
         for r in g.rows():
             code = g.at(r, lo)
             code = str(int(code)) if isinstance(code, Decimal) else (norm(code) if isinstance(code, str) else "")
@@ -729,9 +829,7 @@ def _sangong(reading: _Reading, g: Grid, basis: str) -> None:
             budget = next(iter(g.columns("预算")), None)
             actual = next(iter(g.columns("决算")), None)
             if budget is None or actual is None:
-                raise ReadError(
-                    "accounts.missing_column", sheet=g.sheet.name, column="预算数" if budget is None else "决算数"
-                )
+                raise _missing(g, "预算数", ("预算",)) if budget is None else _missing(g, "决算数", ("决算",))
             for r in g.rows():
                 if any(isinstance(c, str) and label(c) in aliases for c in g.sheet.rows[r][:3]):
                     reading.add(f"{path}.budget", reading.amount(g, r, budget), cell_ref(g.sheet, r, budget), basis)

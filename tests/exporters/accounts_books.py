@@ -70,9 +70,18 @@ def build(
     yuan: bool = False,
     internal: bool = False,
     rows_sangong: bool = False,
+    spending_header: str = "plain",
+    continued: str = "",
+    sangong_empty: bool = False,
     **change: str,
 ) -> Path:
-    """A workbook of `data`; internal = the 财决 family (Z01 … sheet names, 元 by default)."""
+    """A workbook of `data`; internal = the 财决 family (Z01 … sheet names, 元 by default).
+
+    spending_header: "plain"; "merged" (a two-row header, 科目编码… merged down, 支出构成 merged over
+    基本支出 | 项目支出); "ambiguous" (基本支出 merged over two number columns, nothing below); "missing"
+    (no 项目支出 column). continued: "" ; "sheet" (the 基本支出 table's later rows on a 续表 sheet);
+    "below" (…further down its sheet after a 续表 line and the header again); "other_header" (a 续表
+    sheet whose header differs). sangong_empty: the 三公 table kept empty by a 说明 line."""
     data = {**data, **change}
     unit_note = "金额单位：元" if yuan else "金额单位：万元"
     book = xlsxwriter.Workbook(str(path))
@@ -111,46 +120,78 @@ def build(
         r += 1
     # 支出决算表
     ws = sheet("Z04 支出决算表(财决04表)" if internal else "公开03表", "支出决算表")
-    ws.write_row(
-        3,
-        0,
-        [
-            "科目编码",
-            "科目名称",
-            "本年支出合计",
-            "基本支出",
-            "项目支出",
-            "上缴上级支出",
-            "经营支出",
-            "对附属单位补助支出",
-        ],
-    )
-    ws.write(4, 1, "合计")
-    for c, v in ((2, data["spent"]), (3, data["basic"]), (4, data["project"]), (5, "0"), (6, "0"), (7, "0")):
-        ws.write_number(4, c, _n(v, yuan))
+    heads = [
+        "科目编码",
+        "科目名称",
+        "本年支出合计",
+        "基本支出",
+        "项目支出",
+        "上缴上级支出",
+        "经营支出",
+        "对附属单位补助支出",
+    ]
+    values = [data["spent"], data["basic"], data["project"], "0", "0", "0"]
+    data_row = 4
+    if spending_header == "merged":
+        for c, word in enumerate(heads):
+            if c not in (3, 4):
+                ws.merge_range(3, c, 4, c, word)
+        ws.merge_range(3, 3, 3, 4, "支出构成")
+        ws.write_row(4, 3, ["基本支出", "项目支出"])
+        data_row = 5
+    elif spending_header == "ambiguous":
+        ws.write_row(3, 0, heads[:3])
+        ws.merge_range(3, 3, 3, 4, "基本支出")
+        ws.write_row(3, 5, heads[5:])
+    elif spending_header == "missing":
+        heads, values = heads[:4] + heads[5:], values[:2] + values[3:]
+        ws.write_row(3, 0, heads)
+    else:
+        ws.write_row(3, 0, heads)
+    ws.write(data_row, 1, "合计")
+    for c, v in enumerate(values, start=2):
+        ws.write_number(data_row, c, _n(v, yuan))
     # 基本支出 by 经济分类, two panes
     title = "基本支出决算明细表" if internal else "一般公共预算财政拨款基本支出决算表"
     ws = sheet("Z05_1 基本支出决算明细表(财决05-1表)" if internal else "公开06表", title)
-    ws.write_row(3, 0, ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"])
+    header = ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]
+    ws.write_row(3, 0, header)
     left = [c for c in data["classes"] if c[0] in ("301", "303")]
     right = [c for c in data["classes"] if c[0] not in ("301", "303")]
+    lines = []
     for i in range(max(len(left), len(right))):
+        line: list = [None] * 6
         for off, pane in ((0, left), (3, right)):
             if i < len(pane):
-                ws.write(4 + i, off, pane[i][0])
-                ws.write(4 + i, off + 1, pane[i][1])
-                ws.write_number(4 + i, off + 2, _n(pane[i][2], yuan))
-    last = 4 + max(len(left), len(right))
+                line[off : off + 3] = [pane[i][0], pane[i][1], _n(pane[i][2], yuan)]
+        lines.append(line)
     personnel = sum(Decimal(v) for _, _, v in left)
     public = sum(Decimal(v) for _, _, v in right)
-    ws.write(last, 1, "人员经费合计")
-    ws.write_number(last, 2, _n(str(data.get("personnel", personnel)), yuan))
-    ws.write(last, 4, "公用经费合计")
-    ws.write_number(last, 5, _n(str(public), yuan))
+    personnel = _n(str(data.get("personnel", personnel)), yuan)
+    lines.append([None, "人员经费合计", personnel, None, "公用经费合计", _n(str(public), yuan)])
+    r = 4
+    if continued:
+        ws.write_row(r, 0, lines[0])
+        lines, r = lines[1:], r + 1
+        if continued == "below":
+            ws.write(r + 1, 0, f"{title}（续表）")
+            ws.write(r + 2, 4, unit_note)
+            ws.write_row(r + 3, 0, header)
+            r += 4
+        else:
+            ws = sheet("公开06表(续)" if not internal else "Z05_1 续表", f"{title}（续表）")
+            ws.write_row(3, 0, header if continued == "sheet" else ["编码", *header[1:]])
+            r = 4
+    for line in lines:
+        ws.write_row(r, 0, line)
+        r += 1
     # 三公
     ws = sheet("F01 三公" if internal else "公开07表", "财政拨款“三公”经费支出决算表")
     items = list(data["sangong"].items())
-    if rows_sangong:
+    if sangong_empty:
+        ws.write_row(3, 0, ["项目", "预算数", "决算数"])
+        ws.write(5, 0, "说明：本单位本年度没有使用财政拨款安排“三公”经费，故本表无数据。")
+    elif rows_sangong:
         ws.write_row(3, 0, ["项目", "预算数", "决算数"])
         for i, (name, (budget, actual)) in enumerate(items):
             ws.write(4 + i, 0, name)

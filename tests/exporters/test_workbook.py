@@ -117,3 +117,77 @@ def test_cli_no_report_for_the_unit(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     shutil.copy(SAMPLE, db)
     assert main(["import", str(build(tmp_path / "o.xlsx", OTHER)), str(db)]) == 2
+
+
+def _refused(tmp_path: Path, book: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """`jixiao import` on a workbook that must be refused: exit 2, one sentence, the report untouched."""
+    db = tmp_path / "r.db"
+    shutil.copy(SAMPLE, db)
+    before = db.read_bytes()
+    assert main(["import", str(book), str(db)]) == 2
+    assert db.read_bytes() == before
+    captured = capsys.readouterr()
+    text = (captured.err + captured.out).strip()
+    assert len(text.splitlines()) == 1
+    return text
+
+
+def test_missing_column_names_the_table_and_the_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = _refused(tmp_path, build(tmp_path / "m.xlsx", spending_header="missing"), capsys)
+    assert "支出决算表（表“公开03表”）缺少“项目支出”列" in text
+    assert "找的是 “项目支出”" in text and "基本支出" in text
+
+
+def test_merged_header_is_read_across_its_columns(tmp_path: Path) -> None:
+    for kw in ({}, {"yuan": True, "internal": True}):
+        accounts = read_accounts(build(tmp_path / "h.xlsx", spending_header="merged", **kw))
+        got = {f.path: (f.value, f.source) for f in accounts.figures}
+        sheet = "Z04 支出决算表(财决04表)" if kw else "公开03表"
+        assert got["figures.basic_spent"] == (Decimal("1610.68"), f"{sheet}!D6")
+        assert got["figures.project_spent"] == (Decimal("3472.44"), f"{sheet}!E6")
+        assert not accounts.findings
+
+
+def test_merged_header_over_two_number_columns_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = _refused(tmp_path, build(tmp_path / "a.xlsx", spending_header="ambiguous"), capsys)
+    assert "表头单元格 公开03表!D4 合并了几列数据" in text
+
+
+@pytest.mark.parametrize("how", ["sheet", "below"])
+def test_continuation_pages_read_as_one_table(tmp_path: Path, how: str) -> None:
+    accounts = read_accounts(build(tmp_path / "c.xlsx", continued=how))
+    got = {f.path: (f.value, f.source) for f in accounts.figures}
+    rest = "公开06表(续)!C6" if how == "sheet" else "公开06表!C11"
+    assert got["basic_lines[工资福利支出].amount"] == (Decimal("1448.28"), "公开06表!C5")
+    assert got["figures.personnel_spent"] == (Decimal("1481.08"), rest)
+    assert got["basic_lines[对个人和家庭的补助].amount"][0] == Decimal("32.80")
+    assert got["figures.public_spent"][0] == Decimal("129.60")
+    assert not accounts.findings
+
+
+def test_continuation_with_another_header_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = _refused(tmp_path, build(tmp_path / "o.xlsx", continued="other_header"), capsys)
+    assert "表“公开06表(续)”是“公开06表”的续表，但两者表头不同" in text
+
+
+def test_empty_table_with_its_note_is_said_not_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "r.db"
+    shutil.copy(SAMPLE, db)
+    book = build(tmp_path / "e.xlsx", sangong_empty=True, project="3472.66")
+    assert main(["import", str(book), str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "财政拨款“三公”经费支出决算表（表“公开07表”）本年度无数据" in out
+    assert "政府性基金预算财政拨款收入支出决算表（表“公开08表”）本年度无数据" in out
+    assert "3472.44 → 3472.66" in out
+    accounts = read_accounts(book)
+    assert not any(f.path.startswith("sangong") for f in accounts.figures) and not accounts.findings
+
+
+def test_password_protected_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.exporters.doc_files import ole_file
+
+    book = tmp_path / "locked.xlsx"
+    book.write_bytes(ole_file({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"\x00" * 64}))
+    assert "工作簿设有打开密码" in _refused(tmp_path, book, capsys)
+    with pytest.raises(ReadError, match="密码"):
+        read_accounts(book)

@@ -166,6 +166,7 @@ class AccountsDialog(ModalScreen[bool]):
         self._say("")
         report = self.session.report
         notes = [message(f.code, lang, **f.params) for f in accounts.findings]
+        notes += [message("accounts.empty", lang, table=table, sheet=sheet) for table, sheet in accounts.empty]
         if (accounts.unit_name and accounts.unit_name != report.unit_name) or (
             accounts.fiscal_year is not None and accounts.fiscal_year != report.fiscal_year
         ):
