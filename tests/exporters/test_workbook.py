@@ -191,3 +191,33 @@ def test_password_protected_workbook(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "工作簿设有打开密码" in _refused(tmp_path, book, capsys)
     with pytest.raises(ReadError, match="密码"):
         read_accounts(book)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice) to make the .xls")
+@pytest.mark.parametrize("kw", [{}, {"yuan": True, "internal": True, "spending_header": "merged"}])
+def test_xls_made_by_libreoffice_gives_the_same_figures(tmp_path: Path, kw: dict) -> None:
+    import subprocess
+
+    xlsx = build(tmp_path / "book.xlsx", **kw)
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "xls",
+            "--outdir",
+            str(out),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    xls = out / "book.xls"
+    assert xls.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
+    want = {f.path: (f.value, f.source, f.basis) for f in read_accounts(xlsx).figures}
+    got = {f.path: (f.value, f.source, f.basis) for f in read_accounts(xls).figures}
+    assert got == want and len(got) > 15
