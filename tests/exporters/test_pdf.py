@@ -21,7 +21,11 @@ pytestmark = [
 
 
 def to_pdf(source: Path, folder: Path) -> Path:
-    """Convert with a profile of its own (parallel runs must not share one) and a time limit."""
+    return soffice_convert(source, folder, "pdf")
+
+
+def soffice_convert(source: Path, folder: Path, kind: str, timeout: int = 180) -> Path:
+    """Convert with LibreOffice, with a profile of its own (parallel runs must not share one) and a time limit."""
     profile = folder / "lo-profile"
     subprocess.run(
         [
@@ -29,16 +33,16 @@ def to_pdf(source: Path, folder: Path) -> Path:
             "--headless",
             f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
-            "pdf",
+            kind,
             "--outdir",
             str(folder),
             str(source),
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=timeout,
     )
-    return folder / (source.stem + ".pdf")
+    return folder / f"{source.stem}.{kind}"
 
 
 def pdf_text(pdf: Path, *pages: str) -> str:

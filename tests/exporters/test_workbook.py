@@ -197,26 +197,10 @@ def test_password_protected_workbook(tmp_path: Path, capsys: pytest.CaptureFixtu
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice) to make the .xls")
 @pytest.mark.parametrize("kw", [{}, {"yuan": True, "internal": True, "spending_header": "merged"}])
 def test_xls_made_by_libreoffice_gives_the_same_figures(tmp_path: Path, kw: dict) -> None:
-    import subprocess
+    from tests.exporters.test_pdf import soffice_convert
 
     xlsx = build(tmp_path / "book.xlsx", **kw)
-    out = tmp_path / "out"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--convert-to",
-            "xls",
-            "--outdir",
-            str(out),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    xls = out / "book.xls"
+    xls = soffice_convert(xlsx, tmp_path / "out", "xls", timeout=240)
     assert xls.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
     want = {f.path: (f.value, f.source, f.basis) for f in read_accounts(xlsx).figures}
     got = {f.path: (f.value, f.source, f.basis) for f in read_accounts(xls).figures}
