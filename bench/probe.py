@@ -5,6 +5,7 @@ Every command prints one JSON object with the samples (seconds) of each contende
     python -m bench.probe save DB ROUNDS        one field saved: Store.set vs a bare UPDATE + commit
     python -m bench.probe export DB ROUNDS OUT  DOCX export vs plain python-docx vs Markdown export
     python -m bench.probe export-all DB BLOCKS OUT   every report loaded and exported, in turns (see below)
+    python -m bench.probe accounts DIR ROUNDS    a 20-sheet 决算 workbook read: read_accounts vs calamine alone
 
 Imports (the exporters' only inside the commands that use them) happen before any clock starts; each command warms every contender once, untimed.
 """
@@ -151,9 +152,41 @@ def export_all(path: Path, out: Path, blocks: int) -> None:
             print(json.dumps({"per_report": elapsed / len(turn), "reports": len(turn)}), flush=True)
 
 
+ACCOUNTS_BATCH = 5
+ACCOUNTS_FILLER = 15  # + the builder's 5 tables = 20 sheets
+
+
+def accounts(folder: Path, rounds: int) -> dict[str, list[float]]:
+    """A 20-sheet 部门决算 workbook (the tests' builder: the seed's tables and 15 other sheets of figures)
+    read by jixiao (tables found, headers read, figures and sums) vs python-calamine opening it and
+    reading every sheet's rows."""
+    from python_calamine import CalamineWorkbook
+
+    from exporters.readers.workbook import read_accounts
+    from tests.exporters.accounts_books import build
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = build(folder / "accounts.xlsx", filler=ACCOUNTS_FILLER)
+
+    def jixiao() -> None:
+        read_accounts(path)
+
+    def bare() -> None:
+        book = CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+
+    contenders = {"jixiao": timed(jixiao, ACCOUNTS_BATCH), "baseline": timed(bare, ACCOUNTS_BATCH)}
+    alternate(contenders, 1)
+    return alternate(contenders, rounds)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
+    accounts_command = commands.add_parser("accounts")
+    accounts_command.add_argument("folder", type=Path)
+    accounts_command.add_argument("rounds", type=int)
     for name in ("save", "export", "export-all"):
         command = commands.add_parser(name)
         command.add_argument("db", type=Path)
@@ -161,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         if name != "save":
             command.add_argument("out", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "accounts":
+        print(json.dumps(accounts(args.folder, args.rounds)))
+        return 0
     if args.command == "export-all":
         export_all(args.db, args.out, args.blocks)
         return 0

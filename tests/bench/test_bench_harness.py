@@ -48,6 +48,6 @@ def test_quick_run_measures_every_figure(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     rows = [line for line in output.read_text(encoding="utf-8").splitlines() if line.startswith("| ") and "×" in line]
-    assert len(rows) == 17
+    assert len(rows) == 18
     assert all(row.split("|")[4].strip().endswith("×") for row in rows)
     assert "textual" in output.read_text(encoding="utf-8")

@@ -73,6 +73,7 @@ def build(
     spending_header: str = "plain",
     continued: str = "",
     sangong_empty: bool = False,
+    filler: int = 0,
     **change: str,
 ) -> Path:
     """A workbook of `data`; internal = the 财决 family (Z01 … sheet names, 元 by default).
@@ -226,5 +227,12 @@ def build(
     ws = sheet("公开08表", "政府性基金预算财政拨款收入支出决算表")
     ws.write_row(3, 0, ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"])
     ws.write(6, 0, "说明：本单位本年度没有政府性基金预算财政拨款收入支出，故本表无数据。")
+    for n in range(filler):
+        ws = sheet(f"附{n + 1:02d}表", f"附表{n + 1} 资产和机构情况表")
+        ws.write_row(3, 0, ["科目编码", "科目名称", "行次", "年初数", "增加", "减少", "年末数", "备注"])
+        for r in range(60):
+            ws.write_row(4 + r, 0, [f"{201 + r}", f"第{r + 1}项", r + 1])
+            for c in range(3, 7):
+                ws.write_number(4 + r, c, (r * 7 + c) * 12.34)
     book.close()
     return path
