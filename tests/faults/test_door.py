@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -169,8 +170,19 @@ def test_what_load_takes_every_command_can_use(tmp_path: Path, capsys: pytest.Ca
     status, dumped, err = run_cli(capsys, "dump", db)
     assert status == cli.EXIT_OK and 'carried_out = "0.00"' in dumped and '"-0' not in dumped, err
     assert run_cli(capsys, "check", db)[0] in (cli.EXIT_OK, cli.EXIT_FINDINGS)
-    assert run_cli(capsys, "export", db, "--format", "md", "-o", tmp_path / "r.md")[0] == cli.EXIT_OK
+    assert run_cli(capsys, "export", db, "--format", "md", "-o", tmp_path / "r.md")[0] in (
+        cli.EXIT_OK,
+        cli.EXIT_FINDINGS,
+    )
     assert run_cli(capsys, "next", db)[0] == cli.EXIT_OK
+
+
+def agreeing(db: Path) -> Path:
+    """The seed's report file with its one real inconsistency put right (项目支出 3472.44 stated, its lines
+    3472.66), so that an export's status and stderr speak only of the settings or indicator file under test."""
+    with Store.open(db) as store:
+        store.set(store.list_reports()[0].id, "figures.project_spent", Decimal("3472.66"))
+    return db
 
 
 # --- indicator files: set aside with one sentence, the shipped system used -------------------
@@ -180,7 +192,8 @@ def national() -> str:
     return (PACKAGE_FOLDER / "national.toml").read_text(encoding="utf-8")
 
 
-STAFF_FORMULA = 'formula = "staff_total / authorised_posts * 100"'
+#: The line a bad formula takes the place of: the 在职人员控制率 indicator then carries a formula of its own.
+STAFF_FORMULA = 'ratio = "staff_control"'
 
 BAD_INDICATORS = [
     Bad("weight nan", lambda: national().replace("weight = 4", "weight = nan", 1), ("weight",)),
@@ -233,9 +246,9 @@ def test_a_bad_indicator_file_is_set_aside_and_said_once(
         report = store.load(store.list_reports()[0].id)
     assert len(score(report, system_for(report, systems)).rows) == 28
 
-    status, out, err = run_cli(capsys, "export", seeded_db, "--format", "xlsx", "-o", tmp_path / "表.xlsx")
+    status, out, err = run_cli(capsys, "export", agreeing(seeded_db), "--format", "xlsx", "-o", tmp_path / "表.xlsx")
     assert status == cli.EXIT_OK and "Traceback" not in err
-    assert err.count("\n") == 1 and "national.toml" in err, err
+    assert err.count("national.toml") == 1, err  # said once (the 自评表's unscored rows are listed after it)
     assert run_cli(capsys, "check", seeded_db)[0] in (cli.EXIT_OK, cli.EXIT_FINDINGS)
 
 
@@ -278,7 +291,7 @@ def test_a_bad_settings_file_is_reported_and_defaults_used(
         assert word in texts, texts
     status, out, err = run_cli(capsys, "--help")
     assert status == cli.EXIT_OK and "Traceback" not in err and "export" in out
-    status, out, err = run_cli(capsys, "export", seeded_db, "--format", "md", "-o", tmp_path / "r.md")
+    status, out, err = run_cli(capsys, "export", agreeing(seeded_db), "--format", "md", "-o", tmp_path / "r.md")
     assert status == cli.EXIT_OK and "Traceback" not in err, err
 
 
@@ -348,6 +361,7 @@ def test_no_input_file_makes_a_real_process_print_a_traceback(tmp_path: Path, _s
         assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, (case.name, done.stderr)
     done = run_process("load", SAMPLE_TOML, db, cwd=tmp_path)
     assert done.returncode == cli.EXIT_OK and "Traceback" not in done.stderr, done.stderr
+    agreeing(db)
     done = run_process("export", db, "--format", "md", "-o", f"{LONG_NAME}.md", cwd=tmp_path)
     assert done.returncode == cli.EXIT_UNUSABLE and "Traceback" not in done.stderr, done.stderr
     done = run_process("export", db, "--format", "xlsx", "-o", "表.xlsx", cwd=tmp_path)

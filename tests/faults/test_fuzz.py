@@ -81,7 +81,7 @@ _count = st.integers(min_value=0, max_value=MAX_COUNT)
 #: The single lines of the hand-in forms, by their kind in store/fields.toml (prose for any other text).
 _TEXT_KINDS = {
     "line": _line(_clean_char),
-    "phone": st.just("") | st.from_regex(r"\A(?:0\d{2,3}-)?\d{7,8}\Z"),
+    "phone": st.just("") | st.from_regex(r"\A(?:0[0-9]{2,3}-)?[0-9]{7,8}\Z"),  # [0-9]: \d takes full-width digits
     "code": st.just("") | st.from_regex(r"\A[0-9A-Za-z][0-9A-Za-z.\-]{0,20}\Z"),
     "day": st.just("") | st.dates(min_value=date(1949, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat),
 }
