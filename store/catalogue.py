@@ -378,6 +378,11 @@ MESSAGES.update(
             "en": "{section} has nothing in it: the exported report says only “无。” there; if there is something"
             " to say, fill in {f0}",
         },
+        "check.conclusion_grade": {
+            "zh": "{section}：文字写的等级为“{v0}”，而自评表综合评分{total}分，等级为“{grade}”；请核对文字或自评表（F10）",
+            "en": "{section}: the text states the grade “{v0}”, but the 自评表's total is {total}, grade “{grade}”;"
+            " check the text or the 自评表 (F10)",
+        },
         "check.conclusion_unscored": {
             "zh": "{section}：自评表还有{count}项指标未评分（{names}），报告不写综合评分、等级和扣分点；请在自评表（F10）中评分",
             "en": "{section}: {count} indicator(s) of the 自评表 have no score yet ({names}), so the report states no"
