@@ -25,6 +25,9 @@ from tui.widgets.field import FieldInput, FieldRow, ProseArea
 from tui.widgets.listed import ListEditor
 from tui.widgets.outline_choice import outline_name
 
+#: Characters beyond which a 标题 is taken for a sentence meant for its 内容.
+TITLE_LONG = 30
+
 
 class ProseScreen(PartScreen):
     """Title, preamble, the sections' prose and points as the outline has them, 落款."""
@@ -32,7 +35,7 @@ class ProseScreen(PartScreen):
     PART = "prose"
     BINDINGS = [
         *PartScreen.BINDINGS,
-        Binding("ctrl+n", "add_to_section", "添加本部分要点", id="jixiao.prose.add_to_section"),
+        Binding("ctrl+n", "add_to_section", "新增要点", id="jixiao.prose.add_to_section", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -62,6 +65,15 @@ class ProseScreen(PartScreen):
             yield self.prose(shape, label="" if self.label(shape) in heading else None)
         else:
             yield self.line(shape, placeholder=self.placeholder(shape))
+
+    def update_live(self) -> None:
+        """A 标题 grown into a sentence: say that the text goes in 内容, below it (Enter gets there)."""
+        for shape in TITLED_LISTS:
+            for i in range(len(getattr(self.session.report, shape, []))):
+                title = self.typed(f"{shape}[{i}].title") or ""
+                self.set_aside(
+                    f"{shape}[{i}].title", self.app.t("ui.prose.title_long") if len(title) > TITLE_LONG else ""
+                )
 
     def add_label(self, shape: str) -> str:
         """The words on a list's add button, naming its part as the report's outline does ("＋ 添加履职效能要点")."""
@@ -93,5 +105,6 @@ class ProseScreen(PartScreen):
         return ""
 
     def titled_item(self, path: str, _item: Any) -> Iterable[Widget]:
-        yield FieldRow(FieldInput(self.session, f"{path}.title"), label=self.column("assets.title"))
+        title = FieldInput(self.session, f"{path}.title", placeholder=self.app.t("ui.prose.title_hint"))
+        yield FieldRow(title, label=self.column("assets.title"), aside="")
         yield FieldRow(ProseArea(self.session, f"{path}.body"), label=self.column("assets.body"), stacked=True)
