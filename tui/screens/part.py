@@ -277,6 +277,7 @@ class PartScreen(ReportScreen):
         (keys typed on would land in a field far from where the person looks)."""
         chain = self.focus_chain
         if chain and self.focused is chain[-1]:
+            self._stay()
             self._say_edge("ui.part.last_field")
             return self.focused
         return super().focus_next(selector)
@@ -285,9 +286,15 @@ class PartScreen(ReportScreen):
         """Shift+Tab: back to the field before, but not round from the first one to the bottom."""
         chain = self.focus_chain
         if chain and self.focused is chain[0]:
+            self._stay()
             self._say_edge("ui.part.first_field")
             return self.focused
         return super().focus_previous(selector)
+
+    def _stay(self) -> None:
+        """Tab at an end of the form saves the field as leaving it would (or marks what cannot be read)."""
+        if isinstance(self.focused, FieldEditor):
+            self.focused.commit()
 
     def _say_edge(self, key: str) -> None:
         self.query_one("#status", Static).update(f"{self.status_text()} · {self.app.t(key)}")
