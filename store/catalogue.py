@@ -42,6 +42,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{text}”大得不合常理，请检查是否多打了数字",
         "en": "“{text}” is implausibly large; check for extra digits",
     },
+    "not_a_count": {
+        "zh": "“{text}”不是人数或个数：只能输入整数，可带“人”“名”“个”",
+        "en": "“{text}” is not a count: use a whole number",
+    },
     "not_whole": {
         "zh": "“{text}”不是整数：人数、个数须为整数",
         "en": "“{text}” is not a whole number",
