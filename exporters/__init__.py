@@ -15,6 +15,7 @@ from pathlib import Path
 from exporters import docx_writer, forms, markdown
 from exporters.compose import compose
 from exporters.files import ExportError, write_atomically
+from store import outline as outlines
 from store.model import SHARE_METHODS, Report
 from store.settings import Settings, load_settings
 
@@ -39,8 +40,17 @@ _UNSAFE = '<>:"/\\|?*'
 
 
 def default_filename(report: Report, fmt: str) -> str:
-    """`<unit short name>-<year>-绩效评价报告.<ext>`, with characters Windows forbids in names replaced."""
-    return f"{_safe_name(report)}-{report.fiscal_year}-绩效评价报告.{_extension(fmt)}"
+    """`<unit short name>-<year>-绩效评价报告.<ext>`, with characters Windows forbids in names replaced.
+
+    The kind of report is named as the report's outline titles it (the 2023 outline: 绩效自评报告).
+    """
+    return f"{_safe_name(report)}-{report.fiscal_year}-{report_kind(report)}.{_extension(fmt)}"
+
+
+def report_kind(report: Report) -> str:
+    """What the report's outline calls this kind of report: the end of its title, "绩效评价报告" or "绩效自评报告"."""
+    kind = outlines.load(report.outline).title.rsplit("支出", 1)[-1].strip()
+    return kind if kind and "{" not in kind else "绩效评价报告"
 
 
 def _safe_name(report: Report) -> str:

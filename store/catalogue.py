@@ -44,6 +44,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{text}”大得不合常理，请检查是否多打了数字",
         "en": "“{text}” is implausibly large; check for extra digits",
     },
+    "not_a_count": {
+        "zh": "“{text}”不是人数或个数：只能输入整数，可带“人”“名”“个”",
+        "en": "“{text}” is not a count: use a whole number",
+    },
     "not_whole": {
         "zh": "“{text}”不是整数：人数、个数须为整数",
         "en": "“{text}” is not a whole number",
@@ -359,6 +363,11 @@ MESSAGES.update(
             "en": "{section} has nothing in it: the exported report says only “无。” there; if there is something"
             " to say, fill in {f0}",
         },
+        "check.conclusion_grade": {
+            "zh": "{section}：文字写的等级为“{v0}”，而自评表综合评分{total}分，等级为“{grade}”；请核对文字或自评表（F10）",
+            "en": "{section}: the text states the grade “{v0}”, but the 自评表's total is {total}, grade “{grade}”;"
+            " check the text or the 自评表 (F10)",
+        },
         "check.conclusion_unscored": {
             "zh": "{section}：自评表还有{count}项指标未评分（{names}），报告不写综合评分、等级和扣分点；请在自评表（F10）中评分",
             "en": "{section}: {count} indicator(s) of the 自评表 have no score yet ({names}), so the report states no"
@@ -418,9 +427,10 @@ MESSAGES.update(
         "ui.help.title": {"zh": "按键（F1 或 Esc 关闭）", "en": "Keys (F1 or Esc closes)"},
         "ui.help.screen_keys": {"zh": "本页按键", "en": "Keys of this screen"},
         "ui.help.app_keys": {"zh": "随处可用", "en": "Keys that work everywhere"},
+        "ui.help.ids": {"zh": "改键用的编号", "en": "ids for remapping keys"},
         "ui.help.remap": {
-            "zh": '改键：在设置文件的 [keys] 一节写 "右列的编号" = "新键"，如 "jixiao.checks" = "f7"。',
-            "en": 'To remap, write "id in the right column" = "key" in the [keys] section of the settings file, e.g. "jixiao.checks" = "f7".',
+            "zh": '改键：在设置文件的 [keys] 一节写 "上面的编号" = "新键"，如 "jixiao.checks" = "f7"。',
+            "en": 'To remap, write "id above" = "key" in the [keys] section of the settings file, e.g. "jixiao.checks" = "f7".',
         },
         "ui.key.checks": {"zh": "检查", "en": "Checks"},
         "ui.key.preview": {"zh": "预览", "en": "Preview"},
@@ -767,6 +777,9 @@ MESSAGES.update(
         "ui.org.add_body": {"zh": "＋ 添加机构", "en": "+ add a body"},
         "ui.org.plates_column": {"zh": "加挂牌子（多个用、分隔）", "en": "extra plates (separate with 、)"},
         "ui.org.add_staff_line": {"zh": "＋ 添加人员类别", "en": "+ add a staff category"},
+        "ui.field.offer": {"zh": "{value}（按 Enter 填入）", "en": "{value} (Enter fills it in)"},
+        "ui.part.last_field": {"zh": "已是本页最后一项", "en": "this is the last field on the page"},
+        "ui.part.first_field": {"zh": "已是本页第一项", "en": "this is the first field on the page"},
         "ui.org.staff_sum": {"zh": "各类合计 {total}", "en": "lines add up to {total}"},
         "ui.org.change_hint": {"zh": "如 5、-3、增加5、减少3", "en": "e.g. 5 or -3"},
         "ui.org.add_duty": {"zh": "＋ 添加职责", "en": "+ add a duty"},
@@ -778,16 +791,20 @@ MESSAGES.update(
         "ui.budget.add_sangong": {"zh": "＋ 添加三公经费项目", "en": "+ add an item"},
         "ui.budget.total": {"zh": "合计 {total} 万元", "en": "total {total} 万元"},
         "ui.budget.stated": {
-            "zh": "；部门概况所列{label} {amount} 万元",
-            "en": "; overview states {label} {amount} 万元",
+            "zh": "；{part}所列{label} {amount} 万元",
+            "en": "; {part} states {label} {amount} 万元",
         },
         "ui.results.add_result": {"zh": "＋ 添加项目成果", "en": "+ add a result"},
         "ui.results.add_indicator": {"zh": "＋ 添加指标（目标、实际）", "en": "+ add an indicator"},
         "ui.results.completion_column": {"zh": "完成率", "en": "done"},
         "ui.problems.add": {"zh": "＋ 添加问题", "en": "+ add a problem"},
         "ui.remedies.add": {"zh": "＋ 添加改进措施", "en": "+ add a remedy"},
-        "ui.prose.add_asset": {"zh": "＋ 添加资产管理要点", "en": "+ add a point"},
-        "ui.prose.add_point": {"zh": "＋ 添加行政效能要点", "en": "+ add a point"},
+        "ui.prose.title_hint": {
+            "zh": "短标题，如“固定资产管理”；正文写在下面的“内容”",
+            "en": "a short title; the text goes in 内容 below",
+        },
+        "ui.prose.title_long": {"zh": "标题宜短，正文按 Enter 到“内容”", "en": "keep it short; Enter goes to 内容"},
+        "ui.prose.add_point": {"zh": "＋ 添加{part}要点", "en": "+ add a point to {part}"},
         "ui.prose.date_hint": {"zh": "如 2020年9月21日 或 2020-09-21", "en": "e.g. 2020-09-21"},
         "ui.key.quit": {"zh": "退出", "en": "Quit"},
         "ui.key.org": {"zh": "组织与人员", "en": "Org & staff"},
@@ -804,6 +821,7 @@ MESSAGES.update(
         "ui.key.home.page_down": {"zh": "下一页", "en": "Page down"},
         "ui.key.dialog.cancel": {"zh": "取消", "en": "Cancel"},
         "ui.key.list.add": {"zh": "新增一项", "en": "Add after"},
+        "ui.key.prose.add_to_section": {"zh": "在本部分的列表中新增一项", "en": "Add to this part's list"},
         "ui.key.list.insert": {"zh": "在前面插入", "en": "Insert before"},
         "ui.key.list.up": {"zh": "上移", "en": "Move up"},
         "ui.key.list.down": {"zh": "下移", "en": "Move down"},
@@ -1396,8 +1414,8 @@ MESSAGES.update(
         "ui.key.scoring.system": {"zh": "换指标体系", "en": "Next indicator system"},
         "ui.scoring.title": {"zh": "自评表", "en": "Self-assessment (自评表)"},
         "ui.scoring.system": {
-            "zh": "指标体系：{name}（ctrl+t 换为：{others}）",
-            "en": "indicator system: {name} (ctrl+t switches to: {others})",
+            "zh": "指标体系：{name}\n（ctrl+t 换为：{others}）",
+            "en": "indicator system: {name}\n(ctrl+t switches to: {others})",
         },
         "ui.scoring.total": {"zh": "综合得分 {total} 分 · 等级 {grade}", "en": "total {total} · grade {grade}"},
         "ui.scoring.total_partial": {

@@ -15,6 +15,7 @@ this screen, the report's sentences and the forms alike).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -24,7 +25,7 @@ from store import outline as outlines
 from store.catalogue import message
 from store.model import DEFAULT_OUTLINE, ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, total
 from store.outline import number
-from store.parse import format_amount, format_date
+from store.parse import format_amount, format_date, format_number
 from store.ratios import Ratio
 from store.ratios import ratios as all_ratios
 
@@ -412,14 +413,32 @@ def _unscored(report: Report, path: str, params: tuple[tuple[str, str], ...]) ->
     sheet = scoring.score(report, scoring.system_for(report, scoring.load_systems()[0]))
     names = [row.indicator.name for row in sheet.rows if row.score is None]
     if not names:
-        return []
+        return _other_grade(report, path, params, sheet.grade, format_number(sheet.total.normalize()))
     shown = "、".join(names[:3]) + ("等" if len(names) > 3 else "")
     more = (("count", str(len(names))), ("names", shown))
     return [Finding("conclusion_unscored", WARNING, (Place(path, ""),), params + more)]
 
 
+#: A grade the officer's own words state: "等级为“优”", "自评等级：良", "评为优秀".
+_STATED_GRADE = re.compile(r"(?:等级|评价结果|自评结果|评定为|评为)[为是：:\s]*[“\"「『]?([优良中差])")
+
+
+def _other_grade(
+    report: Report, path: str, params: tuple[tuple[str, str], ...], grade: str, total: str
+) -> list[Finding]:
+    """The text of 自评结论 states a grade other than the one the 自评表's total earns (the printed
+    report would then say both)."""
+    stated = {match.group(1) for match in _STATED_GRADE.finditer(str(_top_value(report, path) or ""))}
+    if not stated or stated == {grade}:
+        return []
+    other = "、".join(sorted(stated - {grade})) or grade
+    more = (("grade", grade), ("total", total))
+    return [Finding("conclusion_grade", WARNING, (Place(path, other),), params + more)]
+
+
 def check_conclusion(report: Report) -> list[Finding]:
-    """自评结论 has text of the officer's but the 自评表 is not scored whole: its score sentence is left out."""
+    """自评结论 has text of the officer's but the 自评表 is not scored whole: its score sentence is left out;
+    or it is scored whole and the text states another grade than the total earns."""
     outline = outlines.load(report.outline)
     for node in outline.nodes():
         if "score_conclusion" in node.blocks and node.key and _says_something(report, node):

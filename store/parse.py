@@ -148,7 +148,12 @@ def parse_count(text: str, *, allow_negative: bool = False) -> int | None:
                 break
     body, _ = _strip_suffix(compact, ("人次", "批次", "人", "名", "个", "项", "家", "辆", "次", "批"))
     body_sign, body = _split_sign(body)
-    value = _decimal(body, text.strip())
+    try:
+        value = _decimal(body, text.strip())
+    except InputError as error:
+        if error.code == "not_a_number":  # (its reason speaks of money: 可带“万元”)
+            raise InputError("not_a_count", text=text.strip()) from None
+        raise
     if value != value.to_integral_value():
         raise InputError("not_whole", text=text.strip())
     if body_sign * sign < 0 and value and not allow_negative:

@@ -31,7 +31,7 @@ from store.repository import Store, StoreError
 from store.scoring import load_systems
 from store.settings import Settings, load_settings
 from tui import screens
-from tui.commands import KeyCommands
+from tui.commands import KeyCommands, command_palette
 from tui.compositor import use_lean_compositor
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import CONFLICT, LOCK_WAIT_MS, WAITING, ReportChanged, ReportSession, SaveFailed
@@ -547,6 +547,11 @@ class JixiaoApp(App[int]):
         from tui.help import HelpScreen
 
         self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, its prompt in the UI language (Textual's own says "Search for commands…")."""
+        if self.use_command_palette:
+            command_palette(self)
 
     async def action_quit(self) -> None:
         """Quit, saving the field being edited first; if any text is still not saved, ask first

@@ -44,6 +44,7 @@ class HelpScreen(ModalScreen[None]):
         with scroll:
             yield Static(self._table(True), id="help-screen-keys")
             yield Static(self._table(False), id="help-app-keys")
+            yield Static(self._ids(), id="help-ids")
             yield Static(self.app.t("ui.help.remap"), id="help-remap", markup=False)
 
     def on_mount(self) -> None:
@@ -53,14 +54,24 @@ class HelpScreen(ModalScreen[None]):
         """The keys of the screen, or the global ones, in columns as wide as in the other table."""
         title = self.app.t("ui.help.screen_keys" if on_screen else "ui.help.app_keys")
         key_width = max((cell_len(entry.key_text(self.app)) for entry in self.entries), default=1)
-        id_width = max((cell_len(entry.binding_id) for entry in self.entries), default=1)
         table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
         table.add_column(style="bold", no_wrap=True, width=key_width)
         table.add_column(ratio=1)
-        table.add_column(style="dim", no_wrap=True, width=id_width)
         for entry in self.entries:
             if entry.on_screen == on_screen:
-                table.add_row(entry.key_text(self.app), entry.description, entry.binding_id)
+                table.add_row(entry.key_text(self.app), entry.description)
+        return table
+
+    def _ids(self) -> Table:
+        """The names the settings file remaps keys by (`jixiao.checks`), apart from the lists above,
+        which say in the UI language only what each key does."""
+        table = Table(
+            title=self.app.t("ui.help.ids"), title_justify="left", title_style="dim", show_header=False, box=None
+        )
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column(style="dim")
+        for entry in self.entries:
+            table.add_row(entry.binding_id, entry.description)
         return table
 
     def action_close(self) -> None:

@@ -80,7 +80,7 @@ def test_a_change_word_alone_is_refused_not_a_crash() -> None:
     for typed in ("增加", "减少", "+", "-"):
         with pytest.raises(InputError) as caught:
             parse_count(typed, allow_negative=True)
-        assert caught.value.code == "not_a_number"
+        assert caught.value.code == "not_a_count"
 
 
 def test_a_currency_sign_is_named_as_the_problem() -> None:

@@ -125,10 +125,19 @@ def _typed(k: int) -> str:
 
 
 def _row(screen: str, path: str) -> str:
-    """The line of the screen that shows the field at `path` (its label starts the line)."""
+    """The line of the screen that shows the field at `path` (its label starts the line, after the bar
+    that marks the cursor's row)."""
     label = fields.label(path, "zh")
     heads = (label, f"其中：{label}")
-    return next((line for line in screen.splitlines() if _STYLE.sub("", line).split()[:1] in ([h] for h in heads)), "")
+    plain = (_STYLE.sub("", line).lstrip("▌") for line in screen.splitlines())  # ▌: the cursor's row
+    return next(
+        (
+            line
+            for line, text in zip(screen.splitlines(), plain, strict=True)
+            if text.split()[:1] in ([h] for h in heads)
+        ),
+        "",
+    )
 
 
 def _focused(path: str) -> Callable[[str], bool]:

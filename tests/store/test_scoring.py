@@ -321,3 +321,25 @@ def test_a_list_indexed_by_words_adds_up_the_items_whose_name_contains_them() ->
     formula = compile_formula('staff_lines["在职"].count', where="x")
     assert formula.paths == ("staff_lines[在职].count",) and formula.evaluate(report).value == 47
     assert compile_formula('staff_lines["退休"].count', where="x").evaluate(report).missing
+
+
+def test_a_grade_in_the_conclusions_text_other_than_the_computed_one_is_warned() -> None:
+    from store.checks import run_checks
+
+    report = _report(spent="950", budget_full="1000")
+    report.outline = "selfeval-2023"
+    report.score_system = "simple"
+    report.manual_scores = {
+        "simple": {
+            "output": ManualScore(Decimal("45"), "两项未完成"),
+            "benefit": ManualScore(Decimal("20")),
+            "satisfaction": ManualScore(Decimal("5")),
+        }
+    }
+    assert scoring.score(report, SIMPLE).grade == "中"
+    report.texts["conclusion"] = "经自评，本部门整体支出绩效良好，自评等级为“优”。"
+    found = [finding for finding in run_checks(report) if finding.code == "conclusion_grade"]
+    assert len(found) == 1
+    assert "“优”" in found[0].text() and "等级为“中”" in found[0].text()
+    report.texts["conclusion"] = "经自评，等级为中。"
+    assert not [finding for finding in run_checks(report) if finding.code == "conclusion_grade"]

@@ -22,6 +22,16 @@ async def open_part(pilot: Pilot, key: str) -> None:
     await pilot.pause()
 
 
+async def open_in_2023_outline(pilot: Pilot) -> None:
+    """Open the seed report, switch it to the 2023 outline with Ctrl+G on F6, and stay there."""
+    await open_part(pilot, "f6")
+    await pilot.press("ctrl+g")
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
 def widget(pilot: Pilot, path: str) -> Any:
     """The widget that edits the field at `path` on the screen in front."""
     return pilot.app.screen.query_one(f"#{field_id(path)}")

@@ -9,7 +9,7 @@ import sys
 import textwrap
 from decimal import Decimal
 
-from pilot_helpers import open_part, type_text, until, widget
+from pilot_helpers import open_in_2023_outline, open_part, type_text, until, widget
 from textual.widgets import Static
 
 import tui.widgets.field
@@ -220,12 +220,7 @@ def test_opening_a_file_imports_the_home_screen_only(sample_copy, tmp_path):
 
 async def test_ctrl_g_changes_the_outline_and_every_screen_follows_it(make_app, stored):
     async with make_app().run_test(size=(100, 40)) as pilot:
-        await open_part(pilot, "f6")
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await open_in_2023_outline(pilot)
         shapes = {fields.shape(editor.path) for editor in pilot.app.screen.query(EDITORS)}
         assert {"texts.goals", "texts.conclusion", "texts.other_matters"} <= shapes
         assert "texts.economy" not in shapes

@@ -73,13 +73,13 @@ class Terminal:
         return int(column), int(row)
 
     def row_of(self, label: str, screen: str | None = None) -> int:
-        """The first screen row that starts with the field label `label`."""
+        """The first screen row that starts with the field label `label` (after the bar marking the cursor's row)."""
         lines = (self.screen() if screen is None else screen).splitlines()
-        return next(row for row, line in enumerate(lines) if line.split()[:1] == [label])
+        return next(row for row, line in enumerate(lines) if line.lstrip("▌").split()[:1] == [label])
 
     def field_text(self, label: str, screen: str) -> str:
         """What the one-line field labelled `label` shows (the rest of its row)."""
-        return " ".join(screen.splitlines()[self.row_of(label, screen)].split()[1:])
+        return " ".join(screen.splitlines()[self.row_of(label, screen)].lstrip("▌").split()[1:])
 
     def move_to_row(self, key: str, row: int) -> None:
         """Press `key` until the cursor is on `row`, waiting after each press for the cursor to move."""

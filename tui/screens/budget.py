@@ -122,6 +122,14 @@ class BudgetScreen(PartScreen):
             aside="",
         )
 
+    def chapter_of(self, path: str) -> str:
+        """The chapter of the report's outline that states the figure at `path` ("部门概况", "部门整体支出情况")."""
+        try:
+            chapter = self.outline.trail(fields.section_of(path, self.session.report.outline))[0]
+        except (KeyError, IndexError):
+            return ""
+        return chapter.label if self.session.lang == "zh" else chapter.label_en
+
     def update_live(self) -> None:
         t = self.app.t
         report = self.session.report
@@ -131,6 +139,9 @@ class BudgetScreen(PartScreen):
         for i in range(len(report.sangong)):
             sources = [self.source(f"sangong[{i}].{column}") for column in ("budget", "actual")]
             self.set_aside(f"sangong[{i}].name", " ".join(dict.fromkeys(filter(None, sources))))
+        initial, adjustment = self.typed("figures.budget_initial"), self.typed("figures.budget_adjustment")
+        known = initial is not None and self.editor("figures.budget_full") is not None
+        self.offer("figures.budget_full", format_amount(initial + (adjustment or 0)) if known else "")
         for name, stated_key in STATED.items():
             stored = getattr(self.session.report, name)
             lines = [EconLine(line.category, self.typed(f"{name}[{i}].amount")) for i, line in enumerate(stored)]
@@ -142,7 +153,12 @@ class BudgetScreen(PartScreen):
             stated = self.typed(f"figures.{stated_key}")
             words = t("ui.budget.total", total=format_amount(whole))
             if stated is not None:
-                words += t("ui.budget.stated", label=self.label(f"figures.{stated_key}"), amount=format_amount(stated))
+                words += t(
+                    "ui.budget.stated",
+                    part=self.chapter_of(f"figures.{stated_key}"),
+                    label=self.label(f"figures.{stated_key}"),
+                    amount=format_amount(stated),
+                )
             line = self.query_one(f"#total-{name}", Static)
             if str(line.content) != words:
                 line.update(words)

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from store.catalogue import message
 from store.checks import ratios, run_checks
-from store.model import SHARE_METHODS
+from store.model import DEFAULT_OUTLINE, SHARE_METHODS
 from store.yearly import year_mentions
 from tui.keymap import localize_bindings
 from tui.screens.report_screen import ReportScreen
@@ -48,17 +48,22 @@ class PlaceChooser(ModalScreen["Place | None"]):
     PlaceChooser OptionList { height: auto; max-height: 12; }
     """
 
-    def __init__(self, places: list[Place], lang: str) -> None:
+    def __init__(self, places: list[Place], lang: str, outline: str = DEFAULT_OUTLINE) -> None:
         super().__init__()
         self.places = places
         self.lang = lang
+        #: The report's outline, which names the sections the places are in.
+        self.outline = outline
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.app.t("ui.checks.choose_place"), classes="title")
             yield OptionList(
-                *(Option(Text(place_text(place, self.lang)), id=str(i)) for i, place in enumerate(self.places)),
+                *(
+                    Option(Text(place_text(place, self.lang, self.outline)), id=str(i))
+                    for i, place in enumerate(self.places)
+                ),
                 id="places",
             )
 
@@ -70,9 +75,9 @@ class PlaceChooser(ModalScreen["Place | None"]):
         self.dismiss(None)
 
 
-def place_text(place: Place, lang: str) -> str:
-    """`部门概况 · 项目支出：3472.44` — where, and the value found there."""
-    return f"{place.label(lang)}：{place.value}"
+def place_text(place: Place, lang: str, outline: str = DEFAULT_OUTLINE) -> str:
+    """`部门概况 · 项目支出：3472.44` — where (headed as the report's `outline` heads it), and the value found there."""
+    return f"{place.label(lang, outline)}：{place.value}"
 
 
 def finding_prompt(finding: Finding, lang: str, word: str) -> Table:
@@ -190,7 +195,9 @@ class ChecksScreen(ReportScreen):
         if len(places) == 1:
             self.app.goto_field(places[0].path)
         elif places:
-            self.app.push_screen(PlaceChooser(places, self.session.lang), self._go_to_place)
+            self.app.push_screen(
+                PlaceChooser(places, self.session.lang, self.session.report.outline), self._go_to_place
+            )
 
     def _go_to_place(self, place: Place | None) -> None:
         if place is not None:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 import platformdirs
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
@@ -49,6 +51,30 @@ GAPS_SHOWN = 5
 EXPORT_ANYWAY, SEE_CHECKS = "export-anyway", "see-checks"
 
 
+class MarkedRadio(RadioButton):
+    """A radio button whose mark is drawn only when it is chosen, so the choice shows without colour
+    (Textual draws every button's dot and tells the chosen one by colour alone)."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
+
+
+class MarkedCheckbox(Checkbox):
+    """A checkbox whose X is drawn only when it is ticked (see MarkedRadio)."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
+
+
+#: What was last exported while the program runs (format, content, folder): the next
+#: export of it starts from there, not from the documents folder and Markdown again.
+_REMEMBERED: WeakKeyDictionary[App, tuple[str, str, Path]] = WeakKeyDictionary()
+
+
 def documents_folder() -> Path:
     """The user's documents folder (Windows: 文档), where an export goes unless told otherwise.
 
@@ -78,6 +104,7 @@ class ExportScreen(ModalScreen["Path | None"]):
     ExportScreen Label { margin-top: 1; color: $text-muted; }
     ExportScreen Checkbox { margin-top: 1; }
     ExportScreen RadioSet { layout: horizontal; height: auto; }
+    ExportScreen RadioSet > MarkedRadio { width: auto; margin-right: 1; }
     ExportScreen #export-status { height: auto; margin: 1 0 0 0; }
     ExportScreen #export-status.-error { color: $text-error; text-style: bold; }
     ExportScreen #export-status.-done { color: $text-success; }
@@ -88,12 +115,17 @@ class ExportScreen(ModalScreen["Path | None"]):
     def __init__(self, session: ReportSession, folder: Path | None = None) -> None:
         super().__init__()
         self.session = session
+        remembered = _REMEMBERED.get(self.app)
+        if folder is None and remembered is not None:
+            folder = remembered[2]
         self.folder = folder if folder is not None else documents_folder()
         self.written: Path | None = None
         #: The officer has chosen to export although the checks find errors (asked once per dialog).
         self.errors_accepted = False
         #: radio set id → the choice made there, as each press is announced (the buttons' ids after "-").
         self.choices = {"export-format": "md", "export-content": "report"}
+        if remembered is not None:
+            self.choices = {"export-format": remembered[0], "export-content": remembered[1]}
         localize_bindings(self, session.lang)
 
     def compose(self) -> ComposeResult:
@@ -102,18 +134,21 @@ class ExportScreen(ModalScreen["Path | None"]):
             yield Static(t("ui.export.title"), classes="title")
             yield Label(t("ui.export.format"))
             with RadioSet(id="export-format", compact=True):
-                yield RadioButton(t("ui.export.markdown"), value=True, id="format-md", compact=True)
-                yield RadioButton(t("ui.export.word"), id="format-docx", compact=True)
-                yield RadioButton(t("ui.export.excel"), id="format-xlsx", compact=True)
+                for fmt, words in (
+                    ("md", "ui.export.markdown"),
+                    ("docx", "ui.export.word"),
+                    ("xlsx", "ui.export.excel"),
+                ):
+                    yield MarkedRadio(t(words), value=fmt == self.fmt, id=f"format-{fmt}", compact=True)
             yield Label(t("ui.export.content"))
             with RadioSet(id="export-content", compact=True):
                 for name in CONTENTS:
-                    yield RadioButton(
-                        t(f"ui.export.content.{name}"), value=name == "report", id=f"content-{name}", compact=True
+                    yield MarkedRadio(
+                        t(f"ui.export.content.{name}"), value=name == self.content, id=f"content-{name}", compact=True
                     )
-            yield Checkbox(t("ui.export.tables"), value=True, id="export-tables", compact=True)
+            yield MarkedCheckbox(t("ui.export.tables"), value=True, id="export-tables", compact=True)
             yield Label(t("ui.export.path"))
-            yield Input(str(self.default_path("md")), id="export-path", compact=True)
+            yield Input(str(self.default_path(self.fmt, self.content)), id="export-path", compact=True)
             yield Static(t("ui.export.hint"), id="export-status")
             with Horizontal():
                 yield Button(t("ui.export.run"), variant="primary", id="export-run", compact=True)
@@ -192,12 +227,15 @@ class ExportScreen(ModalScreen["Path | None"]):
             return
         tables = self.query_one("#export-tables", Checkbox).value
         self.show_status(self.app.t("ui.export.working", path=str(path)), "")
+
+        def write() -> Path:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a folder typed that does not exist yet
+            if names:
+                return export_forms(report, fmt, names, path)
+            return export_report(report, fmt, path, tables=tables, last_year=self.session.last_year)
+
         self.run_worker(
-            lambda: (
-                export_forms(report, fmt, names, path)
-                if names
-                else export_report(report, fmt, path, tables=tables, last_year=self.session.last_year)
-            ),
+            write,
             name="export",
             group="export",
             exclusive=True,
@@ -228,6 +266,7 @@ class ExportScreen(ModalScreen["Path | None"]):
             return
         if event.state == WorkerState.SUCCESS:
             self.written = Path(event.worker.result)
+            _REMEMBERED[self.app] = (self.fmt, self.content, self.written.parent)
             done = self.app.t("ui.export.done", path=str(self.written))
             if "scores" in self.names(self.fmt, self.content):
                 done = "\n".join((done, *self.score_gaps()))

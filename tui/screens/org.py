@@ -73,6 +73,7 @@ class OrgScreen(PartScreen):
                 numbered=True,
             ),
             add_label=self.app.t("ui.org.add_body"),
+            enter_adds=True,
         )
 
     def body_row(self, path: str, _body: Any) -> Iterable[Widget]:
@@ -91,3 +92,4 @@ class OrgScreen(PartScreen):
         counts = [self.typed(f"staff_lines[{i}].count") for i in range(len(self.session.report.staff_lines))]
         known = [count for count in counts if count is not None]
         self.set_aside("staff_total", self.app.t("ui.org.staff_sum", total=sum(known)) if known else "")
+        self.offer("staff_total", str(sum(known)) if known else "")

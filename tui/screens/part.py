@@ -185,6 +185,12 @@ class PartScreen(ReportScreen):
         if row is not None:
             row.set_aside(text)
 
+    def offer(self, path: str, text: str) -> None:
+        """Offer `text` (worked out from other fields) in the empty field at `path`: Enter takes it."""
+        editor = self.editor(path)
+        if isinstance(editor, FieldInput):
+            editor.offer(text, self.app.t("ui.field.offer", value=text) if text else "")
+
     def typed(self, path: str) -> Any:
         """The value of the field at `path` as typed so far, or as stored while it cannot be read."""
         editor = self.editor(path)
@@ -265,6 +271,33 @@ class PartScreen(ReportScreen):
                     focus_now(target)
                     return
             candidate = _parent_path(candidate)
+
+    def focus_next(self, selector: str | type[Widget] = "*") -> Widget | None:
+        """Tab: on to the next field, but not round from the last one to the top of the form
+        (keys typed on would land in a field far from where the person looks)."""
+        chain = self.focus_chain
+        if chain and self.focused is chain[-1]:
+            self._stay()
+            self._say_edge("ui.part.last_field")
+            return self.focused
+        return super().focus_next(selector)
+
+    def focus_previous(self, selector: str | type[Widget] = "*") -> Widget | None:
+        """Shift+Tab: back to the field before, but not round from the first one to the bottom."""
+        chain = self.focus_chain
+        if chain and self.focused is chain[0]:
+            self._stay()
+            self._say_edge("ui.part.first_field")
+            return self.focused
+        return super().focus_previous(selector)
+
+    def _stay(self) -> None:
+        """Tab at an end of the form saves the field as leaving it would (or marks what cannot be read)."""
+        if isinstance(self.focused, FieldEditor):
+            self.focused.commit()
+
+    def _say_edge(self, key: str) -> None:
+        self.query_one("#status", Static).update(f"{self.status_text()} · {self.app.t(key)}")
 
     def action_home(self) -> None:
         self.app.leave_report()

@@ -13,25 +13,30 @@ from collections.abc import Iterable
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
 from store import fields
 from store import outline as outlines
 from store.model import TEXT_LISTS, TITLED_LISTS, TitledItem
-from tui.screens.part import PartScreen
+from tui.screens.part import PartBody, PartScreen
 from tui.widgets.field import FieldInput, FieldRow, ProseArea
 from tui.widgets.listed import ListEditor
 from tui.widgets.outline_choice import outline_name
 
-#: The words on the button that adds an item to a list shown here (catalogue keys).
-ADD_LABELS = {"assets": "ui.prose.add_asset"}
+#: Characters beyond which a 标题 is taken for a sentence meant for its 内容.
+TITLE_LONG = 30
 
 
 class ProseScreen(PartScreen):
     """Title, preamble, the sections' prose and points as the outline has them, 落款."""
 
     PART = "prose"
+    BINDINGS = [
+        *PartScreen.BINDINGS,
+        Binding("ctrl+n", "add_to_section", "新增要点", id="jixiao.prose.add_to_section", show=False),
+    ]
 
     def compose_body(self) -> ComposeResult:
         for key, shapes in self.sections_on():
@@ -47,12 +52,12 @@ class ProseScreen(PartScreen):
             name = outline_name(self.session.report.outline, self.session.lang)
             yield Static(t("ui.outline.current", name=name), classes="field-note")
         elif shape in TITLED_LISTS:
-            add = t(ADD_LABELS.get(shape, "ui.prose.add_point"))
+            add = self.add_label(shape)
             yield ListEditor(
                 self.session, shape, self.titled_item, lambda: TitledItem(""), numbered=True, add_label=add
             )
         elif shape in TEXT_LISTS:
-            add = t(ADD_LABELS.get(shape, "ui.prose.add_point"))
+            add = self.add_label(shape)
             yield ListEditor(self.session, shape, self.text_item, str, numbered=True, add_label=add)
         elif "." in shape and not shape.startswith("texts."):
             return
@@ -60,6 +65,35 @@ class ProseScreen(PartScreen):
             yield self.prose(shape, label="" if self.label(shape) in heading else None)
         else:
             yield self.line(shape, placeholder=self.placeholder(shape))
+
+    def update_live(self) -> None:
+        """A 标题 grown into a sentence: say that the text goes in 内容, below it (Enter gets there)."""
+        for shape in TITLED_LISTS:
+            for i in range(len(getattr(self.session.report, shape, []))):
+                title = self.typed(f"{shape}[{i}].title") or ""
+                self.set_aside(
+                    f"{shape}[{i}].title", self.app.t("ui.prose.title_long") if len(title) > TITLE_LONG else ""
+                )
+
+    def add_label(self, shape: str) -> str:
+        """The words on a list's add button, naming its part as the report's outline does ("＋ 添加履职效能要点")."""
+        node = self.outline.node(fields.section_of(shape, self.session.report.outline))
+        return self.app.t("ui.prose.add_point", part=node.label if self.session.lang == "zh" else node.label_en)
+
+    async def action_add_to_section(self) -> None:
+        """Ctrl+N in a text of the form (not in a list): add an item to the list of the same part, below it."""
+        focused = self.focused
+        if focused is None or any(isinstance(node, ListEditor) for node in focused.ancestors):
+            return
+        passed = False
+        for node in self.query_one(PartBody).children:
+            if passed and node.has_class("section"):
+                return
+            if node is focused or node in focused.ancestors:
+                passed = True
+            elif passed and isinstance(node, ListEditor):
+                await node.action_add(1)
+                return
 
     def placeholder(self, shape: str) -> str:
         """What an empty line shows: the date's format, or for the title the outline's, printed while none is typed."""
@@ -71,5 +105,6 @@ class ProseScreen(PartScreen):
         return ""
 
     def titled_item(self, path: str, _item: Any) -> Iterable[Widget]:
-        yield FieldRow(FieldInput(self.session, f"{path}.title"), label=self.column("assets.title"))
+        title = FieldInput(self.session, f"{path}.title", placeholder=self.app.t("ui.prose.title_hint"))
+        yield FieldRow(title, label=self.column("assets.title"), aside="")
         yield FieldRow(ProseArea(self.session, f"{path}.body"), label=self.column("assets.body"), stacked=True)

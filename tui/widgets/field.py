@@ -254,10 +254,20 @@ class FieldInput(Input, FieldEditor):
         self.path = path
         self.saved_text = text
         self._pause_timer = None
+        self._own_placeholder = placeholder
+        #: A value worked out from other fields (a sum), offered while the field is empty: Enter takes it.
+        self.offered = ""
 
     @property
     def text_now(self) -> str:
         return self.value
+
+    def offer(self, text: str, shown: str = "") -> None:
+        """Offer `text` while the field is empty: shown as its placeholder (`shown`), taken by Enter."""
+        self.offered = text
+        placeholder = (shown or text) if text else self._own_placeholder
+        if placeholder != self.placeholder:
+            self.placeholder = placeholder
 
     async def _on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
@@ -280,19 +290,37 @@ class FieldInput(Input, FieldEditor):
         if event.input is self:
             self._typed()
 
-    def action_submit(self) -> None:
+    async def action_submit(self) -> None:
         """Enter: on to the next field when what was typed can be read (leaving it saves it);
         otherwise stay, marked with the reason.
 
         Runs in the app as the key arrives (once this field has taken what was typed before
         it) and moves the cursor at once, so keys typed straight after Enter land in the next field.
         """
+        if self.value == "" and self.offered:
+            self.value = self.offered
+            self.commit()
         if self._reason(self.value) == "":
+            if self.commit() and await self._list_takes_enter():
+                return
             self.screen.focus_next()
         else:
             self.commit()
 
+    async def _list_takes_enter(self) -> bool:
+        """Whether the list this field is in took the Enter (to add a row, or to leave a blank one)."""
+        from tui.widgets.listed import ListEditor
+
+        for node in self.ancestors:
+            if isinstance(node, ListEditor):
+                return await node.entered(self)
+        return False
+
     def on_blur(self, _event: events.Blur) -> None:
+        try:
+            self.session.value(self.path)
+        except (IndexError, KeyError):
+            return  # a row its list just removed (a blank one left by Enter)
         self.commit()
 
     def _show_stored(self) -> None:

@@ -19,12 +19,17 @@ class KeyLine(Static):
     DEFAULT_CSS = """
     KeyLine {
         dock: bottom;
-        height: 1;
+        /* A second line when the keys do not fit on one (80 columns), rather than keys cut off. */
+        height: auto;
+        max-height: 2;
         width: 1fr;
         background: $footer-background;
         color: $footer-description-foreground;
     }
     """
+
+    #: How many lines the keys took when last shown.
+    _lines = 1
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -35,7 +40,14 @@ class KeyLine(Static):
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
-            self.update(self.keys_text(), layout=False)
+            text = self.keys_text()
+            # Laid out again only when the keys need another number of lines (a layout at every Tab is slow).
+            lines = len(text.plain.split("\n"))
+            self.update(text, layout=lines != self._lines)
+            self._lines = lines
+
+    def on_resize(self) -> None:
+        self._bindings_changed(self.screen)
 
     def keys_text(self) -> Content:
         """Each shown binding once per action, as Textual's Footer lists them (the command palette last): key, then what it does."""
@@ -51,4 +63,20 @@ class KeyLine(Static):
             key = Content.styled(f" {self.app.get_key_display(binding)} ", "bold $footer-key-foreground")
             action = f"@click=app.simulate_key({binding.key!r})" if enabled else "dim"
             parts.append((key + Content(f"{binding.description} ")).stylize(action))
-        return Content(" ").join(parts)
+        return _fill(parts, self.size.width)
+
+
+def _fill(parts: list[Content], width: int) -> Content:
+    """The entries one after another, a new line begun between two entries (never inside one) where
+    the next would not fit in `width` columns."""
+    lines: list[list[Content]] = [[]]
+    used = 0
+    for part in parts:
+        needed = part.cell_length + (1 if lines[-1] else 0)
+        if lines[-1] and width > 0 and used + needed > width:
+            lines.append([])
+            needed = part.cell_length
+            used = 0
+        lines[-1].append(part)
+        used += needed
+    return Content("\n").join(Content(" ").join(line) for line in lines)

@@ -106,6 +106,7 @@ class ListEditor(Vertical):
         header: Callable[[], Widget] | None = None,
         add_label: str = "",
         add_at_end: bool = False,
+        enter_adds: bool = False,
     ) -> None:
         super().__init__(id=field_id(list_path), classes="list-editor")
         self.session = session
@@ -116,6 +117,9 @@ class ListEditor(Vertical):
         self.header = header
         self.add_label = add_label
         self.add_at_end = add_at_end
+        #: Enter in the last field of the last item adds an item (rows typed one after another, as
+        #: bodies are); Enter in a blank last item removes it and goes on past the list.
+        self.enter_adds = enter_adds
 
     def compose(self) -> ComposeResult:
         items = self.session.value(self.list_path)
@@ -262,6 +266,47 @@ class ListEditor(Vertical):
         await self.recompose()
         self.focus_item(index, rest)
         self.post_message(self.Rebuilt())
+        # Once the new rows have a place on screen, scroll the cursor's field into view (before the
+        # layout it has none, and a row added at the foot of the form stayed under the status line).
+        self.call_after_refresh(self._show_focused)
+
+    def _show_focused(self) -> None:
+        focused = self.app.focused
+        if focused is not None and self in focused.ancestors:
+            focused.scroll_visible(animate=False, immediate=True)
+
+    async def entered(self, editor: Widget) -> bool:
+        """Enter in `editor`, a field of this list: add an item after the last one when `editor` is its
+        last field, or leave a blank last item (removing it). False when Enter should go on as usual."""
+        if not self.enter_adds:
+            return False
+        where = self.current()
+        if where is None or where[0] != self.size_now - 1:
+            return False
+        row = self.query_children(ItemRow).last()
+        editors = [e for e in row.query(EDITORS) if isinstance(e, FieldEditor)]
+        if not editors or not self._can_change():
+            return False
+        index = where[0]
+        if is_blank(self.session.value(f"{self.list_path}[{index}]")) and index > 0:
+            after = self._after()
+            if after is not None:
+                focus_now(after)
+            if self._done(self.session.delete(self.list_path, index)):
+                await self.recompose()
+                self.post_message(self.Rebuilt())
+            return True
+        if editor is not editors[-1]:
+            return False
+        await self._add(1)
+        return True
+
+    def _after(self) -> Widget | None:
+        """The first thing the cursor can go to after this list."""
+        chain = self.screen.focus_chain
+        mine = [w for w in chain if self in w.ancestors]
+        position = chain.index(mine[-1]) + 1 if mine else len(chain)
+        return chain[position] if position < len(chain) else None
 
     def focus_item(self, index: int, rest: str) -> None:
         """Focus the field `rest` of item `index` (its first field if `rest` is "")."""

@@ -1,0 +1,43 @@
+"""F9: the choice shown without colour, labels whole at 80 columns, the last choice and folder kept, a new folder made."""
+
+from __future__ import annotations
+
+from pilot_helpers import export_anyway
+from textual.widgets import Input
+
+from tui.screens.export import ExportScreen, MarkedRadio
+
+
+async def open_export(pilot) -> ExportScreen:
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("f9")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ExportScreen)
+    return pilot.app.screen
+
+
+async def test_export_choice_labels_folder_and_new_folder(make_app, documents, tmp_path):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot)
+        for radio in dialog.query(MarkedRadio):
+            shown = radio.render().plain
+            assert "…" not in shown, shown
+            assert shown.startswith("▐●▌") == radio.value, "only the chosen one has its mark"
+        await pilot.press("right", "enter")  # Word
+        await pilot.pause()
+        target = tmp_path / "新建的文件夹" / "报告.docx"
+        path = dialog.query_one("#export-path", Input)
+        path.value = str(target)
+        await pilot.press("ctrl+s")
+        await export_anyway(pilot)
+        assert target.is_file()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        again = pilot.app.screen
+        assert isinstance(again, ExportScreen) and again is not dialog
+        assert again.fmt == "docx"
+        assert again.query_one("#format-docx", MarkedRadio).value
+        assert again.query_one("#export-path", Input).value.startswith(str(target.parent))

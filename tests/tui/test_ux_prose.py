@@ -1,0 +1,46 @@
+"""F6: lists named as the report's outline names their part; Ctrl+N in a part's text adds to its list."""
+
+from __future__ import annotations
+
+from pilot_helpers import open_in_2023_outline, open_part, retype, type_text, widget
+from textual.widgets import Button, Static
+
+from tui.widgets import field_id
+
+
+async def test_ctrl_n_in_the_intro_adds_a_point_to_the_parts_list(make_app, stored):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_in_2023_outline(pilot)
+        points = len(stored("efficiency_points"))
+        editor = pilot.app.screen.query_one(f"#{field_id('efficiency_points')}")
+        assert editor.add_label == "＋ 添加履职效能要点"
+        assert all(str(button.label) == editor.add_label for button in editor.query(Button))
+        widget(pilot, "texts.efficiency_intro").focus()
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        new = f"efficiency_points[{points}]"
+        assert pilot.app.focused.id == field_id(new)
+        await type_text(pilot, "新的要点")
+        await pilot.press("tab")
+        await pilot.pause()
+    assert stored(f"efficiency_points[{points}]") == "新的要点"
+
+
+async def test_a_sentence_typed_in_a_title_is_pointed_to_the_text_below(make_app):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f6")
+        title = widget(pilot, "assets[0].title")
+        assert "内容" in title.placeholder
+        await retype(
+            pilot,
+            "assets[0].title",
+            "严格执行国有资产管理制度，定期清查盘点，做到账实相符，资产使用效率明显提高",
+            then="",
+        )
+        await pilot.pause()
+        aside = title.parent.query_one(".aside", Static)
+        assert "内容" in str(aside.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.focused is widget(pilot, "assets[0].body")
