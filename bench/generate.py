@@ -8,6 +8,7 @@ path `jixiao load` takes; the file is written with SQLite's sync off (it is a sc
 rebuilt on every run), which keeps 2,000 reports to a few seconds.
 
     python -m bench.generate OUT.db [--units 200] [--years 10]
+    python -m bench.generate OUT.db --results 2000      (or --duties 5000: one long report)
 """
 
 from __future__ import annotations
@@ -134,12 +135,36 @@ def generate(path: Path, units: int = 200, years: int = 10, *, first_year: int =
                 store.add_report(variant(seed, index, year, rng), keep_times=True)
 
 
+def long_report(path: Path, *, results: int = 0, duties: int = 0) -> None:
+    """Write a fresh file at `path` holding the seed report with its results (and their indicators) or its
+    duties repeated until there are `results` or `duties` of them (0: as the seed has them).
+
+    The long lists issue 23 measures: a 主管部门 summing its units, or a school listing every project.
+    """
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    report = seed_report()
+    if results:
+        report.results = [copy.deepcopy(report.results[i % len(report.results)]) for i in range(results)]
+    if duties:
+        report.duties = [report.duties[i % len(report.duties)] for i in range(duties)]
+    with Store.open(path) as store:
+        store.conn.execute("PRAGMA synchronous = OFF")
+        store.add_report(report, keep_times=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--results", type=int, default=0, help="one seed report with this many results instead")
+    parser.add_argument("--duties", type=int, default=0, help="one seed report with this many duties instead")
     args = parser.parse_args(argv)
+    if args.results or args.duties:
+        long_report(args.out, results=args.results, duties=args.duties)
+        print(f"{args.out}: 1 report, {args.results or 'as many'} results, {args.duties or 'as many'} duties as asked")
+        return 0
     generate(args.out, args.units, args.years)
     print(f"{args.out}: {args.units * args.years} reports")
     return 0

@@ -1,6 +1,6 @@
 """`make bench`: measure every figure of issue #6 against its baseline and write BENCHMARKS.md.
 
-    python -m bench.run [--quick] [--rounds N] [--output BENCHMARKS.md]
+    python -m bench.run [--quick] [--rounds N] [--output BENCHMARKS.md] [--only GROUP …]
 
 Needs tmux (the terminal figures) and pandoc (the whole-process export baseline). Works in a
 scratch folder under build/, on copies: sample.db is never written. `--quick` runs every
@@ -25,10 +25,10 @@ from pathlib import Path
 
 from bench.bare_input import LABEL as ECHO_LABEL
 from bench.bare_screens import TEXTS as BARE_TEXTS
-from bench.generate import FIRST_YEAR, STREETS, generate, unit_key
+from bench.generate import FIRST_YEAR, STREETS, generate, long_report, unit_key
 from bench.measure import Figure, alternate
 from bench.report import render
-from bench.terminal import HEIGHT, WIDTH, Terminal, contains_any, peak_rss, wait_idle
+from bench.terminal import HEIGHT, WIDTH, Terminal, contains_any, exited, peak_rss, wait_idle
 from store import outline
 from store.catalogue import message
 from store.codec import reports_from_data
@@ -50,6 +50,14 @@ SCREEN_MARKS = {"org": "org", "budget": "budget", "results": "results", "problem
 SCREEN_GOAL = 0.10
 #: What is typed, a key at a time, to time key echo (issue 10): a figure, in both the bare Input and jixiao's.
 ECHO_KEYS = "16106"
+#: The long reports of issue 23 (one seed report with its results, or its duties, repeated): name → (results, duties).
+LONG_REPORTS = {"2,000 results": (2000, 0), "5,000 duties": (0, 5000)}
+#: Typed into the report's first field to time key echo on a long report: a character the seed never holds.
+LONG_ECHO = "鑫"
+#: Issue 23's goal for quitting a long report, in seconds (the ratio's target is the seed's 1.5×).
+QUIT_GOAL = 1.0
+#: The groups of figures, as `--only` names them, in the order a full run takes them.
+GROUPS = ("terminal", "screens", "echo", "save", "accounts", "export", "cli", "export-all", "long")
 
 
 def prepare_sample(work: Path) -> Path:
@@ -405,6 +413,111 @@ class Bench:
             )
         )
 
+    def long_figures(self) -> None:
+        """Issue 23: the app on a report with 2,000 results and on one with 5,000 duties, against the seed.
+
+        A round is one session of each file in the same pane. Each session: Enter on the report
+        (timed until its first part shows); a second later LONG_ECHO typed into the first field
+        (timed until it shows; then erased); once idle, F3–F6 (each part's first open, timed as in
+        the screen figures); peak memory once idle; ctrl+q, timed until the process has ended.
+        """
+        keys = {"budget": "F3", "results": "F4", "problems": "F5", "prose": "F6"}
+        marks = {part: outline.load().label(first, "zh") for part, first in SCREEN_MARKS.items()}
+        files = {"seed": self.sample}
+        for name, (results, duties) in LONG_REPORTS.items():
+            files[name] = self.work / f"long-{results}-{duties}.db"
+            long_report(files[name], results=results, duties=duties)
+        with Terminal(self.work, self.env) as terminal:
+
+            def timed(keys_sent: tuple[str, ...], shows: Callable[[str], bool], what: str) -> float:
+                start = time.perf_counter()
+                terminal.send_keys(*keys_sent)
+                terminal.wait_until(shows, what)
+                return time.perf_counter() - start
+
+            def session(path: Path) -> Callable[[], dict[str, float]]:
+                def run() -> dict[str, float]:
+                    opened = terminal.launch([JIXIAO, str(path)], contains_any([SAMPLE_NAME]))
+                    wait_idle(opened.pid)
+                    home = message("ui.home.filter", "zh")
+                    times = {"open": timed(("Enter",), lambda t: marks["org"] in t and home not in t, "the report")}
+                    time.sleep(1.0)
+                    start = time.perf_counter()
+                    terminal.send_text(LONG_ECHO)
+                    terminal.wait_until(lambda text: LONG_ECHO in text, "the key typed")
+                    times["echo"] = time.perf_counter() - start
+                    terminal.send_keys("BSpace")
+                    terminal.wait_until(lambda text: LONG_ECHO not in text, "the key erased")
+                    before = "org"
+                    for part, key in keys.items():
+                        wait_idle(opened.pid)
+                        gone = marks[before]
+                        times[part] = timed((key,), lambda t, p=part, g=gone: marks[p] in t and g not in t, key)
+                        before = part
+                    wait_idle(opened.pid)
+                    times["memory"] = float(peak_rss(opened.pid))
+                    start = time.perf_counter()
+                    terminal.send_keys("C-q")
+                    exited(opened.pid)
+                    times["quit"] = time.perf_counter() - start
+                    terminal.stop(opened)
+                    return times
+
+                return run
+
+            contenders = {name: session(path) for name, path in files.items()}
+            self.warm_up(contenders)
+            runs = alternate(contenders, self.rounds)
+        seed = runs.pop("seed")
+        row = 19
+        for name, samples in runs.items():
+            what = f"a report with {name}"
+            steps = {
+                "open": (
+                    "opening the report (Enter)",
+                    1.5,
+                    "s",
+                    "Enter on the report in the home list, once idle; done when its first part shows.",
+                ),
+                **{
+                    part: (
+                        f"first open of the {part} screen ({key})",
+                        1.5,
+                        "s",
+                        f"{key} once idle (the screens are built meanwhile); done when “{marks[part]}” shows and the part before does not.",
+                    )
+                    for part, key in keys.items()
+                },
+                "echo": (
+                    "key echo a second after opening",
+                    1.5,
+                    "s",
+                    f"“{LONG_ECHO}” typed into the first field a second after the report came up (screens still being built); done when it shows.",
+                ),
+                "memory": ("peak memory", 1.5, "bytes", "VmHWM once idle after the four part screens were opened."),
+                "quit": (
+                    "ctrl+q",
+                    1.5,
+                    "s",
+                    f"ctrl+q once idle, until the process has ended. Issue 23 also wants it under {QUIT_GOAL:g} s (jixiao's median).",
+                ),
+            }
+            for step, (label, target, unit, how) in steps.items():
+                self.add(
+                    Figure(
+                        row,
+                        f"{what}: {label}",
+                        "the seed report",
+                        [sample[step] for sample in seed],
+                        [sample[step] for sample in samples],
+                        target,
+                        unit,
+                        f"{how} The long report is the seed's with its {name.split()[1]} repeated to {name.split()[0]} "
+                        "(bench/generate.py `long_report`), in the same pane, alternating with `jixiao sample.db`.",
+                    )
+                )
+                row += 1
+
     # --- in process ------------------------------------------------------------------
 
     def accounts_figure(self) -> None:
@@ -580,9 +693,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="every figure once, on a small file")
     parser.add_argument("--rounds", type=int, help=f"runs of each contender (default {ROUNDS})")
-    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument(
+        "--output", type=Path, help="where the table goes (default BENCHMARKS.md; with --only, build/bench-only.md)"
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=GROUPS,
+        help="measure these groups of figures only (the table then holds them alone)",
+    )
     args = parser.parse_args(argv)
-    missing = [tool for tool in ("tmux", "pandoc") if shutil.which(tool) is None]
+    output = args.output or (ROOT / "build" / "bench-only.md" if args.only else ROOT / "BENCHMARKS.md")
+    needed = {"tmux": {"terminal", "screens", "echo", "long"}, "pandoc": {"cli"}}
+    wanted = set(args.only or GROUPS)
+    missing = [tool for tool, groups in needed.items() if groups & wanted and shutil.which(tool) is None]
     if missing:
         print(f"make bench needs {' and '.join(missing)}: apt-get install {' '.join(missing)}", file=sys.stderr)
         return 2
@@ -595,20 +719,26 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bench = Bench(work, rounds, args.quick)
         bench.notes.append(f"load average at the start of the run: {load_average()}")
-        bench.terminal_figures()
-        bench.screen_figures()
-        bench.echo_figure()
-        bench.save_figure()
-        bench.accounts_figure()
-        bench.export_figures()
-        bench.cli_export_figure()
-        bench.export_all_figure()
+        groups = {
+            "terminal": bench.terminal_figures,
+            "screens": bench.screen_figures,
+            "echo": bench.echo_figure,
+            "save": bench.save_figure,
+            "accounts": bench.accounts_figure,
+            "export": bench.export_figures,
+            "cli": bench.cli_export_figure,
+            "export-all": bench.export_all_figure,
+            "long": bench.long_figures,
+        }
+        for name in GROUPS:
+            if args.only is None or name in args.only:
+                groups[name]()
         bench.notes.append(f"load average at the end of the run: {load_average()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     figures = sorted(bench.figures, key=lambda figure: figure.row)
-    args.output.write_text(render(figures, time.perf_counter() - start, bench.notes), encoding="utf-8")
-    print(f"wrote {args.output}")
+    output.write_text(render(figures, time.perf_counter() - start, bench.notes), encoding="utf-8")
+    print(f"wrote {output}")
     return 0
 
 

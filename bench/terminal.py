@@ -222,6 +222,16 @@ def wait_idle(pid: int, window: float = 0.5, busy: float = 0.05) -> float:
     return time.perf_counter() - start
 
 
+def exited(pid: int) -> float:
+    """Wait until the process has ended (a zombie or gone: the pane keeps it until respawned); the time waited."""
+    start = time.perf_counter()
+    while _state(pid) != "Z":
+        if time.perf_counter() - start > TIMEOUT:
+            raise TerminalError(f"process {pid} still running after {TIMEOUT:.0f} s")
+        time.sleep(0.005)
+    return time.perf_counter() - start
+
+
 def peak_rss(pid: int) -> int:
     """The process's peak resident set so far, in bytes (VmHWM)."""
     for line in Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines():

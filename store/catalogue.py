@@ -771,6 +771,11 @@ MESSAGES.update(
             "zh": "请先改正标红的输入，再增删或移动",
             "en": "fix the input marked in red before adding, moving or deleting",
         },
+        "ui.list.more_before": {
+            "zh": "⋯ 前面还有 {n} 项（shift+Tab 逐项显示）",
+            "en": "⋯ {n} more above (shift+Tab shows them)",
+        },
+        "ui.list.more_after": {"zh": "⋯ 后面还有 {n} 项（Tab 逐项显示）", "en": "⋯ {n} more below (Tab shows them)"},
         "ui.list.confirm_delete": {"zh": "删除第{n}项“{what}”？", "en": "Delete item {n} “{what}”?"},
         "ui.list.delete": {"zh": "删除", "en": "Delete"},
         "ui.org.add_group": {"zh": "＋ 添加机构类别（如 党政机构）", "en": "+ add a kind of body"},

@@ -449,6 +449,23 @@ class JixiaoApp(App[int]):
         if refresh is not None:
             refresh()
 
+    async def action_focus_next(self) -> None:
+        """Tab: the next field; a long list brings its window along before the next key (tui.widgets.listed)."""
+        self.screen.focus_next()
+        await self._lists_follow()
+
+    async def action_focus_previous(self) -> None:
+        """Shift+Tab: the field before; a long list brings its window along before the next key."""
+        self.screen.focus_previous()
+        await self._lists_follow()
+
+    async def _lists_follow(self) -> None:
+        if self.session is not None:
+            # Imported here: the list widgets are not needed to show the home list.
+            from tui.widgets.listed import follow_cursor
+
+            await follow_cursor(self)
+
     async def action_open(self, name: str) -> None:
         if self.session is None:
             return

@@ -36,6 +36,7 @@ class OrgScreen(PartScreen):
             lambda: OrgGroup(""),
             add_label=t("ui.org.add_group"),
             add_at_end=True,
+            item_lines=2,
         )
         yield self.section("staff")
         yield self.line("staff_total", aside="")

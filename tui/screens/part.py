@@ -62,6 +62,8 @@ class PartScreen(ReportScreen):
         super().__init__(classes="part")
         self.session = session
         self._editors: dict[str, FieldEditor] = {}
+        #: Whether fields came or went since `_editors` was made (a list rebuilt, its window moved).
+        self._editors_stale = True
         self._live_pending = False
         #: A field path to put the cursor in when the screen comes up (set by `app.goto_field`).
         self.focus_on = ""
@@ -171,12 +173,20 @@ class PartScreen(ReportScreen):
     # --- what is typed, and what is derived from it -------------------------------------
 
     def editor(self, path: str) -> FieldEditor | None:
-        """The widget editing the field at `path`, found through an index rebuilt as lists change."""
-        found = self._editors.get(path)
+        """The widget editing the field at `path` (None when it has no row on screen), found through an
+        index rebuilt as lists change."""
+        found = self.editors_now().get(path)
         if found is None or not found.is_attached:
-            self._editors = {editor.path: editor for editor in self.query(EDITORS) if isinstance(editor, FieldEditor)}
-            found = self._editors.get(path)
+            self._editors_stale = True
+            found = self.editors_now().get(path)
         return found
+
+    def editors_now(self) -> dict[str, FieldEditor]:
+        """Every field editor on the screen by its path; a long list's items outside its window have none."""
+        if self._editors_stale:
+            self._editors = {editor.path: editor for editor in self.query(EDITORS) if isinstance(editor, FieldEditor)}
+            self._editors_stale = False
+        return self._editors
 
     def set_aside(self, path: str, text: str) -> None:
         """Show `text` beside the field at `path` (in a row made with an aside)."""
@@ -205,6 +215,7 @@ class PartScreen(ReportScreen):
         self.live_soon()
 
     def on_list_editor_rebuilt(self, _event: ListEditor.Rebuilt) -> None:
+        self._editors_stale = True
         self.live_soon()
 
     def live_soon(self) -> None:
@@ -228,6 +239,7 @@ class PartScreen(ReportScreen):
                 if isinstance(editor, FieldEditor):
                     editor.discard()
             await self.query_one(PartBody).recompose()
+            self._editors_stale = True
             if focused:
                 self.focus_field(focused)
         else:
@@ -258,7 +270,15 @@ class PartScreen(ReportScreen):
     # --- moving -------------------------------------------------------------------------
 
     def focus_field(self, path: str) -> None:
-        """Put the cursor in the field at `path`, or in the nearest thing that holds it."""
+        """Put the cursor in the field at `path`, or in the nearest thing that holds it.
+
+        An item of a long list outside its window is given a row first (the list's window moves to it).
+        """
+        for listed in self.query(ListEditor):
+            place = listed.item_of(path)
+            if place is not None and place[0] not in listed.shown:
+                self.call_later(listed.reveal, *place)
+                return
         candidate = path
         while candidate:
             for selector in (f"#{field_id(candidate)}", f"#{item_id(candidate)}"):

@@ -54,7 +54,13 @@ class ProseScreen(PartScreen):
         elif shape in TITLED_LISTS:
             add = self.add_label(shape)
             yield ListEditor(
-                self.session, shape, self.titled_item, lambda: TitledItem(""), numbered=True, add_label=add
+                self.session,
+                shape,
+                self.titled_item,
+                lambda: TitledItem(""),
+                numbered=True,
+                add_label=add,
+                item_lines=3,
             )
         elif shape in TEXT_LISTS:
             add = self.add_label(shape)
@@ -68,12 +74,10 @@ class ProseScreen(PartScreen):
 
     def update_live(self) -> None:
         """A 标题 grown into a sentence: say that the text goes in 内容, below it (Enter gets there)."""
-        for shape in TITLED_LISTS:
-            for i in range(len(getattr(self.session.report, shape, []))):
-                title = self.typed(f"{shape}[{i}].title") or ""
-                self.set_aside(
-                    f"{shape}[{i}].title", self.app.t("ui.prose.title_long") if len(title) > TITLE_LONG else ""
-                )
+        for path in list(self.editors_now()):
+            if path.endswith(".title") and path.partition("[")[0] in TITLED_LISTS:
+                title = self.typed(path) or ""
+                self.set_aside(path, self.app.t("ui.prose.title_long") if len(title) > TITLE_LONG else "")
 
     def add_label(self, shape: str) -> str:
         """The words on a list's add button, naming its part as the report's outline does ("＋ 添加履职效能要点")."""

@@ -33,6 +33,7 @@ class ResultsScreen(PartScreen):
             numbered=True,
             add_label=self.app.t("ui.results.add_result"),
             add_at_end=True,
+            item_lines=4,
         )
 
     def result_row(self, path: str, _item: Any) -> Iterable[Widget]:
@@ -63,8 +64,9 @@ class ResultsScreen(PartScreen):
         )
 
     def update_live(self) -> None:
-        for i, result in enumerate(self.session.report.results):
-            for j in range(len(result.indicators)):
-                path = f"results[{i}].indicators[{j}]"
-                done = share(self.typed(f"{path}.actual"), self.typed(f"{path}.target"))
-                self.set_aside(f"{path}.name", "" if done is None else f"{done}%")
+        """The completion beside each indicator on screen (a row given later is worked out as it comes)."""
+        for path in list(self.editors_now()):
+            if path.startswith("results[") and ".indicators[" in path and path.endswith(".name"):
+                indicator = path.removesuffix(".name")
+                done = share(self.typed(f"{indicator}.actual"), self.typed(f"{indicator}.target"))
+                self.set_aside(path, "" if done is None else f"{done}%")

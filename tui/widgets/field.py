@@ -304,6 +304,9 @@ class FieldInput(Input, FieldEditor):
             if self.commit() and await self._list_takes_enter():
                 return
             self.screen.focus_next()
+            from tui.widgets.listed import follow_cursor
+
+            await follow_cursor(self.app)
         else:
             self.commit()
 

@@ -4,18 +4,27 @@ ctrl+n adds an item after the one being edited, ctrl+o inserts one before it, al
 (or ctrl+↑/ctrl+↓) move it, ctrl+delete deletes it — at once when it is blank, otherwise
 after a confirmation, so nothing typed is ever lost silently. In nested lists (bodies in a
 group, indicators in a result) the keys act on the innermost list around the cursor.
+
+A long list (a 主管部门's 2,000 results, 5,000 duties) gives rows to a window of its items only:
+a screenful of items on either side of the cursor's, and a line above and below saying how many
+more there are. The window follows the cursor (Tab, Enter, a click, a jump from the checks panel)
+a few rows at a time, so the widgets alive — and the time to build, lay out and quit a screen —
+stay those of a short list however long the report grows.
 """
 
 from __future__ import annotations
 
+import asyncio
+import bisect
 import dataclasses
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
@@ -31,6 +40,9 @@ if TYPE_CHECKING:
 
 #: Builds the widgets of one item from its path (`duties[3]`) and its value.
 RowMaker = Callable[[str, Any], Iterable[Widget]]
+
+#: Lists of up to this many items give every item a row; a longer one, a window of rows around the cursor.
+WHOLE = 50
 
 
 def is_blank(value: Any) -> bool:
@@ -62,6 +74,11 @@ class ItemRow(Vertical):
         self.number = number
         self.parts = list(children)
 
+    @property
+    def index(self) -> int:
+        """The item's place in its list (`duties[3]` → 3)."""
+        return int(self.path[self.path.rindex("[") + 1 : -1])
+
     def compose(self) -> ComposeResult:
         if self.number:
             yield Label(self.number, classes="item-number")
@@ -80,8 +97,24 @@ class AddButton(Button):
             await editor.action_add(1)
 
 
+class MoreItems(Static):
+    """The line above or below a window of a long list saying how many items have no row; a click shows the nearest."""
+
+    def __init__(self, before: bool) -> None:
+        super().__init__("", classes="list-more")
+        self.before = before
+
+    async def on_click(self, event: events.Click) -> None:
+        event.stop()
+        listed = self.parent
+        if isinstance(listed, ListEditor):
+            shown = listed.shown
+            await listed.reveal(shown.start - 1 if self.before else shown.stop, "")
+
+
 class ListEditor(Vertical):
-    """The list at `list_path`, one ItemRow per item, rebuilt from the store after each change."""
+    """The list at `list_path`, one ItemRow per item shown (all of a short list, a window of a long
+    one), rebuilt from the store after each change."""
 
     #: Priority bindings run in the app as the key arrives, and the app takes no further key until
     #: the list is rebuilt and the cursor is in its new place, so keys typed next land there.
@@ -107,6 +140,7 @@ class ListEditor(Vertical):
         add_label: str = "",
         add_at_end: bool = False,
         enter_adds: bool = False,
+        item_lines: int = 1,
     ) -> None:
         super().__init__(id=field_id(list_path), classes="list-editor")
         self.session = session
@@ -120,24 +154,139 @@ class ListEditor(Vertical):
         #: Enter in the last field of the last item adds an item (rows typed one after another, as
         #: bodies are); Enter in a blank last item removes it and goes on past the list.
         self.enter_adds = enter_adds
+        #: The fewest lines one item takes on screen: a window holds a screenful of them on either side of the cursor.
+        self.item_lines = item_lines
+        #: The items that have rows: all of them, or a window of a long list.
+        self.shown = range(0)
+        #: The item the window is built around when the list is next composed.
+        self._around = 0
+        #: One window move at a time (the cursor's move and the focus event may both ask for one).
+        self._moving = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         items = self.session.value(self.list_path)
+        self.shown = self._window(len(items), self._around)
+        windowed = len(self.shown) < len(items)
         if self.header is not None and items:
             yield self.header()
-        for index, item in enumerate(items):
-            path = f"{self.list_path}[{index}]"
-            yield ItemRow(path, f"{index + 1}." if self.numbered else "", self.make_row(path, item))
+        if windowed:
+            yield MoreItems(before=True)
+        for index in self.shown:
+            yield self._row(index, items[index])
+        if windowed:
+            yield MoreItems(before=False)
         if not items or self.add_at_end:
             yield AddButton(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
         yield Static("", classes="field-error list-error")
 
     def on_mount(self) -> None:
         localize_bindings(self, self.session.lang)
+        self._count_more()
 
     @property
     def size_now(self) -> int:
         return len(self.session.value(self.list_path))
+
+    # --- the window of a long list --------------------------------------------------------
+
+    def _row(self, index: int, item: Any) -> ItemRow:
+        path = f"{self.list_path}[{index}]"
+        return ItemRow(path, f"{index + 1}." if self.numbered else "", self.make_row(path, item))
+
+    @property
+    def margin(self) -> int:
+        """Items kept on each side of the cursor's: as many of the shortest items as fill the screen."""
+        return -(-max(self.app.size.height, 1) // self.item_lines)
+
+    def _window(self, size: int, around: int) -> range:
+        """The items of a list of `size` that get rows when the cursor is in item `around`."""
+        span = 2 * self.margin + 1
+        if size <= max(WHOLE, span):
+            return range(size)
+        start = max(0, min(around - self.margin, size - span))
+        return range(start, start + span)
+
+    def item_of(self, path: str) -> tuple[int, str] | None:
+        """(index, the rest of the path) when `path` is in an item of this list (`duties[7]` → (7, ""))."""
+        prefix = self.list_path + "["
+        if not path.startswith(prefix) or "]" not in path[len(prefix) :]:
+            return None
+        close = path.index("]", len(prefix))
+        number = path[len(prefix) : close]
+        return (int(number), path[close + 1 :]) if number.isdigit() else None
+
+    def _count_more(self) -> None:
+        """Say on the lines above and below the window how many items have no row there."""
+        size = self.size_now
+        for more in self.query_children(MoreItems):
+            count = self.shown.start if more.before else size - self.shown.stop
+            more.update(self.app.t("ui.list.more_before" if more.before else "ui.list.more_after", n=count))
+            more.display = count > 0
+
+    async def follow(self) -> None:
+        """Move the window of a long list so that a screenful of items stays on either side of the cursor's.
+
+        It moves once the cursor is within half a screenful of its edge, so Tab and Enter always
+        find the next item's row there, and the rows it adds and drops are half a screenful at most.
+        """
+        async with self._moving:
+            where = self.current()
+            size = self.size_now
+            if where is None or len(self.shown) >= size:
+                return
+            index, half = where[0], max(1, self.margin // 2)
+            room_before = self.shown.start == 0 or index - self.shown.start >= half
+            room_after = self.shown.stop == size or self.shown.stop - 1 - index >= half
+            if not (room_before and room_after):
+                await self._move_window(self._window(size, index))
+
+    async def reveal(self, index: int, rest: str) -> None:
+        """Put the cursor in field `rest` of item `index`, moving the window to it first if it has no row."""
+        if 0 <= index < self.size_now and index not in self.shown:
+            async with self._moving:
+                await self._move_window(self._window(self.size_now, index))
+        self.focus_item(index, rest)
+        self.call_after_refresh(self._show_focused)
+
+    async def _move_window(self, window: range) -> None:
+        """Give rows to the items of `window` and take them from the others, keeping the rows of fields
+        that hold a refused input or one waiting for the file (their text is on screen only), and
+        keeping the cursor's field on the same line of the screen."""
+        items = self.session.value(self.list_path)
+        rows = list(self.query_children(ItemRow))
+        kept = {row.index: row for row in rows if row.index in window or _holds_unsaved(row)}
+        focused = self.app.focused
+        line = focused.region.y if focused is not None and focused.region else None
+        self.shown = window
+        await self.remove_children([row for row in rows if row.index not in kept])
+        places = sorted(kept)
+        after = self.query_children(MoreItems).last()
+        runs: dict[Widget, list[ItemRow]] = {}
+        for index in window:
+            if index not in kept:
+                following = bisect.bisect_right(places, index)
+                anchor = kept[places[following]] if following < len(places) else after
+                runs.setdefault(anchor, []).append(self._row(index, items[index]))
+        for anchor, new_rows in runs.items():
+            await self.mount_all(new_rows, before=anchor)
+        self._count_more()
+        self.post_message(self.Rebuilt())
+        if focused is not None and line is not None:
+            self.call_after_refresh(self._hold_line, focused, line)
+
+    def _hold_line(self, focused: Widget, line: int) -> None:
+        """Scroll the form so that `focused` is back on screen line `line` (rows came or went above it)."""
+        if not focused.is_attached or not focused.region:
+            return
+        moved = focused.region.y - line
+        scroller = next((node for node in focused.ancestors if isinstance(node, ScrollableContainer)), None)
+        if moved and scroller is not None:
+            scroller.scroll_relative(y=moved, animate=False, immediate=True)
+
+    async def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        """The cursor came to a field of this list (by any way, a click too): the window follows it."""
+        if len(self.shown) < self.size_now:
+            await self.follow()
 
     # --- where the cursor is -----------------------------------------------------------
 
@@ -149,9 +298,8 @@ class ListEditor(Vertical):
             suffix = node.path
         while node is not None and node is not self:
             if isinstance(node, ItemRow) and node.parent is self:
-                index = int(node.path[node.path.rindex("[") + 1 : -1])
                 rest = suffix[len(node.path) :] if suffix.startswith(node.path) else ""
-                return index, rest
+                return node.index, rest
             node = node.parent
         return None
 
@@ -263,6 +411,7 @@ class ListEditor(Vertical):
 
         Keys typed meanwhile wait in the app and then go to that field.
         """
+        self._around = index
         await self.recompose()
         self.focus_item(index, rest)
         self.post_message(self.Rebuilt())
@@ -293,6 +442,7 @@ class ListEditor(Vertical):
             if after is not None:
                 focus_now(after)
             if self._done(self.session.delete(self.list_path, index)):
+                self._around = index - 1
                 await self.recompose()
                 self.post_message(self.Rebuilt())
             return True
@@ -325,6 +475,21 @@ class ListEditor(Vertical):
                 if editors:
                     focus_now(editors.first())
                     return
+
+
+async def follow_cursor(app: JixiaoApp) -> None:
+    """Once the cursor has moved (Tab, Enter), let each long list around it bring its window along,
+    before the app takes the next key: keys typed at once then find the rows they go to."""
+    focused = app.focused
+    if focused is not None:
+        for node in focused.ancestors:
+            if isinstance(node, ListEditor):
+                await node.follow()
+
+
+def _holds_unsaved(row: ItemRow) -> bool:
+    """Whether a field of `row` shows a refused input or one waiting for the file (its text is nowhere else)."""
+    return any(isinstance(editor, FieldEditor) and (editor.refused or editor.waiting) for editor in row.query(EDITORS))
 
 
 def _preview(item: Any, width: int = 24) -> str:
