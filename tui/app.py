@@ -54,7 +54,8 @@ QUIET = 0.3
 LAYOUT_PASSES, LAYOUT_SETTLE = 4, 0.02
 
 #: The open report's screens built in the background, one at a time while the keyboard is quiet:
-#: the parts, then the checks, the preview and the 自评表 (the export dialog is made when asked for).
+#: the parts, then the checks, the preview and the 自评表 (the export dialog is made when asked for;
+#: a screen that grows with the report, the preview, declines for a long one: `worth_building_ahead`).
 BUILT_AHEAD = (*screens.PARTS, "checks", "preview", "scoring")
 
 
@@ -339,7 +340,7 @@ class JixiaoApp(App[int]):
             await self._quiet()
             if self.session is None:
                 return
-            if name not in self._report_screens:
+            if name not in self._report_screens and screens.screen_class(name).worth_building_ahead(self.session):
                 await self._mounted(self._report_screen(name))
 
     async def _quiet(self) -> None:

@@ -14,6 +14,7 @@ MarkdownTable: Textual is pinned exactly). The screen comes up at once and fills
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
     from store.model import Report
     from tui.session import ReportSession
 
+
+#: Items of the report's lists (duties, results, their indicators…) beyond which the preview is not built
+#: ahead: it makes a widget of every paragraph, and a 2,000-result report's took 200 MB and 10 s to quit.
+AHEAD_AT_MOST = 500
 
 #: A table cell that holds a number (an amount, a share, a count): right-aligned.
 _NUMBER = re.compile(r"-?[\d,]+(\.\d+)?%?")
@@ -65,6 +70,15 @@ class PreviewMarkdown(Markdown):
     """The Markdown widget with the one-widget table."""
 
     BLOCKS = {**Markdown.BLOCKS, "table_open": PreviewTable}
+
+
+def _items(value: Any) -> int:
+    """How many list items `value` holds, counting the items of lists inside items."""
+    if isinstance(value, list):
+        return sum(1 + _items(item) for item in value)
+    if dataclasses.is_dataclass(value):
+        return sum(_items(getattr(value, field.name)) for field in dataclasses.fields(value))
+    return 0
 
 
 def chapters(markdown: str) -> list[str]:
@@ -112,6 +126,11 @@ class PreviewScreen(ReportScreen):
         self.shown_revision: int | None = None
         self._rendering = asyncio.Lock()
         localize_bindings(self, session.lang)
+
+    @classmethod
+    def worth_building_ahead(cls, session: ReportSession) -> bool:
+        """Not for a long report: it is built when F8 asks for it (a person may never look)."""
+        return _items(session.report) <= AHEAD_AT_MOST
 
     def compose(self) -> ComposeResult:
         report = self.session.report
