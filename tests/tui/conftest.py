@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bench.generate import long_report
 from store.repository import Store
 from store.settings import Settings
 from tui.app import JixiaoApp
@@ -29,17 +30,25 @@ def _no_user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def make_app(sample_copy: Path) -> Callable[..., JixiaoApp]:
-    """A factory of apps on the test's copy of sample.db: `make_app(lang="en")`."""
+    """A factory of apps on the test's copy of sample.db: `make_app(lang="en")`, or on another file: `make_app(path=…)`."""
     stores: list[Store] = []
 
-    def make(lang: str = "zh") -> JixiaoApp:
-        store = Store.open(sample_copy)
+    def make(lang: str = "zh", path: Path = sample_copy) -> JixiaoApp:
+        store = Store.open(path)
         stores.append(store)
         return JixiaoApp(store, lang, settings=Settings())
 
     yield make
     for store in stores:
         store.close()
+
+
+@pytest.fixture
+def long_copy(tmp_path: Path) -> Path:
+    """A file holding the seed report (id SEED_ID) with 2,000 results and 5,000 duties: issue 23's long lists."""
+    path = tmp_path / "long.db"
+    long_report(path, results=2000, duties=5000)
+    return path
 
 
 @pytest.fixture

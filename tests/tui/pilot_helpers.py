@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from keystream import is_key
 from textual import events
-from textual.app import ScreenStackError
+from textual.app import App, ScreenStackError
 from textual.css.query import NoMatches
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -58,6 +59,19 @@ async def type_text(pilot: Pilot, text: str) -> None:
     for character in text:
         pilot.app.post_message(events.Key(_character_to_key(character), character))
         await pilot.pause()
+
+
+def send(app: App, keys: list[str]) -> None:
+    """Post every key of a script to the app at once, as a terminal delivers a burst of typing.
+
+    A key is a key name from tests/tui/keystream.py (`tab`, `ctrl+n`) or text, typed a character at a time.
+    """
+    for key in keys:
+        if is_key(key):
+            app.post_message(events.Key(key, None))
+        else:
+            for character in key:
+                app.post_message(events.Key(_character_to_key(character), character))
 
 
 async def paste(pilot: Pilot, text: str) -> None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import random
+from pathlib import Path
 
 import pytest
 from conftest import SEED_ID
-from keystream import FIGURES, Editor, is_key, next_script
-from pilot_helpers import open_part
+from keystream import FIGURES, Editor, next_script
+from pilot_helpers import open_part, send
 from textual import events
 from textual.app import App
 from textual.keys import _character_to_key
@@ -22,18 +23,10 @@ from tui.widgets import field_id
 
 #: Scripts per seed: enough to add lines with ctrl+n and walk back and forth, a few seconds each.
 SCRIPTS = 40
+#: Scripts on the report with long lists (each is as long as on the seed; the file is what differs).
+LONG_SCRIPTS = 15
 #: Seconds the app may take to handle one script on a loaded machine before the test says what differs.
 SETTLE = 30.0
-
-
-def send(app: App, keys: list[str]) -> None:
-    """Post every key of a script to the app at once, as a terminal delivers a burst of typing."""
-    for key in keys:
-        if is_key(key):
-            app.post_message(events.Key(key, None))
-        else:
-            for character in key:
-                app.post_message(events.Key(_character_to_key(character), character))
 
 
 def differences(pilot: Pilot, editor: Editor, store: Store) -> list[str]:
@@ -60,17 +53,28 @@ async def settled(pilot: Pilot, editor: Editor, store: Store, keys: list[str]) -
         await pilot.pause(0.02)
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-async def test_edit_scripts_typed_without_pauses_leave_what_a_correct_editor_would(make_app, sample_copy, seed):
+async def run_scripts(app: App, path: Path, seed: int, scripts: int) -> None:
+    """Open the seed report of the file at `path` on F3 and check `scripts` random edit scripts there."""
     rng = random.Random(seed)
-    async with make_app().run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await open_part(pilot, "f3")
-        with Store.open(sample_copy) as store:
+        with Store.open(path) as store:
             editor = Editor.of(store.load(SEED_ID))
-            for _ in range(SCRIPTS):
+            for _ in range(scripts):
                 keys = next_script(rng, editor)
                 send(pilot.app, keys)
                 await settled(pilot, editor, store, keys)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+async def test_edit_scripts_typed_without_pauses_leave_what_a_correct_editor_would(make_app, sample_copy, seed):
+    await run_scripts(make_app(), sample_copy, seed, SCRIPTS)
+
+
+async def test_edit_scripts_on_a_report_with_long_lists_leave_what_a_correct_editor_would(make_app, long_copy):
+    """The same on a report of 2,000 results and 5,000 duties: F2, its duties, comes and goes
+    between the keys, and the screens built behind the keys are those of a long report."""
+    await run_scripts(make_app(path=long_copy), long_copy, 3, LONG_SCRIPTS)
 
 
 async def test_a_prose_list_takes_a_burst_of_keys_in_order(make_app, stored):

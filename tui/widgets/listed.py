@@ -170,18 +170,17 @@ class ListEditor(Vertical):
         if self.header is not None and items:
             yield self.header()
         if windowed:
-            yield MoreItems(before=True)
+            yield self._more(MoreItems(before=True), len(items))
         for index in self.shown:
             yield self._row(index, items[index])
         if windowed:
-            yield MoreItems(before=False)
+            yield self._more(MoreItems(before=False), len(items))
         if not items or self.add_at_end:
             yield AddButton(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
         yield Static("", classes="field-error list-error")
 
     def on_mount(self) -> None:
         localize_bindings(self, self.session.lang)
-        self._count_more()
 
     @property
     def size_now(self) -> int:
@@ -215,13 +214,12 @@ class ListEditor(Vertical):
         number = path[len(prefix) : close]
         return (int(number), path[close + 1 :]) if number.isdigit() else None
 
-    def _count_more(self) -> None:
-        """Say on the lines above and below the window how many items have no row there."""
-        size = self.size_now
-        for more in self.query_children(MoreItems):
-            count = self.shown.start if more.before else size - self.shown.stop
-            more.update(self.app.t("ui.list.more_before" if more.before else "ui.list.more_after", n=count))
-            more.display = count > 0
+    def _more(self, more: MoreItems, size: int) -> MoreItems:
+        """Say on the line above or below the window (`more`) how many of the `size` items have no row there."""
+        count = self.shown.start if more.before else size - self.shown.stop
+        more.update(self.app.t("ui.list.more_before" if more.before else "ui.list.more_after", n=count))
+        more.display = count > 0
+        return more
 
     async def follow(self) -> None:
         """Move the window of a long list so that a screenful of items stays on either side of the cursor's.
@@ -269,7 +267,8 @@ class ListEditor(Vertical):
                 runs.setdefault(anchor, []).append(self._row(index, items[index]))
         for anchor, new_rows in runs.items():
             await self.mount_all(new_rows, before=anchor)
-        self._count_more()
+        for more in self.query_children(MoreItems):
+            self._more(more, len(items))
         self.post_message(self.Rebuilt())
         if focused is not None and line is not None:
             self.call_after_refresh(self._hold_line, focused, line)
