@@ -249,38 +249,52 @@ class ListEditor(Vertical):
     async def _move_window(self, window: range) -> None:
         """Give rows to the items of `window` and take them from the others, keeping the rows of fields
         that hold a refused input or one waiting for the file (their text is on screen only), and
-        keeping the cursor's field on the same line of the screen."""
+        keeping the cursor's row on the same line of the screen."""
         items = self.session.value(self.list_path)
         rows = list(self.query_children(ItemRow))
         kept = {row.index: row for row in rows if row.index in window or _holds_unsaved(row)}
-        focused = self.app.focused
-        line = focused.region.y if focused is not None and focused.region else None
+        where = self.current()
+        anchor = kept.get(where[0]) if where is not None else None
+        top = anchor.virtual_region.y if anchor is not None else 0
         self.shown = window
-        await self.remove_children([row for row in rows if row.index not in kept])
+        dropped = [row for row in rows if row.index not in kept]
+        # The rows dropped above the cursor's were laid out: scroll back by their height at once, so
+        # no picture is drawn with the form jumped (rows added above are measured once laid out).
+        above = sum(row.outer_size.height for row in dropped if anchor is not None and row.index < anchor.index)
+        scroller = self._scroller()
+        if above and scroller is not None:
+            scroller.scroll_relative(y=-above, animate=False, immediate=True)
+            top -= above
+        await self.remove_children(dropped)
         places = sorted(kept)
         after = self.query_children(MoreItems).last()
         runs: dict[Widget, list[ItemRow]] = {}
         for index in window:
             if index not in kept:
                 following = bisect.bisect_right(places, index)
-                anchor = kept[places[following]] if following < len(places) else after
-                runs.setdefault(anchor, []).append(self._row(index, items[index]))
-        for anchor, new_rows in runs.items():
-            await self.mount_all(new_rows, before=anchor)
+                place = kept[places[following]] if following < len(places) else after
+                runs.setdefault(place, []).append(self._row(index, items[index]))
+        for place, new_rows in runs.items():
+            await self.mount_all(new_rows, before=place)
         for more in self.query_children(MoreItems):
             self._more(more, len(items))
         self.post_message(self.Rebuilt())
-        if focused is not None and line is not None:
-            self.call_after_refresh(self._hold_line, focused, line)
+        if anchor is not None:
+            self.call_after_refresh(self._hold_line, anchor, top)
 
-    def _hold_line(self, focused: Widget, line: int) -> None:
-        """Scroll the form so that `focused` is back on screen line `line` (rows came or went above it)."""
-        if not focused.is_attached or not focused.region:
-            return
-        moved = focused.region.y - line
-        scroller = next((node for node in focused.ancestors if isinstance(node, ScrollableContainer)), None)
-        if moved and scroller is not None:
-            scroller.scroll_relative(y=moved, animate=False, immediate=True)
+    def _hold_line(self, anchor: ItemRow, top: int) -> None:
+        """Scroll the form by as much as rows that came or went above `anchor` moved it from `top`,
+        so the cursor's row stays on its line of the screen; then make sure the cursor shows."""
+        scroller = self._scroller()
+        if anchor.is_attached and scroller is not None:
+            moved = anchor.virtual_region.y - top
+            if moved:
+                scroller.scroll_relative(y=moved, animate=False, immediate=True)
+        self._show_focused()
+
+    def _scroller(self) -> ScrollableContainer | None:
+        """The form that scrolls this list."""
+        return next((node for node in self.ancestors if isinstance(node, ScrollableContainer)), None)
 
     async def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
         """The cursor came to a field of this list (by any way, a click too): the window follows it."""
