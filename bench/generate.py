@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.results or args.duties:
         long_report(args.out, results=args.results, duties=args.duties)
-        print(f"{args.out}: 1 report, {args.results or 'as many'} results, {args.duties or 'as many'} duties as asked")
+        print(f"{args.out}: the seed report with {args.results or 'its'} results and {args.duties or 'its'} duties")
         return 0
     generate(args.out, args.units, args.years)
     print(f"{args.out}: {args.units * args.years} reports")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.generate import long_report, seed_report
 from store.repository import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +35,19 @@ def test_generated_file_holds_distinct_units_and_years(tmp_path: Path) -> None:
     assert all(report.duties and report.basic_lines and report.results for report in reports)
 
 
+def test_long_report_repeats_the_seed_lists_to_the_length_asked(tmp_path: Path) -> None:
+    path = tmp_path / "long.db"
+    subprocess.run([sys.executable, "-m", "bench.generate", str(path), "--results", "40"], cwd=ROOT, check=True)
+    long_report(tmp_path / "duties.db", duties=60)
+    with Store.open(path) as store, Store.open(tmp_path / "duties.db") as other:
+        results = store.load(store.list_reports()[0].id)
+        duties = other.load(other.list_reports()[0].id)
+    seed = seed_report()
+    assert len(results.results) == 40 and results.duties == seed.duties
+    assert results.results[len(seed.results)] == seed.results[0]
+    assert len(duties.duties) == 60 and len(duties.results) == len(seed.results)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("pandoc") is None, reason="needs tmux and pandoc")
 def test_quick_run_measures_every_figure(tmp_path: Path) -> None:
@@ -48,6 +62,6 @@ def test_quick_run_measures_every_figure(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     rows = [line for line in output.read_text(encoding="utf-8").splitlines() if line.startswith("| ") and "×" in line]
-    assert len(rows) == 18
+    assert len(rows) == 34
     assert all(row.split("|")[4].strip().endswith("×") for row in rows)
     assert "textual" in output.read_text(encoding="utf-8")
