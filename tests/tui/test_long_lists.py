@@ -80,3 +80,24 @@ async def test_an_item_beyond_the_window_is_reached_from_the_checks_and_saved(ma
         row = widget(pilot, f"{path}.name").parent
         assert "100" in str(row.query_one(".aside", Static).render())
         assert len(listed(pilot, "results").query_children(ItemRow)) <= MOST_ROWS
+
+
+async def test_a_refused_input_keeps_its_row_while_the_window_goes_far_away(make_app, long_copy):
+    """Text that could not be saved lives on screen only: the window leaves its row in place when the
+    cursor goes to the 1,505th result, and coming back finds it as typed, still marked."""
+    async with make_app(path=long_copy).run_test(size=(100, 30)) as pilot:
+        await open_part(pilot, "f4")
+        path = "results[0].indicators[0].target"
+        widget(pilot, path).focus()
+        await pilot.pause()
+        widget(pilot, path).clear()
+        await type_text(pilot, "六千")
+        await pilot.press("tab")
+        far = "results[1504].title"
+        pilot.app.goto_field(far)
+        await until(pilot, lambda: getattr(pilot.app.focused, "path", None) == far, "the cursor far away")
+        pilot.app.goto_field(path)
+        await until(pilot, lambda: getattr(pilot.app.focused, "path", None) == path, "the cursor back")
+        field = widget(pilot, path)
+        assert field.value == "六千" and field.refused
+        assert stored(long_copy, path) == 6735
