@@ -54,6 +54,19 @@ async def test_the_other_screens_are_built_behind_the_first_and_come_up_filled(m
         assert "尚有 27 项未评分" in str(app.screen.query_one("#scoring-total").render())
 
 
+async def test_a_long_report_builds_its_parts_ahead_but_not_its_preview(make_app, long_copy):
+    """The preview makes a widget of every paragraph: for 2,000 results it is built when F8 asks for it."""
+    app = make_app(path=long_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert set(app._report_screens) == {*PARTS, "checks", "scoring"}
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen is app._report_screens["results"]
+
+
 async def test_keys_typed_while_the_parts_are_built_all_land(make_app, stored):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
