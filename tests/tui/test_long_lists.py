@@ -101,3 +101,24 @@ async def test_a_refused_input_keeps_its_row_while_the_window_goes_far_away(make
         field = widget(pilot, path)
         assert field.value == "六千" and field.refused
         assert stored(long_copy, path) == 6735
+
+
+async def test_move_and_delete_act_on_an_item_deep_in_a_long_list(make_app, long_copy):
+    """alt+↓ on the 3,001st duty swaps it with the next and the cursor goes along; ctrl+delete, confirmed,
+    removes it; the window stays round the cursor and the numbers say where it is."""
+    before = stored(long_copy, "duties")
+    async with make_app(path=long_copy).run_test(size=(100, 30)) as pilot:
+        await open_part(pilot, "f2")
+        pilot.app.goto_field("duties[3000]")
+        await until(pilot, lambda: getattr(pilot.app.focused, "path", None) == "duties[3000]", "the cursor there")
+        await pilot.press("alt+down")
+        await until(pilot, lambda: getattr(pilot.app.focused, "path", None) == "duties[3001]", "the cursor moved")
+        assert stored(long_copy, "duties")[3000:3002] == [before[3001], before[3000]]
+        await pilot.press("ctrl+delete")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")
+        await until(pilot, lambda: len(stored(long_copy, "duties")) == 4999, "the duty deleted")
+        assert stored(long_copy, "duties")[3000:3002] == [before[3001], before[3002]]
+        row = widget(pilot, "duties[3001]").parent.parent
+        assert "3002." in str(row.query_one(".item-number").render())
+        assert len(listed(pilot, "duties").query_children(ItemRow)) <= MOST_ROWS
