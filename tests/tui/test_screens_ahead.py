@@ -12,9 +12,8 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_ID
 from keystream import FIGURES
-from pilot_helpers import until, widget
+from pilot_helpers import send, until, widget
 from rich.cells import cell_len
-from test_keystream import send
 from textual import events
 
 import tui.app
