@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.worker import WorkerCancelled, WorkerFailed, active_worker
 
 from store.catalogue import message
 from store.repository import Store, StoreError
@@ -98,6 +99,11 @@ class JixiaoApp(App[int]):
         #: The timer that brings saved changes into the .db itself once saving rests (CHECKPOINT_AFTER).
         self._checkpoint: Timer | None = None
         self._priority_keys_of: WeakKeyDictionary[Widget, frozenset[str]] = WeakKeyDictionary()
+        #: The screen in front when each key came. A key no binding takes at once goes to the focused
+        #: widget and up through its parents back to the app, whose bindings Textual then looks up on
+        #: the screen in front by then: Escape typed on the home list just before Enter and F3 came
+        #: back once the report was open and left it again (issue 23).
+        self._typed_at: WeakKeyDictionary[events.Key, Screen | None] = WeakKeyDictionary()
         self.lang = lang
         self.session: ReportSession | None = None
         self._report_screens: dict[str, Screen] = {}
@@ -150,6 +156,12 @@ class JixiaoApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         """Pass a key or paste on only after the focused widget has taken the ones before it,
         unless the focused widget takes it itself (in its own queue, so in order)."""
+        if (
+            isinstance(event, events.Key)
+            and event.is_forwarded
+            and self._typed_at.get(event, self._front()) is not self._front()
+        ):
+            return  # back from the widgets of a screen no longer in front: not for this one's bindings
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self._last_key = asyncio.get_running_loop().time()
             await self._screen_up()
@@ -159,27 +171,33 @@ class JixiaoApp(App[int]):
                     return
             if not self.screen_stack:
                 return  # the program is closing and has no screen left to take the key
+            if isinstance(event, events.Key):
+                self._typed_at[event] = self._front()
         await super().on_event(event)
 
-    async def _screen_key_now(self, event: events.Key) -> bool:
-        """Run the screen's own binding for `event` now, when nothing between the focused widget and
-        the screen binds the key; True if it ran.
+    def _front(self) -> Screen | None:
+        """The screen in front, or None while there is none (starting, closing)."""
+        return self.screen_stack[-1] if self.screen_stack else None
 
-        Textual runs a screen's (non-priority) binding only once the key has bubbled back up to the
-        app, behind the keys typed after it: Escape then 5 put the 5 into the field, and the report
-        was not left (issue 23). Run here, the binding acts in the order the keys were typed.
+    async def _screen_key_now(self, event: events.Key) -> bool:
+        """Run the screen's or the app's own binding for `event` now, when no widget between the
+        focused one and the screen binds the key; True if it ran.
+
+        Textual runs a non-priority binding only once the key has bubbled back up to the app,
+        behind the keys typed after it: Escape then 5 put the 5 into the field, and the report was
+        not left; F1 then Escape left the report, and the help came up over the home list
+        (issue 23). Run here, the binding acts in the order the keys were typed.
         """
-        if not self.screen_stack or self._closing or self.focused is None:
+        if not self.screen_stack or self._closing:
             return False
-        screen = self.screen
-        for node, bindings in screen._binding_chain:
+        for node, bindings in self.screen._modal_binding_chain:
             bound = bindings.key_to_bindings.get(event.key)
             if not bound:
                 continue
-            if node is not screen or any(binding.priority for binding in bound):
+            if node not in (self.screen, self) or any(binding.priority for binding in bound):
                 return False
             for binding in bound:
-                if await self.run_action(binding.action, screen):
+                if await self.run_action(binding.action, node):
                     event.stop()
                     event.prevent_default()
                     await self._left()
@@ -243,7 +261,12 @@ class JixiaoApp(App[int]):
     async def _left(self) -> None:
         """Wait (CAUGHT_UP_TIMEOUT at most) until leaving the report is done, if a key started it:
         the keys typed after Escape go to the home list, not to the report's screen going away."""
-        leaving = [worker for worker in self.workers if worker.group == "open" and not worker.is_finished]
+        this = active_worker.get(None)
+        leaving = [
+            worker
+            for worker in self.workers
+            if worker.group == "open" and not worker.is_finished and worker is not this
+        ]
         if leaving:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.gather(*(worker.wait() for worker in leaving)), CAUGHT_UP_TIMEOUT)
@@ -267,7 +290,12 @@ class JixiaoApp(App[int]):
         return True
 
     async def open_report(self, report_id: int) -> None:
-        """Start editing a report: its first part comes up, and the other parts are built behind it."""
+        """Start editing a report: its first part comes up, and the other parts are built behind it.
+
+        A report still closing (Escape typed just before Enter) is closed first: opened meanwhile,
+        its closing took the new report's screens away.
+        """
+        await self._left()
         ready = await self._take_ready(report_id)
         if ready is None:
             try:
@@ -395,11 +423,23 @@ class JixiaoApp(App[int]):
         self.run_worker(partial(self._remove, screen), group="drop")
 
     async def _remove(self, screen: Screen) -> None:
+        # The screen's own work stops first (the preview filling in): Textual cancels a widget's
+        # workers only once its children are taken apart, and a worker still mounting into one of
+        # them stopped the program (MountError, issue 23). A worker that failed has said so already.
+        for worker in self.workers.cancel_node(screen):
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                await worker.wait()
         await screen.remove()
         gc.unfreeze()
 
     def leave_report(self) -> None:
-        """Escape: back to the home list, after asking if any text is not saved (it would be lost)."""
+        """Escape: back to the home list, after asking if any text is not saved (it would be lost).
+
+        Nothing once the report is closing (session None): a second Escape, reaching a screen the
+        first one is taking away, started a second closing that cut the first one short.
+        """
+        if self.session is None:
+            return
         self.commit_focused()
 
         def answered(choice: str) -> None:
@@ -439,13 +479,14 @@ class JixiaoApp(App[int]):
         """Back to the home list; the report's screens are dropped (the field being edited is saved first)."""
         self.workers.cancel_group(self, "build")
         self.commit_focused()
+        # No report key (F2–F10) acts from here on: a screen shown now would outlive the report.
+        self.session = None
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         for name, screen in self._report_screens.items():
             self.uninstall_screen(f"report-{name}")
             self._drop(screen)
         self._report_screens.clear()
-        self.session = None
         refresh = getattr(self.screen, "refresh_reports", None)
         if refresh is not None:
             refresh()

@@ -157,3 +157,19 @@ async def test_typing_in_the_filter_while_reports_are_made_ready_keeps_the_progr
         await pilot.pause()
         assert app.session.report_id == SEED_ID
         assert app.screen is app._report_screens["org"]
+
+
+async def test_leaving_the_report_while_the_preview_is_built_ahead_keeps_the_program_going(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        # Not `until`: it waits for the building to end, and the race is with the building.
+        while not ("preview" in app._report_screens and app._report_screens["preview"]._rendering.locked()):
+            await pilot.pause(0.01)
+        preview = app._report_screens["preview"]
+        await pilot.press("escape", "f8")
+        await until(pilot, lambda: app.session is None and not preview.is_attached, "the report closed")
+        assert app.is_running and app.return_code is None
+        await pilot.press("enter", "f8")
+        await until(pilot, lambda: app.screen.blocks, "the preview of the report opened again")
+        assert "月湖街道" in "".join(block.source for block in app.screen.blocks)

@@ -142,16 +142,25 @@ class PreviewScreen(ReportScreen):
         yield KeyLine()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.refresh_preview)
+        self.call_after_refresh(self.fill_in)
 
-    async def on_screen_resume(self) -> None:
+    def on_screen_resume(self) -> None:
         self.body.focus()
         if self.shown_revision is not None and self.session.revision != self.shown_revision:
-            await self.refresh_preview()
+            self.fill_in()
 
-    async def on_report_changed(self, _message: Any) -> None:
+    def on_report_changed(self, _message: Any) -> None:
         if self.is_current:
-            await self.refresh_preview()
+            self.fill_in()
+
+    def fill_in(self) -> None:
+        """Bring the preview up to date in the screen's own worker, not in its message handlers.
+
+        A worker is what the app cancels before it takes a screen apart (JixiaoApp._remove): the
+        screen built ahead and left at once (Escape right after opening a report) stopped the
+        program when a chapter, halfway through being rebuilt, mounted into a removed widget.
+        """
+        self.run_worker(self.refresh_preview, group="preview")
 
     @property
     def body(self) -> VerticalScroll:
@@ -165,6 +174,8 @@ class PreviewScreen(ReportScreen):
     async def refresh_preview(self) -> None:
         """Show the report as it is now, rebuilding only the chapters whose text changed."""
         async with self._rendering:
+            if not self.is_attached:
+                return  # left while waiting for the rendering before
             self.shown_revision = self.session.revision
             report = self.session.report
             text = to_markdown(report, last_year=self.session.last_year, shares=self.app.settings.shares)
