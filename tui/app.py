@@ -45,6 +45,10 @@ CAUGHT_UP_TIMEOUT = 10.0
 #: Seconds between looks for the first screen, while a key typed as the program starts waits for it.
 STARTING_POLL = 0.01
 
+#: Enter as it arrives while the program starts: the terminal still edits lines (tui.keyinput) and
+#: passes Enter on as a line feed, which Textual reads as ctrl+j.
+TERMINAL_ENTER = "ctrl+j"
+
 #: Seconds after the last save before the file itself takes in what the -wal holds (Store.checkpoint),
 #: so that a plain copy of the .db made while the app is open is complete.
 CHECKPOINT_AFTER = 3.0
@@ -164,6 +168,8 @@ class JixiaoApp(App[int]):
             return  # back from the widgets of a screen no longer in front: not for this one's bindings
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self._last_key = asyncio.get_running_loop().time()
+            if isinstance(event, events.Key) and event.key == TERMINAL_ENTER and not self._first_screen_up():
+                event = events.Key("enter", "\r")  # Enter, as the terminal's line editing passed it on
             await self._screen_up()
             if not self._taken_in_place(event):
                 await self._focused_caught_up()
@@ -206,10 +212,15 @@ class JixiaoApp(App[int]):
         return False
 
     async def _screen_up(self) -> None:
-        """Keys typed while the program starts wait for its first screen (Textual has nowhere to
-        send them before it, and would stop with an error)."""
-        while not self.screen_stack and not self._closing:
+        """Keys typed while the program starts wait for its first screen to be mounted (Textual has
+        nowhere to send them before it, and would stop with an error; before the screen's own
+        mount handler has put the cursor in its first field, they went to the screen and were
+        lost: `2019` typed as the program started never reached the home list's filter)."""
+        while not self._first_screen_up() and not self._closing:
             await asyncio.sleep(STARTING_POLL)
+
+    def _first_screen_up(self) -> bool:
+        return bool(self.screen_stack) and self.screen.is_mounted
 
     def _taken_in_place(self, event: events.Key | events.Paste) -> bool:
         """Whether the focused widget handles `event` in its own queue: a key it takes itself

@@ -186,9 +186,12 @@ def _open_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def _open(args: argparse.Namespace, lang: str) -> int:
     """The app on the named file, or on the default one (made on first run)."""
-    import tui.app
+    from tui.keyinput import typed_ahead_kept
 
-    return int(tui.app.run(args.db or default_db_path(), lang=lang) or 0)
+    with typed_ahead_kept():  # before Textual is imported: the keys typed meanwhile reach the app as typed
+        import tui.app
+
+        return int(tui.app.run(args.db or default_db_path(), lang=lang) or 0)
 
 
 def _check_arguments(parser: argparse.ArgumentParser, lang: str) -> None:

@@ -17,10 +17,20 @@ two reads, as over a slow link, stays whole) or for ESCAPE_DELAY, whichever is f
 is Escape. Text inside a bracketed paste is left as it is. Terminals that speak the kitty
 keyboard protocol (Textual asks for it) send Escape as `ESC [ 2 7 u` already: nothing changes.
 
+Keys typed while the program starts (`typed_ahead_kept`) are kept as typed, too: until Textual
+puts the terminal in its raw mode, the terminal's line editing turned Enter into ctrl+j and let
+ctrl+u erase what was typed before it.
+
 This module is pure (no Textual): tui.textual_compat puts it in front of Textual's parser.
 """
 
 from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
 
 ESC = "\x1b"
 #: The kitty keyboard protocol's Escape key: Textual's parser reads it as Escape only.
@@ -89,3 +99,37 @@ class EscapeSplitter:
     @property
     def holding(self) -> bool:
         return self._held_since is not None
+
+
+@contextmanager
+def typed_ahead_kept(stream: TextIO | None = None) -> Iterator[None]:
+    """While the program starts, the terminal hands on each key as typed, and takes it back as it was.
+
+    A terminal in its usual (canonical) mode edits a line before any program reads it: Enter
+    arrives as a line feed (read as ctrl+j), ctrl+u erases the keys before it, and every key is
+    echoed onto the screen. Keys typed in the second before Textual sets its own raw mode (it
+    reads them then) were thus changed or lost: `Enter F3 …` typed as jixiao started opened
+    nothing. Line editing and echo are turned off here as the program starts; Ctrl+C still
+    interrupts. Textual keeps this as the state to return to, and this puts back the terminal's
+    own state at the end. Nothing happens where the input is no terminal (or on Windows).
+    """
+    stream = sys.stdin if stream is None else stream
+    try:
+        fd = stream.fileno()
+        import termios
+    except (AttributeError, OSError, ValueError, ImportError):
+        yield
+        return
+    if not os.isatty(fd):
+        yield
+        return
+    before = termios.tcgetattr(fd)
+    held = termios.tcgetattr(fd)
+    held[0] &= ~(termios.ICRNL | termios.IXON)  # iflag: Enter stays Enter; ctrl+s, ctrl+q reach the app
+    held[3] &= ~(termios.ICANON | termios.ECHO | termios.IEXTEN)  # lflag: no line editing, no echo
+    held[6][termios.VMIN], held[6][termios.VTIME] = 1, 0
+    termios.tcsetattr(fd, termios.TCSANOW, held)
+    try:
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, before)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from textual.app import App, ScreenStackError
 from textual.css.query import NoMatches
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.widgets import field_id
 
@@ -89,7 +91,9 @@ async def until(pilot: Pilot, holds: Callable[[], bool], what: str, timeout: flo
             raise AssertionError(f"not so after {timeout:.0f} s: {what}")
         await pilot.pause(0.05)
         waited += 0.05
-    await pilot.app.workers.wait_for_complete()
+    # A worker the app cancelled (a screen built ahead for a report no longer wanted) is done too.
+    with contextlib.suppress(WorkerCancelled):
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -59,3 +59,14 @@ def test_a_figure_then_escape_at_once_saves_the_figure(budget_pane, sample_copy)
     while _figure(sample_copy) != Decimal("11") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _figure(sample_copy) == Decimal("11")
+
+
+@pytest.mark.slow
+def test_escape_enter_f4_at_once_after_a_figure_reopens_on_the_results_and_saves_the_figure(budget_pane, sample_copy):  # noqa: F811
+    budget_pane.keys("F3", "End", "C-u", "1", "1", "Escape", "Enter", "F4")
+    shown = budget_pane.wait(lambda s: "项目产出及社会效益评价" in s, DEADLINE)  # the heading of F4's part
+    assert shown is not None and "11^" not in shown
+    deadline = time.monotonic() + DEADLINE
+    while _figure(sample_copy) != Decimal("11") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _figure(sample_copy) == Decimal("11")

@@ -31,6 +31,7 @@ from store.parse import InputError
 from store.repository import ReportSummary, Store, StoreError
 from store.yearly import update_years, year_mentions
 from tui.keymap import localize_bindings
+from tui.widgets import focus_now
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.keyline import KeyLine
 from tui.widgets.outline_choice import outline_choices
@@ -206,7 +207,8 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         localize_bindings(self, self.app.lang)
         self.refresh_reports()
-        self.query_one("#filter", Input).focus()
+        # At once, not deferred: the keys typed while the program started wait for this (tui.app).
+        focus_now(self.query_one("#filter", Input))
 
     # --- the list --------------------------------------------------------------------
 

@@ -39,7 +39,8 @@ class KeyLine(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        if self.is_attached and screen is self.screen:
+        # Not while the program closes (no screen left in front: Textual's binding checks then fail).
+        if self.is_attached and screen is self.screen and self.app.screen_stack:
             text = self.keys_text()
             # Laid out again only when the keys need another number of lines (a layout at every Tab is slow).
             lines = len(text.plain.split("\n"))
