@@ -13,6 +13,7 @@ import pytest
 from conftest import SEED_ID
 from test_keystream_terminal import DEADLINE
 from test_keystream_terminal import budget_pane as budget_pane  # noqa: F401 (a fixture)
+from test_keystream_terminal import launched_pane as launched_pane  # noqa: F401 (a fixture)
 
 from store.repository import Store
 from tui.keyinput import ESCAPE_KEY, EscapeSplitter

@@ -36,19 +36,25 @@ if not terminal.have_tmux() or not JIXIAO.exists():
 
 
 @pytest.fixture
-def budget_pane(sample_copy: Path, tmp_path: Path) -> Iterator[Any]:
-    """jixiao on the test's copy of sample.db in tmux, the seed report open on its first part."""
+def launched_pane(sample_copy: Path, tmp_path: Path) -> Iterator[Any]:
+    """A tmux pane that has just started jixiao on the test's copy of sample.db (nothing drawn yet)."""
     socket = f"jixiao-keys-{uuid.uuid4().hex[:8]}"
     pane = terminal.Pane(socket, "keys")
     env = {"JIXIAO_SETTINGS": str(tmp_path / "settings.toml"), "LANG": "C.UTF-8", "TERM": "xterm-256color"}
     pane.launch([str(JIXIAO), str(sample_copy)], tmp_path, env)
     try:
-        pane.wait(lambda shown: "月湖街道" in shown, DEADLINE)
-        pane.keys("Enter")
-        pane.wait(lambda shown: "机构类别" in shown, DEADLINE)
         yield pane
     finally:
         terminal.kill_server(socket)
+
+
+@pytest.fixture
+def budget_pane(launched_pane: Any) -> Any:
+    """jixiao on the test's copy of sample.db in tmux, the seed report open on its first part."""
+    launched_pane.wait(lambda shown: "月湖街道" in shown, DEADLINE)
+    launched_pane.keys("Enter")
+    launched_pane.wait(lambda shown: "机构类别" in shown, DEADLINE)
+    return launched_pane
 
 
 def type_scripts(pane: Any, path: Path, seed: int, count: int) -> None:

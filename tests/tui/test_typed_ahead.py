@@ -11,16 +11,13 @@ from __future__ import annotations
 import os
 import termios
 import time
-import uuid
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
 import pytest
 from keystream import FIGURES
 from pilot_helpers import until, widget
-from test_keystream_terminal import DEADLINE, JIXIAO, terminal
+from test_keystream_terminal import DEADLINE
+from test_keystream_terminal import launched_pane as launched_pane  # noqa: F401 (a fixture)
 from textual import events
 
 from tui.keyinput import typed_ahead_kept
@@ -68,35 +65,22 @@ def test_the_terminal_passes_keys_on_as_typed_while_the_program_starts_and_is_gi
         os.close(follower)
 
 
-@pytest.fixture
-def launching(sample_copy: Path, tmp_path: Path) -> Iterator[Any]:
-    """A tmux pane that has just started jixiao on the test's copy of sample.db (nothing drawn yet)."""
-    socket = f"jixiao-ahead-{uuid.uuid4().hex[:8]}"
-    pane = terminal.Pane(socket, "ahead")
-    env = {"JIXIAO_SETTINGS": str(tmp_path / "settings.toml"), "LANG": "C.UTF-8", "TERM": "xterm-256color"}
-    pane.launch([str(JIXIAO), str(sample_copy)], tmp_path, env)
-    try:
-        yield pane
-    finally:
-        terminal.kill_server(socket)
-
-
 @pytest.mark.slow
-def test_2019_typed_a_tenth_of_a_second_after_launch_ends_in_the_filter(launching):
+def test_2019_typed_a_tenth_of_a_second_after_launch_ends_in_the_filter(launched_pane):
     time.sleep(0.1)
-    launching.text("2019")
-    shown = launching.wait(lambda s: "筛选 2019" in s and "月湖街道" in s, DEADLINE)
+    launched_pane.text("2019")
+    shown = launched_pane.wait(lambda s: "筛选 2019" in s and "月湖街道" in s, DEADLINE)
     assert shown is not None
 
 
 @pytest.mark.slow
-def test_enter_f3_typed_at_launch_opens_the_budget_part(launching, stored):
-    launching.keys("Enter", "F3", "End")
-    launching.wait(lambda s: "财政拨款收入预算批复数" in s, DEADLINE)
-    launching.keys("C-u", "3", "3", "Enter")
+def test_enter_f3_typed_at_launch_opens_the_budget_part(launched_pane, stored):
+    launched_pane.keys("Enter", "F3", "End")
+    launched_pane.wait(lambda s: "财政拨款收入预算批复数" in s, DEADLINE)
+    launched_pane.keys("C-u", "3", "3", "Enter")
     deadline = time.monotonic() + DEADLINE
     while time.monotonic() < deadline:
         if stored(FIGURES[0]) == Decimal("33"):
             return
         time.sleep(0.05)
-    pytest.fail(f"33 not saved; the pane shows:\n{launching.screen()}")
+    pytest.fail(f"33 not saved; the pane shows:\n{launched_pane.screen()}")
