@@ -33,10 +33,19 @@ from store.scoring import load_systems
 from store.settings import Settings, load_settings
 from tui import screens
 from tui.commands import KeyCommands, command_palette
-from tui.compositor import use_lean_compositor
 from tui.keymap import localize_bindings, read_keymap
 from tui.session import CONFLICT, LOCK_WAIT_MS, WAITING, ReportChanged, ReportSession, SaveFailed
-from tui.textual_compat import use_escape_parser
+from tui.textual_compat import (
+    binding_chain,
+    draw_unseen,
+    is_closing,
+    lay_out_unseen,
+    layout_pending,
+    modal_binding_chain,
+    mount_unseen,
+    use_escape_parser,
+    use_lean_compositor,
+)
 from tui.widgets.dialogs import DISCARD, WAIT
 from tui.widgets.own_keys import takes_itself
 
@@ -194,9 +203,9 @@ class JixiaoApp(App[int]):
         not left; F1 then Escape left the report, and the help came up over the home list
         (issue 23). Run here, the binding acts in the order the keys were typed.
         """
-        if not self.screen_stack or self._closing:
+        if not self.screen_stack or is_closing(self):
             return False
-        for node, bindings in self.screen._modal_binding_chain:
+        for node, bindings in modal_binding_chain(self.screen):
             bound = bindings.key_to_bindings.get(event.key)
             if not bound:
                 continue
@@ -216,7 +225,7 @@ class JixiaoApp(App[int]):
         nowhere to send them before it, and would stop with an error; before the screen's own
         mount handler has put the cursor in its first field, they went to the screen and were
         lost: `2019` typed as the program started never reached the home list's filter)."""
-        while not self._first_screen_up() and not self._closing:
+        while not self._first_screen_up() and not is_closing(self):
             await asyncio.sleep(STARTING_POLL)
 
     def _first_screen_up(self) -> bool:
@@ -236,7 +245,7 @@ class JixiaoApp(App[int]):
         screen and the keymap do not change)."""
         keys = self._priority_keys_of.get(focused)
         if keys is None:
-            chain = focused.screen._binding_chain
+            chain = binding_chain(focused.screen)
             keys = frozenset(
                 key
                 for _node, bindings in chain
@@ -254,7 +263,7 @@ class JixiaoApp(App[int]):
         callback once the app is closing (after an unhandled error, too): waiting then would
         hold each key already typed for the whole timeout, and the app would seem hung.
         """
-        if self._closing or not self.screen_stack:
+        if is_closing(self) or not self.screen_stack:
             return
         focused = self.focused
         if focused is None:
@@ -264,7 +273,7 @@ class JixiaoApp(App[int]):
         if not focused.call_later(lambda: taken.done() or taken.set_result(None)):
             return
         deadline = loop.time() + CAUGHT_UP_TIMEOUT
-        while focused.is_attached and not self._closing and loop.time() < deadline:
+        while focused.is_attached and not is_closing(self) and loop.time() < deadline:
             done, _pending = await asyncio.wait([taken], timeout=0.1)
             if done:
                 return
@@ -407,22 +416,20 @@ class JixiaoApp(App[int]):
         layout settles, and drawn once, coming up is only putting the lines on the terminal.
         (Speed alone rests on this: whatever is still wanted when the screen comes up is done then.)
         """
-        _, mounted = self._get_screen(screen)
-        await mounted
+        await mount_unseen(self, screen)
         for _pass in range(LAYOUT_PASSES):
             if screen.is_current or not screen.is_attached:
                 return
-            screen._refresh_layout(self.size)
-            screen._layout_required = False
+            lay_out_unseen(screen, self.size)
             await asyncio.sleep(LAYOUT_SETTLE)
-            if not screen._layout_required:
+            if not layout_pending(screen):
                 break
         if not screen.is_current and screen.is_attached:
             # Drawn once unseen, the widgets keep their drawn lines for when the screen comes up.
             # A text area whose part styles Textual has not worked out yet cannot be drawn ahead
             # (KeyError); the screen then draws it as it comes up, as it would anyway.
             with contextlib.suppress(KeyError):
-                screen._compositor.render_update(full=True)
+                draw_unseen(screen)
         gc.freeze()
 
     def _drop(self, screen: Screen) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from store.catalogue import message
+from tui.textual_compat import bindings_of, keymap_of
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -79,7 +80,7 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
     node only; call it from the node's constructor or on_mount. The command-palette key that
     Textual adds to the app gets the id `jixiao.palette` here, so it too is named and remappable.
     """
-    bindings = node._bindings.key_to_bindings
+    bindings = bindings_of(node).key_to_bindings
     for key, entries in bindings.items():
         bindings[key] = [_localized(binding, lang) for binding in entries]
 
@@ -119,13 +120,13 @@ def key_entries(screen: Screen, app: App) -> list[KeyEntry]:
     Keys are those in force after the user's keymap. An action bound to several keys is
     listed once with all of them.
     """
-    remapped: dict[str, str] = app._keymap
+    remapped: dict[str, str] = keymap_of(app)
     found: dict[str, KeyEntry] = {}
     nodes: list[tuple[DOMNode, bool]] = [(screen, True)]
     nodes += [(widget, True) for widget in screen.walk_children()]
     nodes.append((app, False))
     for node, on_screen in nodes:
-        for key, binding in node._bindings:
+        for key, binding in bindings_of(node):
             if not (binding.id and binding.id.startswith(PREFIX)):
                 continue
             keys = tuple(k.strip() for k in remapped[binding.id].split(",")) if binding.id in remapped else (key,)

@@ -3,10 +3,28 @@
 Each use has a canary test in tests/tui/test_textual_compat.py naming the version it was
 checked against: an upgrade that changes any of them fails there, loudly, in one file.
 
+8.2.8 is the newest Textual release (checked December 2026): there is no newer one to move to.
+No public API of 8.2.8 does any of the jobs below; each is a small named function, so the rest of
+tui/ reads as public Textual only (tests/tui/test_textual_compat.py fails on any other use).
+
 - `textual._xterm_parser.XTermParser` and the module-level name `XTermParser` in
   `textual.drivers.linux_driver` and `textual.drivers.win32`: each driver's input thread makes
   its parser from that name, so jixiao's parser (Escape is Escape, tui.keyinput) is put there.
-  Textual has no public hook for the input parser (8.2.8).
+  Textual has no public hook for the input parser.
+- `DOMNode._bindings` and `App._keymap`: a node's own bindings and the keymap in force (the
+  help, the palette and the localized key names read them; there is only `App.set_keymap`).
+- `Screen._binding_chain` / `_modal_binding_chain`: the nodes, focused widget up to the app, and
+  their bindings, as Textual looks a key up (keys in typing order, tui.app).
+- `MessagePump._closing`: the app (or a widget) is being taken down; no callback runs any more.
+- `App._get_screen`, `Screen._refresh_layout`, `Screen._layout_required`, `Screen._compositor`:
+  building a screen unseen (mount, lay out, draw) so it comes up at once (tui.app, screens built ahead).
+- `Widget._layout_required`, `_scroll_required`, `_refresh_styles_required`, `_repaint_required`,
+  `Screen._dirty_widgets`, `Screen._on_timer_update`: drawing a key typed into a field at once.
+- `Input._watch_value`: the field widens its scroll area only when its text outgrows the box.
+- `textual.widgets._markdown.MarkdownTable` and its `_get_headers_and_rows`: the preview's
+  one-widget table (the public `textual.widgets.markdown` does not export MarkdownTable).
+- `textual._compositor.Compositor._get_renders` and `textual.screen.Compositor`: the compositor
+  that renders, for a partial update, only the widgets seen inside it (LeanCompositor).
 """
 
 from __future__ import annotations
@@ -14,10 +32,25 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
+import textual.screen
 from textual import constants
+from textual._compositor import Compositor
 from textual._xterm_parser import XTermParser
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.binding import BindingsMap
+    from textual.dom import DOMNode
+    from textual.message_pump import MessagePump
+    from textual.screen import Screen
+    from textual.widget import Widget
+    from textual.widgets import Input
+    from textual.widgets._markdown import MarkdownTable
 
 from tui.keyinput import ESCAPE_KEY, EscapeSplitter
 
@@ -57,4 +90,150 @@ def use_escape_parser() -> None:
             module.XTermParser = EscapeParser  # type: ignore[attr-defined]
 
 
-__all__ = ["CHECKED_WITH", "ESCAPE_KEY", "EscapeParser", "use_escape_parser"]
+# --- bindings and the keymap --------------------------------------------------------------
+
+
+def bindings_of(node: DOMNode) -> BindingsMap:
+    """The bindings `node` itself holds (its class's BINDINGS as copied into the instance)."""
+    return node._bindings
+
+
+def keymap_of(app: App[Any]) -> dict[str, str]:
+    """The keymap in force (binding id to keys), as given to `App.set_keymap`."""
+    return app._keymap
+
+
+def binding_chain(screen: Screen[Any]) -> list[tuple[DOMNode, BindingsMap]]:
+    """The nodes a key is looked up in, the focused widget first and the app last, with their bindings."""
+    return screen._binding_chain
+
+
+def modal_binding_chain(screen: Screen[Any]) -> list[tuple[DOMNode, BindingsMap]]:
+    """`binding_chain`, ending at the last modal screen: where Textual runs a non-priority binding."""
+    return screen._modal_binding_chain
+
+
+def is_closing(pump: MessagePump) -> bool:
+    """Whether `pump` (the app, a screen, a widget) is being taken down: it runs no callback any more."""
+    return pump._closing
+
+
+# --- screens built unseen ------------------------------------------------------------------
+
+
+async def mount_unseen(app: App[Any], screen: Screen[Any]) -> None:
+    """Compose and mount the installed `screen` without showing it."""
+    _, mounted = app._get_screen(screen)
+    await mounted
+
+
+def lay_out_unseen(screen: Screen[Any], size: Size) -> None:
+    """One layout pass of the unseen `screen` at `size`; the widgets may ask for another (`layout_pending`)."""
+    screen._refresh_layout(size)
+    screen._layout_required = False
+
+
+def layout_pending(screen: Screen[Any]) -> bool:
+    """Whether a widget of `screen` asked for another layout since the last pass."""
+    return screen._layout_required
+
+
+def draw_unseen(screen: Screen[Any]) -> None:
+    """Render every widget of the unseen `screen` once: it keeps the lines for when it comes up."""
+    screen._compositor.render_update(full=True)
+
+
+# --- a key drawn at once -------------------------------------------------------------------
+
+
+def draw_at_once(widget: Widget) -> None:
+    """Draw `widget` now when a key changed only its own lines (nothing waits to be laid out,
+    scrolled or restyled, here or on its screen); else leave it to Textual's next update."""
+    screen = widget.screen
+    waiting = (
+        widget._layout_required or widget._scroll_required or widget._refresh_styles_required,
+        screen._layout_required or screen._scroll_required or screen._repaint_required,
+    )
+    if widget._repaint_required and not any(waiting) and screen.is_current and widget.display:
+        widget._repaint_required = False
+        screen._dirty_widgets.add(widget)
+        screen._on_timer_update()
+
+
+def input_value_changed(widget: Input, value: str) -> None:
+    """What Textual's Input does as its text changes (resize its scroll area, move the view)."""
+    from textual.widgets import Input
+
+    Input._watch_value(widget, value)
+
+
+# --- the preview's table -------------------------------------------------------------------
+
+
+def table_headers_and_rows(table: MarkdownTable) -> tuple[list[Any], list[list[Any]]]:
+    """A Markdown table's header cells and rows, as Textual's table read them."""
+    return table._get_headers_and_rows()
+
+
+def __getattr__(name: str) -> Any:
+    """`MarkdownTable`, imported when first asked for: the Markdown modules load with the preview, not at start."""
+    if name == "MarkdownTable":
+        from textual.widgets._markdown import MarkdownTable
+
+        return MarkdownTable
+    raise AttributeError(name)
+
+
+# --- the compositor ------------------------------------------------------------------------
+
+
+class LeanCompositor(Compositor):
+    """Textual's compositor, rendering for a partial update only the widgets seen inside it.
+
+    Textual, to redraw a changed region, asks every widget whose clip (its container's visible
+    area) touches the region to render, even where the widget itself lies elsewhere: on a part
+    screen each key typed into a figure rendered every visible row of the form (36 renders, not
+    2 as in a bare app). A widget that shows nothing inside the region cannot change what is
+    drawn there, so it is left out; and widgets are painted front to back, the first to paint a
+    cell keeping it, so once one covers the whole region (the field a key was typed into) the
+    containers behind it are not rendered either.
+    """
+
+    def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        if crop is None:
+            yield from super()._get_renders(None)
+            return
+        for widget, (region, clip) in self.visible_widgets.items():
+            seen = region.intersection(clip)
+            if seen.width and seen.height and crop.overlaps(seen):
+                yield region, clip, widget.render_lines(seen.translate(-region.offset))
+                if seen.contains_region(crop):
+                    return
+
+
+def use_lean_compositor() -> None:
+    """Give every screen made from now on (the app's and Textual's own) a LeanCompositor."""
+    textual.screen.Compositor = LeanCompositor  # type: ignore[misc]
+
+
+__all__ = [
+    "CHECKED_WITH",
+    "ESCAPE_KEY",
+    "EscapeParser",
+    "LeanCompositor",
+    "MarkdownTable",
+    "binding_chain",
+    "bindings_of",
+    "draw_at_once",
+    "draw_unseen",
+    "input_value_changed",
+    "is_closing",
+    "keymap_of",
+    "lay_out_unseen",
+    "layout_pending",
+    "modal_binding_chain",
+    "mount_unseen",
+    "table_headers_and_rows",
+    "use_escape_parser",
+    "use_lean_compositor",
+]

@@ -1,4 +1,4 @@
-"""Drawing a key typed into a figure (tui.compositor): the same picture, a fraction of the work.
+"""Drawing a key typed into a figure (tui.textual_compat.LeanCompositor): the same picture, a fraction of the work.
 
 What a person notices: each key shows at once on a form of hundreds of rows, and what the
 terminal shows is exactly what Textual would have drawn.
@@ -18,7 +18,7 @@ from pilot_helpers import open_part, widget
 from textual._compositor import Compositor
 from textual.widget import Widget
 
-from tui.compositor import LeanCompositor
+from tui.textual_compat import LeanCompositor
 from tui.widgets.field import FieldInput
 
 

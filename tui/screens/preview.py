@@ -8,7 +8,7 @@ whole seed report takes seconds on a busy PC, and every widget slows each return
 screen. So the text is cut into its chapters (一、… 七、 and the 附表), one Markdown widget
 each, and after an edit only the chapters whose text changed are rebuilt (about a tenth of
 the time); and a table is drawn as one widget (`PreviewTable`, built on Textual's private
-MarkdownTable: Textual is pinned exactly). The screen comes up at once and fills in.
+MarkdownTable, through tui.textual_compat). The screen comes up at once and fills in.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
-from textual.widgets._markdown import MarkdownTable
 
 from exporters import to_markdown
 from exporters.compose import paragraphs
@@ -32,6 +31,7 @@ from exporters.markdown import escape
 from store.yearly import text_at
 from tui.keymap import localize_bindings
 from tui.screens.report_screen import ReportScreen
+from tui.textual_compat import MarkdownTable, table_headers_and_rows
 from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
@@ -51,11 +51,11 @@ class PreviewTable(MarkdownTable):
     """A Markdown table drawn as one widget, numbers right-aligned.
 
     Textual's own table makes a widget of every cell; the seed's 附表 alone have about 150,
-    and every widget costs time each time the screen is shown.
+    and every widget costs time each time the screen is shown. (MarkdownTable is private: tui.textual_compat.)
     """
 
     def compose(self) -> ComposeResult:
-        headers, rows = self._get_headers_and_rows()
+        headers, rows = table_headers_and_rows(self)
         table = Table(box=box.SQUARE, header_style="bold", border_style="dim")
         for index, header in enumerate(headers):
             column = [row[index].plain.strip() for row in rows if index < len(row)]

@@ -28,6 +28,7 @@ from textual.widgets.text_area import WrappedDocument
 from store import fields
 from store.parse import InputError, format_amount, format_date, format_day, format_number
 from tui.session import INPUT, WAITING
+from tui.textual_compat import draw_at_once, input_value_changed
 from tui.widgets import field_id
 from tui.widgets.own_keys import RunsOwnKeys, run_own_binding
 
@@ -147,15 +148,7 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
         """
         if not self.is_attached:
             return  # the key took the field away (a list row deleted): nothing of it to draw
-        screen = self.screen
-        waiting = (
-            self._layout_required or self._scroll_required or self._refresh_styles_required,
-            screen._layout_required or screen._scroll_required or screen._repaint_required,
-        )
-        if self._repaint_required and not any(waiting) and screen.is_current and self.display:
-            self._repaint_required = False
-            screen._dirty_widgets.add(self)
-            screen._on_timer_update()
+        draw_at_once(self)
 
     def _reason(self, text: str) -> str:
         try:
@@ -279,7 +272,7 @@ class FieldInput(Input, FieldEditor):
         screen moves: it redraws itself only, and each key shows at once on a form of hundreds."""
         self._typing = True
         try:
-            super()._watch_value(value)
+            input_value_changed(self, value)
         finally:
             self._typing = False
 

@@ -15,6 +15,8 @@ from textual import events
 from textual.binding import BindingsMap
 from textual.widget import Widget
 
+from tui.textual_compat import bindings_of, keymap_of
+
 #: Each editor's own bindings with the person's keymap applied, worked out at its first key
 #: (the keymap is read once, at start): a field looks its editing keys up at every key.
 _OWN_BINDINGS: WeakKeyDictionary[Widget, BindingsMap] = WeakKeyDictionary()
@@ -23,9 +25,9 @@ _OWN_BINDINGS: WeakKeyDictionary[Widget, BindingsMap] = WeakKeyDictionary()
 def _own_bindings(widget: Widget) -> BindingsMap:
     bindings = _OWN_BINDINGS.get(widget)
     if bindings is None:
-        bindings = _OWN_BINDINGS[widget] = widget._bindings.copy()
-        if widget.app._keymap:
-            bindings.apply_keymap(widget.app._keymap)
+        bindings = _OWN_BINDINGS[widget] = bindings_of(widget).copy()
+        if keymap_of(widget.app):
+            bindings.apply_keymap(keymap_of(widget.app))
     return bindings
 
 
