@@ -80,7 +80,7 @@ async def keys_at_random_leave_the_program_running_and_the_figure_saved(make_app
 async def test_screen_keys_at_random_moments_keep_the_program_running_and_edits_saved(
     make_app, stored, documents, seed
 ):
-    await keys_at_random_leave_the_program_running_and_the_figure_saved(make_app, stored, seed, bursts=3)
+    await keys_at_random_leave_the_program_running_and_the_figure_saved(make_app, stored, seed, bursts=2)
 
 
 @pytest.mark.stress
