@@ -432,18 +432,6 @@ MESSAGES.update(
             "zh": '改键：在设置文件的 [keys] 一节写 "上面的编号" = "新键"，如 "jixiao.checks" = "f7"。',
             "en": 'To remap, write "id above" = "key" in the [keys] section of the settings file, e.g. "jixiao.checks" = "f7".',
         },
-        "ui.key.checks": {"zh": "检查", "en": "Checks"},
-        "ui.key.preview": {"zh": "预览", "en": "Preview"},
-        "ui.key.export": {"zh": "导出", "en": "Export"},
-        "ui.key.help": {"zh": "按键帮助", "en": "Keys help"},
-        "ui.key.checks.goto": {"zh": "转到字段", "en": "Go to field"},
-        "ui.key.checks.cancel": {"zh": "返回", "en": "Back"},
-        "ui.key.preview.next": {"zh": "下一章", "en": "Next chapter"},
-        "ui.key.preview.previous": {"zh": "上一章", "en": "Previous chapter"},
-        "ui.key.export.run": {"zh": "导出", "en": "Export"},
-        "ui.key.export.close": {"zh": "关闭", "en": "Close"},
-        "ui.key.help.close": {"zh": "关闭", "en": "Close"},
-        "ui.key.palette": {"zh": "命令", "en": "Commands"},
         "ui.palette.placeholder": {
             "zh": "输入要做的事或按键，如“检查”“f9”…",
             "en": "Type what to do or a key, e.g. checks, f9…",
@@ -811,30 +799,6 @@ MESSAGES.update(
         "ui.prose.title_long": {"zh": "标题宜短，正文按 Enter 到“内容”", "en": "keep it short; Enter goes to 内容"},
         "ui.prose.add_point": {"zh": "＋ 添加{part}要点", "en": "+ add a point to {part}"},
         "ui.prose.date_hint": {"zh": "如 2020年9月21日 或 2020-09-21", "en": "e.g. 2020-09-21"},
-        "ui.key.quit": {"zh": "退出", "en": "Quit"},
-        "ui.key.org": {"zh": "组织与人员", "en": "Org & staff"},
-        "ui.key.budget": {"zh": "预算执行", "en": "Budget"},
-        "ui.key.results": {"zh": "项目成果", "en": "Results"},
-        "ui.key.problems": {"zh": "问题与改进", "en": "Problems"},
-        "ui.key.prose": {"zh": "其他章节与落款", "en": "Other & sign"},
-        "ui.key.home": {"zh": "报告列表", "en": "Reports"},
-        "ui.key.home.new": {"zh": "新建报告", "en": "New report"},
-        "ui.key.home.delete": {"zh": "删除报告", "en": "Delete report"},
-        "ui.key.home.up": {"zh": "上一份", "en": "Previous"},
-        "ui.key.home.down": {"zh": "下一份", "en": "Next"},
-        "ui.key.home.page_up": {"zh": "上一页", "en": "Page up"},
-        "ui.key.home.page_down": {"zh": "下一页", "en": "Page down"},
-        "ui.key.dialog.cancel": {"zh": "取消", "en": "Cancel"},
-        "ui.key.list.add": {"zh": "新增一项", "en": "Add after"},
-        "ui.key.prose.add_to_section": {"zh": "在本部分的列表中新增一项", "en": "Add to this part's list"},
-        "ui.key.list.insert": {"zh": "在前面插入", "en": "Insert before"},
-        "ui.key.list.up": {"zh": "上移", "en": "Move up"},
-        "ui.key.list.down": {"zh": "下移", "en": "Move down"},
-        "ui.key.list.delete": {"zh": "删除本项", "en": "Delete item"},
-        "ui.key.next": {"zh": "下一项", "en": "Next field"},
-        "ui.key.list.add_here": {"zh": "新增一项", "en": "Add an item"},
-        "ui.key.previous": {"zh": "上一项", "en": "Previous field"},
-        "ui.key.field.next": {"zh": "保存并到下一项", "en": "Save, next field"},
     }
 )
 
@@ -1044,10 +1008,6 @@ MESSAGES.update(
             "en": "when the unit's report for that year exists, import this one as a copy (名称（导入副本）)",
         },
         "section.unplaced": {"zh": "未归类（导入时未能归位的内容）", "en": "Unplaced (imported, not yet placed)"},
-        "ui.key.home.import": {"zh": "导入 Word/文本报告", "en": "Import a Word/text report"},
-        "ui.key.unplaced.place": {"zh": "归位", "en": "Move into place"},
-        "ui.key.unplaced.delete": {"zh": "删除此段", "en": "Delete piece"},
-        "ui.key.unplaced.cancel": {"zh": "返回", "en": "Back"},
         "ui.import.title": {"zh": "导入 Word 或文本格式的报告", "en": "Import a report from a Word or text file"},
         "ui.import.path": {"zh": "文件", "en": "File"},
         "ui.import.path_hint": {
@@ -1131,7 +1091,6 @@ MESSAGES.update(
             "en": "not in this outline (shown again under the outline it came from)",
         },
         "format.unknown_outline": {"zh": "本程序没有这个报告提纲", "en": "this jixiao has no such outline"},
-        "ui.key.outline": {"zh": "更换报告提纲", "en": "Change outline"},
         "ui.outline.title": {
             "zh": "报告提纲：选择本报告采用的章节结构",
             "en": "Outline: the chapters this report follows",
@@ -1381,7 +1340,6 @@ MESSAGES.update(
 # --- issue 11: the yearly cycle in the app -----------------------------------------------------
 MESSAGES.update(
     {
-        "ui.key.home.next_year": {"zh": "由上年报告新建", "en": "Next year from this"},
         "ui.home.from_last": {
             "zh": "或由所选报告“{unit} {last}年度”新建下一年度（沿用机构、职责和各段文字，数字留空）：",
             "en": "Or start next year from the selected “{unit} {last}” (organisation, duties and prose kept, "
@@ -1396,7 +1354,6 @@ MESSAGES.update(
             "zh": "空格勾选或取消；改年份后这些段落仍标为上年原文，请逐段改写",
             "en": "Space ticks or unticks; after the years change these blocks are still last year's text: rewrite them",
         },
-        "ui.key.checks.years": {"zh": "更新上年年份", "en": "Update last year's years"},
         "ui.years.nothing": {
             "zh": "沿用上年的段落里已没有“{last}年”",
             "en": "no copied block still says “{last}年”",
@@ -1415,8 +1372,6 @@ MESSAGES.update(
 
 MESSAGES.update(
     {
-        "ui.key.scoring": {"zh": "自评表", "en": "Self-assessment"},
-        "ui.key.scoring.system": {"zh": "换指标体系", "en": "Next indicator system"},
         "ui.scoring.title": {"zh": "自评表", "en": "Self-assessment (自评表)"},
         "ui.scoring.system": {
             "zh": "指标体系：{name}\n（ctrl+t 换为：{others}）",
@@ -1446,13 +1401,6 @@ MESSAGES.update(
             "zh": "两张表合在一起只导出为 Excel；Word 或 Markdown 请选其中一张表",
             "en": "both forms together are exported as Excel only; for Word or Markdown choose one form",
         },
-    }
-)
-
-MESSAGES.update(
-    {
-        # --- issue 10: keys typed at speed (tui/screens/home.py) ------------------------------
-        "ui.key.home.open": {"zh": "打开报告", "en": "Open report"},
     }
 )
 
@@ -1505,8 +1453,6 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # --- the 决算 workbook in the app (F3, issue 22) ---------------------------------------
-        "ui.key.budget.accounts": {"zh": "从决算导入", "en": "Figures from 决算"},
-        "ui.key.accounts.apply": {"zh": "写入所选", "en": "Write ticked"},
         "ui.accounts.title": {
             "zh": "从部门决算工作簿导入本报告的数",
             "en": "Bring this report's figures in from a 部门决算 workbook",

@@ -21,7 +21,6 @@ from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -31,9 +30,9 @@ from store.catalogue import message
 from store.repository import Store, StoreError
 from store.scoring import load_systems
 from store.settings import Settings, load_settings
-from tui import screens
+from tui import actions, screens
 from tui.commands import KeyCommands, command_palette
-from tui.keymap import localize_bindings, read_keymap
+from tui.keymap import read_keymap
 from tui.session import CONFLICT, LOCK_WAIT_MS, WAITING, ReportChanged, ReportSession, SaveFailed
 from tui.textual_compat import (
     binding_chain,
@@ -79,24 +78,7 @@ class JixiaoApp(App[int]):
     CSS_PATH = "app.tcss"
     #: Only jixiao's own commands: Textual's system commands are in English whatever the language.
     COMMANDS = {KeyCommands}
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "退出", id="jixiao.quit", priority=True),
-        # Tab as a priority binding moves the cursor as the key arrives, so what is typed next
-        # lands in the next field even when keys come faster than the screen is drawn.
-        Binding("tab", "focus_next", "下一项", id="jixiao.next", priority=True, show=False),
-        Binding("shift+tab", "focus_previous", "上一项", id="jixiao.previous", priority=True, show=False),
-        Binding("f1", "help", "按键", id="jixiao.help"),
-        Binding("f2", "open('org')", "组织与人员", id="jixiao.org", priority=True, show=False),
-        Binding("f3", "open('budget')", "预算执行", id="jixiao.budget", priority=True, show=False),
-        Binding("f4", "open('results')", "项目成果", id="jixiao.results", priority=True, show=False),
-        Binding("f5", "open('problems')", "问题与改进", id="jixiao.problems", priority=True, show=False),
-        Binding("f6", "open('prose')", "其他章节与落款", id="jixiao.prose", priority=True, show=False),
-        Binding("f7", "open('checks')", "检查", id="jixiao.checks", priority=True),
-        Binding("f8", "open('preview')", "预览", id="jixiao.preview", priority=True),
-        Binding("f9", "open('export')", "导出", id="jixiao.export", priority=True),
-        Binding("ctrl+g", "outline", "报告提纲", id="jixiao.outline", show=False),
-        Binding("f10", "open('scoring')", "自评表", id="jixiao.scoring", priority=True),
-    ]
+    BINDINGS = actions.bindings("app")
 
     def __init__(self, store: Store, lang: str = "zh", settings: Settings | None = None) -> None:
         use_lean_compositor()
@@ -124,7 +106,6 @@ class JixiaoApp(App[int]):
         self._prepared: tuple[ReportSession, Screen] | None = None
         self._last_key = 0.0
         self.title = self.t("ui.app.title")
-        localize_bindings(self, lang)
         #: The settings file's choices (fonts, share rounding, keys), read once.
         self.settings = settings if settings is not None else load_settings()
         keymap, self._notices = read_keymap(self.settings)

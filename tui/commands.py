@@ -1,8 +1,9 @@
-"""The command palette (ctrl+p): every jixiao action of the screen in front, with its key.
+"""The command palette (ctrl+p): every jixiao action of the screen in front, with its key and help.
 
-Built from the same bindings as the footer and the F1 help (see tui.keymap), so an action
-found here runs exactly as its key would, and the key shown is the one in force after the
-user's keymap. Typing filters by description, by key or by binding id (`检查`, `f7`, `checks`).
+Built from the same actions as the key bar and the F1 help (tui.keymap, tui/actions.toml), so an
+action found here runs exactly as its key would, and the key shown is the one in force after the
+user's keymap. Actions marked `palette = false` in the registry (moving the cursor, closing a
+dialog) are left out. Typing filters by label, by key or by binding id (`检查`, `f7`, `checks`).
 """
 
 from __future__ import annotations
@@ -23,30 +24,34 @@ class KeyCommands(Provider):
     """One palette entry per jixiao action of the current screen and of the app."""
 
     def _entries(self) -> list[KeyEntry]:
-        return key_entries(self.screen, self.app)
+        return [entry for entry in key_entries(self.screen, self.app) if entry.action.palette]
 
     def _run(self, entry: KeyEntry) -> partial:
-        return partial(self.app.run_action, entry.action, entry.node)
+        return partial(self.app.run_action, entry.action.run, entry.node)
 
     def _line(self, words: str | Content, entry: KeyEntry) -> Content:
         """The entry on one line: what it does, then its key, dimmed."""
         return Content.assemble(words, "  ", (entry.key_text(self.app), "dim"))
 
     async def discover(self) -> Hits:
+        lang = self.app.lang
         for entry in self._entries():
-            yield DiscoveryHit(self._line(entry.description, entry), self._run(entry), text=entry.description)
+            label = entry.action.label(lang)
+            yield DiscoveryHit(self._line(label, entry), self._run(entry), text=label, help=entry.action.help(lang))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        lang = self.app.lang
         for entry in self._entries():
+            label = entry.action.label(lang)
             score = max(
-                matcher.match(entry.description),
+                matcher.match(label),
                 matcher.match(" ".join(entry.keys)),
-                matcher.match(entry.binding_id.removeprefix("jixiao.")),
+                matcher.match(entry.action.name),
             )
             if score > 0:
-                display = self._line(matcher.highlight(entry.description), entry)
-                yield Hit(score, display, self._run(entry), text=entry.description)
+                display = self._line(matcher.highlight(label), entry)
+                yield Hit(score, display, self._run(entry), text=label, help=entry.action.help(lang))
 
 
 def command_palette(app: JixiaoApp) -> None:

@@ -16,14 +16,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from store.catalogue import message
 from store.refusal import Refusal
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.screens.importing import typed_path
 
 if TYPE_CHECKING:
@@ -39,10 +38,7 @@ _NUMBERED = re.compile(r"^(?P<name>\w+)\[(?P<index>\d+)\](?P<rest>.*)$")
 class ChangeList(SelectionList[int]):
     """The figures that would change: Space ticks or unticks, Enter writes the ticked ones."""
 
-    BINDINGS = [Binding("enter", "screen.apply_chosen", "写入所选", id="jixiao.accounts.apply")]
-
-    def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
+    BINDINGS = bindings("accounts")
 
 
 def chosen_only(
@@ -83,7 +79,7 @@ class AccountsDialog(ModalScreen[bool]):
     Dismisses True once figures were written, False otherwise.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
+    BINDINGS = bindings("dialog")
     DEFAULT_CSS = """
     AccountsDialog ChangeList { height: auto; max-height: 16; }
     """
@@ -114,7 +110,6 @@ class AccountsDialog(ModalScreen[bool]):
                 yield Button(t("ui.dialog.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
         self._show_list(False)
         self.query_one("#notes", Static).display = False
         self.query_one("#path", Input).focus()

@@ -16,13 +16,13 @@ from decimal import Decimal
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
 from store import fields
 from store.model import EconLine, SanGongItem, shares, total
 from store.parse import format_amount
+from tui.actions import bindings
 from tui.screens.part import PartScreen
 from tui.widgets.field import FieldInput, FieldRow
 from tui.widgets.listed import ListEditor
@@ -37,7 +37,7 @@ class BudgetScreen(PartScreen):
     """一（二）and 二: stated figures, basic and project breakdowns, 三公经费."""
 
     PART = "budget"
-    BINDINGS = [Binding("ctrl+l", "accounts", "从决算导入", id="jixiao.budget.accounts")]
+    BINDINGS = bindings("budget")
 
     def compose_body(self) -> ComposeResult:
         """The outline's parts this screen edits, in print order: stated figures, breakdowns, 三公."""

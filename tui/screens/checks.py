@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -24,7 +23,7 @@ from store.catalogue import message
 from store.checks import ratios, run_checks
 from store.model import DEFAULT_OUTLINE, SHARE_METHODS
 from store.yearly import year_mentions
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
 
@@ -39,7 +38,7 @@ SEVERITY_STYLES = {"error": "bold white on dark_red", "warning": "bold black on 
 class PlaceChooser(ModalScreen["Place | None"]):
     """Asks which of a finding's places to go to; dismisses with the chosen place or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "", id="jixiao.checks.cancel")]
+    BINDINGS = bindings("place_chooser")
     DEFAULT_CSS = """
     PlaceChooser { align: center middle; }
     PlaceChooser > Vertical {
@@ -54,7 +53,6 @@ class PlaceChooser(ModalScreen["Place | None"]):
         self.lang = lang
         #: The report's outline, which names the sections the places are in.
         self.outline = outline
-        localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -95,11 +93,7 @@ def finding_prompt(finding: Finding, lang: str, word: str) -> Table:
 class ChecksScreen(ReportScreen):
     """Every finding of the open report, refreshed on each change; Enter goes to the field."""
 
-    BINDINGS = [
-        Binding("enter", "goto", "转到字段", id="jixiao.checks.goto"),
-        Binding("escape", "home", "报告列表", id="jixiao.home"),
-        Binding("ctrl+y", "years", "更新上年年份", id="jixiao.checks.years"),
-    ]
+    BINDINGS = bindings("checks")
     DEFAULT_CSS = """
     ChecksScreen > #checks-summary { padding: 0 1; text-style: bold; }
     ChecksScreen > #findings { height: 1fr; border: round $primary; }
@@ -113,7 +107,6 @@ class ChecksScreen(ReportScreen):
         self.session = session
         self.findings: list[Finding] = []
         self.shown_revision: int | None = None
-        localize_bindings(self, session.lang)
 
     def compose(self) -> ComposeResult:
         report = self.session.report

@@ -17,7 +17,6 @@ from weakref import WeakKeyDictionary
 
 import platformdirs
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -28,7 +27,7 @@ from exporters import ExportError, default_filename, export_forms, export_report
 from store.catalogue import message
 from store.checks import ERROR, run_checks
 from store.scoring import gaps, load_systems, score, system_for
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.widgets.dialogs import ChoiceDialog
 
 if TYPE_CHECKING:
@@ -90,10 +89,7 @@ class ExportScreen(ModalScreen["Path | None"]):
     Dismisses with the written path (or None when closed without exporting).
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "export", "导出", id="jixiao.export.run"),
-        Binding("escape", "close", "关闭", id="jixiao.export.close"),
-    ]
+    BINDINGS = bindings("export")
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical {
@@ -126,7 +122,6 @@ class ExportScreen(ModalScreen["Path | None"]):
         self.choices = {"export-format": "md", "export-content": "report"}
         if remembered is not None:
             self.choices = {"export-format": remembered[0], "export-content": remembered[1]}
-        localize_bindings(self, session.lang)
 
     def compose(self) -> ComposeResult:
         t = self.app.t

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -30,7 +29,7 @@ from store.outline import DEFAULT
 from store.parse import InputError
 from store.repository import ReportSummary, Store, StoreError
 from store.yearly import update_years, year_mentions
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.widgets import focus_now
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.keyline import KeyLine
@@ -55,7 +54,7 @@ COUNT_DELAY = 0.3
 class NewReportDialog(ModalScreen["int | None"]):
     """Asks for the unit, the year and the outline of a new report; dismisses with its id, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
+    BINDINGS = bindings("dialog")
 
     def __init__(self, store: Store, year: int, source: ReportSummary | None = None) -> None:
         super().__init__(classes="dialog")
@@ -92,7 +91,6 @@ class NewReportDialog(ModalScreen["int | None"]):
                     yield Button(t("ui.home.next_year", year=source.fiscal_year + 1), id="next")
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
         self.query_one("#unit", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -159,19 +157,7 @@ class HomeScreen(Screen):
     }
     """
 
-    BINDINGS = [
-        # A priority binding runs in the app as the key arrives, and the app takes no further key
-        # until the report is up: what is typed straight after Enter goes to its first field.
-        Binding("enter", "open", "打开报告", id="jixiao.home.open", priority=True, show=False),
-        Binding("ctrl+n", "new", "新建报告", id="jixiao.home.new"),
-        Binding("ctrl+delete", "delete", "删除报告", id="jixiao.home.delete"),
-        Binding("ctrl+y", "next_year", "由上年报告新建", id="jixiao.home.next_year"),
-        Binding("ctrl+l", "import", "导入报告", id="jixiao.home.import"),
-        Binding("up", "cursor('cursor_up')", "上一份", show=False, id="jixiao.home.up"),
-        Binding("down", "cursor('cursor_down')", "下一份", show=False, id="jixiao.home.down"),
-        Binding("pageup", "cursor('page_up')", "上一页", show=False, id="jixiao.home.page_up"),
-        Binding("pagedown", "cursor('page_down')", "下一页", show=False, id="jixiao.home.page_down"),
-    ]
+    BINDINGS = bindings("home")
 
     app: JixiaoApp
 
@@ -205,7 +191,6 @@ class HomeScreen(Screen):
         yield KeyLine()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
         self.refresh_reports()
         # At once, not deferred: the keys typed while the program started wait for this (tui.app).
         focus_now(self.query_one("#filter", Input))

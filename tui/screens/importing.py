@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from store.refusal import Refusal
 from store.repository import Store
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def typed_path(text: str) -> Path:
 class ImportDialog(ModalScreen["ImportDone | None"]):
     """Asks for the document to import; imports it (or a copy of it) into `store`."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
+    BINDINGS = bindings("dialog")
 
     def __init__(self, store: Store) -> None:
         super().__init__(classes="dialog")
@@ -64,7 +63,6 @@ class ImportDialog(ModalScreen["ImportDone | None"]):
                 yield Button(t("ui.dialog.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
         self.query_one("#copy", Button).display = False
         self.query_one("#path", Input).focus()
 

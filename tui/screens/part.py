@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -22,7 +21,7 @@ from store import fields
 from store import outline as outlines
 from store.outline import Outline
 from store.parse import InputError
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.screens import PARTS
 from tui.screens.report_screen import ReportScreen
 from tui.session import ReportChanged, ReportSession, SaveFailed
@@ -54,7 +53,7 @@ class PartScreen(ReportScreen):
     """Base of the five screens that edit the parts of a report."""
 
     PART: ClassVar[str] = ""
-    BINDINGS = [Binding("escape", "home", "报告列表", id="jixiao.home")]
+    BINDINGS = bindings("part")
 
     app: JixiaoApp
 
@@ -86,7 +85,6 @@ class PartScreen(ReportScreen):
 
         (A screen built ahead is then laid out once when it comes up, not again for its asides.)
         """
-        localize_bindings(self, self.session.lang)
         self.update_live()
 
     def on_screen_resume(self) -> None:

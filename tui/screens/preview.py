@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from rich import box
 from rich.table import Table
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
@@ -29,7 +28,7 @@ from exporters import to_markdown
 from exporters.compose import paragraphs
 from exporters.markdown import escape
 from store.yearly import text_at
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.screens.report_screen import ReportScreen
 from tui.textual_compat import MarkdownTable, table_headers_and_rows
 from tui.widgets.keyline import KeyLine
@@ -110,11 +109,7 @@ def mark_copied(text: str, report: Report, mark: str) -> str:
 class PreviewScreen(ReportScreen):
     """The report as it will export; n / p jump to the next / previous chapter."""
 
-    BINDINGS = [
-        Binding("n", "chapter(1)", "下一章", id="jixiao.preview.next"),
-        Binding("p", "chapter(-1)", "上一章", id="jixiao.preview.previous"),
-        Binding("escape", "home", "报告列表", id="jixiao.home"),
-    ]
+    BINDINGS = bindings("preview")
     DEFAULT_CSS = """
     PreviewScreen #preview-body { height: 1fr; background: $surface; }
     PreviewScreen #preview-body > Markdown { margin: 0; }
@@ -125,7 +120,6 @@ class PreviewScreen(ReportScreen):
         self.session = session
         self.shown_revision: int | None = None
         self._rendering = asyncio.Lock()
-        localize_bindings(self, session.lang)
 
     @classmethod
     def worth_building_ahead(cls, session: ReportSession) -> bool:

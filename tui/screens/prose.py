@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
 from store import fields
 from store import outline as outlines
 from store.model import TEXT_LISTS, TITLED_LISTS, TitledItem
+from tui.actions import bindings
 from tui.screens.part import PartBody, PartScreen
 from tui.widgets.field import FieldInput, FieldRow, ProseArea
 from tui.widgets.listed import ListEditor
@@ -33,10 +33,7 @@ class ProseScreen(PartScreen):
     """Title, preamble, the sections' prose and points as the outline has them, 落款."""
 
     PART = "prose"
-    BINDINGS = [
-        *PartScreen.BINDINGS,
-        Binding("ctrl+n", "add_to_section", "新增要点", id="jixiao.prose.add_to_section", show=False),
-    ]
+    BINDINGS = bindings("prose")
 
     def compose_body(self) -> ComposeResult:
         for key, shapes in self.sections_on():

@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from store.parse import format_number
 from store.scoring import Scored, Sheet, System, formula_text, load_systems, row_note, score, system_for
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
 
@@ -39,7 +38,7 @@ PAUSE = 0.6
 class ScoreField(Input):
     """The score or the reason of one manual indicator; saved through the session, refused at the field."""
 
-    BINDINGS = [Binding("enter", "submit", "下一项", id="jixiao.field.next", priority=True, show=False)]
+    BINDINGS = bindings("field")
 
     app: JixiaoApp
 
@@ -100,10 +99,7 @@ class ScoringBody(VerticalScroll, can_focus=False):
 class ScoringScreen(ReportScreen):
     """The 自评表 of the open report (F10)."""
 
-    BINDINGS = [
-        Binding("ctrl+t", "next_system", "换指标体系", id="jixiao.scoring.system"),
-        Binding("escape", "home", "报告列表", id="jixiao.home"),
-    ]
+    BINDINGS = bindings("scoring")
     DEFAULT_CSS = """
     ScoringScreen > #scoring-total { height: auto; padding: 0 1; text-style: bold; }
     ScoringScreen > #scoring-system { height: auto; padding: 0 1; color: $text-muted; }
@@ -125,7 +121,6 @@ class ScoringScreen(ReportScreen):
         self.systems, self.problems = load_systems()
         #: The text each indicator's row shows now, by indicator id (see refresh_sheet).
         self._rows_shown: dict[str, Text] = {}
-        localize_bindings(self, session.lang)
 
     @property
     def system(self) -> System:

@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.unplaced import TARGETS, target_label
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.keyline import KeyLine
 
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 class TargetChooser(ModalScreen["str | None"]):
     """Asks where a piece goes; dismisses with the target's path or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "", id="jixiao.unplaced.cancel")]
+    BINDINGS = bindings("target_chooser")
     DEFAULT_CSS = """
     TargetChooser { align: center middle; }
     TargetChooser > Vertical {
@@ -44,7 +43,6 @@ class TargetChooser(ModalScreen["str | None"]):
         super().__init__()
         self.piece = piece
         self.lang = lang
-        localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -64,11 +62,7 @@ class TargetChooser(ModalScreen["str | None"]):
 class UnplacedScreen(Screen):
     """The open report's 未归类 pieces; Enter moves the highlighted one into place, Ctrl+Delete deletes it."""
 
-    BINDINGS = [
-        Binding("enter", "place", "归位", id="jixiao.unplaced.place"),
-        Binding("ctrl+delete", "delete", "删除此段", id="jixiao.unplaced.delete"),
-        Binding("escape", "home", "报告列表", id="jixiao.home"),
-    ]
+    BINDINGS = bindings("unplaced")
     DEFAULT_CSS = """
     UnplacedScreen > #unplaced-hint { padding: 0 1; color: $text-muted; }
     UnplacedScreen > #pieces { height: 1fr; border: round $primary; }
@@ -80,7 +74,6 @@ class UnplacedScreen(Screen):
     def __init__(self, session: ReportSession) -> None:
         super().__init__()
         self.session = session
-        localize_bindings(self, session.lang)
 
     def compose(self) -> ComposeResult:
         report = self.session.report

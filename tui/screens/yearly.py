@@ -13,14 +13,13 @@ import re
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
 from store.checks import Place
 from store.yearly import text_at, year_mentions
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +44,7 @@ def excerpt(text: str, year: int) -> str:
 class YearUpdateDialog(ModalScreen[bool]):
     """The copied blocks quoting last year's year; dismisses True once some were updated, False if none."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
+    BINDINGS = bindings("dialog")
     DEFAULT_CSS = """
     YearUpdateDialog SelectionList { height: auto; max-height: 10; }
     """
@@ -79,7 +78,6 @@ class YearUpdateDialog(ModalScreen[bool]):
                 yield Button(t("ui.years.none"), id="none")
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
         blocks = self.query_one("#year-blocks", SelectionList)
         blocks.highlighted = 0
         blocks.focus()

@@ -9,12 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 
 #: What an unsaved-text dialog answers: back to the fields, quit once saved, or drop the text.
 KEEP_EDITING, WAIT, DISCARD = "keep", "wait", "discard"
@@ -26,7 +25,7 @@ class ChoiceDialog(ModalScreen[Any]):
     `safe` is the answer that has the focus and that Escape gives (None: Escape does nothing).
     """
 
-    BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
+    BINDINGS = bindings("dialog")
 
     def __init__(self, question: str, choices: list[tuple[str, str, str]], safe: str | None) -> None:
         super().__init__(classes="dialog")
@@ -42,7 +41,6 @@ class ChoiceDialog(ModalScreen[Any]):
                     yield Button(text, variant=variant, id=answer)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
         if self.safe is not None:
             self.query_one(f"#{self.safe}", Button).focus()
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Self
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -27,6 +26,7 @@ from textual.widgets.text_area import WrappedDocument
 
 from store import fields
 from store.parse import InputError, format_amount, format_date, format_day, format_number
+from tui.actions import bindings
 from tui.session import INPUT, WAITING
 from tui.textual_compat import draw_at_once, input_value_changed
 from tui.widgets import field_id
@@ -236,7 +236,7 @@ class FieldInput(Input, FieldEditor):
 
     #: Enter is a priority binding so it is handled as the key arrives, in order with Tab and the
     #: list keys: keys typed straight after it go to the next field.
-    BINDINGS = [Binding("enter", "submit", "下一项", id="jixiao.field.next", priority=True, show=False)]
+    BINDINGS = bindings("field")
     #: True while the text changes (see `_watch_value`).
     _typing = False
 

@@ -3,14 +3,18 @@
 Textual's Footer draws a widget for each key and builds them all anew whenever the keys on
 offer change, which is every time the cursor moves to another field. On a part screen that
 rebuild was a good part of what opening the screen and each Tab cost. One line of text shows
-the same keys, in the same order, at the cost of one widget.
+the same keys, in the same order, at the cost of one widget. Each key is labelled as the action
+registry (tui/actions.toml) calls its action, in the UI language.
 """
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+
+from tui.actions import action_of
 
 
 class KeyLine(Static):
@@ -50,20 +54,29 @@ class KeyLine(Static):
     def on_resize(self) -> None:
         self._bindings_changed(self.screen)
 
-    def keys_text(self) -> Content:
-        """Each shown binding once per action, as Textual's Footer lists them (the command palette last): key, then what it does."""
-        parts: list[Content] = []
+    def entries(self) -> list[tuple[Binding, bool]]:
+        """Each shown binding once per action, in the order Textual's Footer lists them (the command
+        palette last), and whether it is enabled here."""
         seen: set[str] = set()
-        active = self.screen.active_bindings
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
-        shown = [entry for entry in active.values() if entry[1].show]
-        for _node, binding, enabled, _tooltip in [*shown, *([palette] if palette else [])]:
-            if binding.action in seen:
-                continue
-            seen.add(binding.action)
+        shown: list[tuple[Binding, bool]] = []
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown.append((binding, enabled))
+        return sorted(shown, key=lambda entry: entry[0].action == "command_palette")
+
+    def label(self, binding: Binding) -> str:
+        """What the key bar calls `binding`: its registry label in the UI language (Textual's own, its description)."""
+        action = action_of(binding)
+        return action.label(self.app.lang) if action is not None else binding.description
+
+    def keys_text(self) -> Content:
+        """The shown bindings (`entries`) as one text: key, then its label, a click on it presses the key."""
+        parts: list[Content] = []
+        for binding, enabled in self.entries():
             key = Content.styled(f" {self.app.get_key_display(binding)} ", "bold $footer-key-foreground")
             action = f"@click=app.simulate_key({binding.key!r})" if enabled else "dim"
-            parts.append((key + Content(f"{binding.description} ")).stylize(action))
+            parts.append((key + Content(f"{self.label(binding)} ")).stylize(action))
         return _fill(parts, self.size.width)
 
 

@@ -23,13 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 from tui.session import ReportSession
 from tui.widgets import field_id, focus_now
 from tui.widgets.dialogs import ConfirmDialog
@@ -89,7 +88,7 @@ class AddButton(Button):
     """ "＋ add" at the foot of a list. Enter (or space) is a priority binding, so it runs in the app
     as the key arrives and the keys typed straight after it go to the new item."""
 
-    BINDINGS = [Binding("enter,space", "add", "新增一项", id="jixiao.list.add_here", priority=True, show=False)]
+    BINDINGS = bindings("list_gap")
 
     async def action_add(self) -> None:
         editor = self.parent
@@ -118,13 +117,7 @@ class ListEditor(Vertical):
 
     #: Priority bindings run in the app as the key arrives, and the app takes no further key until
     #: the list is rebuilt and the cursor is in its new place, so keys typed next land there.
-    BINDINGS = [
-        Binding("ctrl+n", "add(1)", "新增一项", id="jixiao.list.add", priority=True),
-        Binding("ctrl+o", "add(0)", "在前面插入", id="jixiao.list.insert", priority=True),
-        Binding("alt+up,ctrl+up", "move(-1)", "上移", id="jixiao.list.up", priority=True),
-        Binding("alt+down,ctrl+down", "move(1)", "下移", id="jixiao.list.down", priority=True),
-        Binding("ctrl+delete", "delete", "删除本项", id="jixiao.list.delete", priority=True),
-    ]
+    BINDINGS = bindings("list")
 
     app: JixiaoApp
 
@@ -178,9 +171,6 @@ class ListEditor(Vertical):
         if not items or self.add_at_end:
             yield AddButton(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
         yield Static("", classes="field-error list-error")
-
-    def on_mount(self) -> None:
-        localize_bindings(self, self.session.lang)
 
     @property
     def size_now(self) -> int:

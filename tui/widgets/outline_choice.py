@@ -8,14 +8,13 @@ what only the old one shows stays in the file and comes back when the report swi
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import outline as outlines
-from tui.keymap import localize_bindings
+from tui.actions import bindings
 
 
 def outline_name(outline_id: str, lang: str) -> str:
@@ -38,7 +37,7 @@ def chapters_line(outline_id: str) -> str:
 class OutlineDialog(ModalScreen["str | None"]):
     """Pick the outline the report follows; dismisses with its id, or None (Escape, or the same one)."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消", id="jixiao.dialog.cancel")]
+    BINDINGS = bindings("dialog")
 
     def __init__(self, current: str) -> None:
         super().__init__(classes="dialog")
@@ -56,7 +55,6 @@ class OutlineDialog(ModalScreen["str | None"]):
             yield Static(t("ui.outline.kept"), classes="dialog-text")
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.lang)
         choices = self.query_one("#outlines", OptionList)
         choices.highlighted = outlines.ids().index(self.current) if self.current in outlines.ids() else 0
         choices.focus()
