@@ -190,11 +190,10 @@ _KEY_WORDS = {
 
 
 def key_words(key: str, lang: str) -> str:
-    """A key as README writes it: `ctrl+q` → `Ctrl+Q`, `alt+up` → `Alt+↑`, `escape` → `Esc`."""
-    return "+".join(
-        _KEY_WORDS[part][lang] if part in _KEY_WORDS else part.capitalize() if len(part) > 1 else part
-        for part in key.split("+")
-    )
+    """A key as README writes it: `ctrl+q` → `Ctrl+Q`, `alt+up` → `Alt+↑`, `escape` → `Esc`, `n` → `n`."""
+    if len(key) == 1:
+        return key
+    return "+".join(_KEY_WORDS[part][lang] if part in _KEY_WORDS else part.capitalize() for part in key.split("+"))
 
 
 def readme_table(lang: str) -> str:

@@ -1,61 +1,28 @@
-"""Keyboard first: every action has an id, a key and words in both languages; F1, the palette, remapping."""
+"""Keyboard first: the key bar, F1 and the palette say what the action registry says, on every screen and
+after the user's remapping; the language of the UI."""
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import io
-import pkgutil
-import sys
 from pathlib import Path
 
 import pytest
 from pilot_helpers import type_text
 from rich.console import Console
-from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
-from textual.dom import DOMNode
 from textual.widgets import Static
 
-import tui
 import tui.app
-from store.catalogue import message
 from store.repository import Store
 from store.settings import load_settings
 from tui import cli
+from tui.actions import load
 from tui.app import JixiaoApp
 from tui.help import HelpScreen
 from tui.keymap import read_keymap
 from tui.screens.checks import ChecksScreen
 from tui.screens.preview import PreviewScreen
-
-
-def jixiao_classes() -> list[type[DOMNode]]:
-    """Every screen and widget class jixiao defines (all of tui imported)."""
-    for module in pkgutil.walk_packages(tui.__path__, "tui."):
-        importlib.import_module(module.name)
-    found = []
-    for module_name, module in list(sys.modules.items()):
-        if module_name.startswith("tui.") or module_name == "tui":
-            for _name, value in inspect.getmembers(module, inspect.isclass):
-                if issubclass(value, DOMNode) and value.__module__ == module_name:
-                    found.append(value)
-    return found
-
-
-def test_every_binding_has_an_id_and_words_in_both_languages():
-    bindings = [
-        (cls.__name__, binding)
-        for cls in jixiao_classes()
-        for binding in cls.__dict__.get("BINDINGS", [])
-        if isinstance(binding, Binding)
-    ]
-    assert len(bindings) >= 20
-    for owner, binding in bindings:
-        assert binding.id and binding.id.startswith("jixiao."), (owner, binding)
-        name = "ui.key." + binding.id.removeprefix("jixiao.")
-        zh, en = message(name, "zh"), message(name, "en")
-        assert zh != name and en != name and zh != en, (owner, binding.id)
+from tui.widgets.keyline import KeyLine
 
 
 def rendered(widget: Static) -> str:
@@ -81,9 +48,10 @@ async def test_f1_lists_the_keys_of_the_checks_screen_and_the_global_ones(make_a
         own = rendered(help_screen.query_one("#help-screen-keys", Static))
         everywhere = rendered(help_screen.query_one("#help-app-keys", Static))
         assert "本页按键" in own and "转到字段" in own and "jixiao." not in own + everywhere
+        assert "转到这一条检查所说的字段" in own
         assert "jixiao.checks.goto" in rendered(help_screen.query_one("#help-ids", Static))
         assert "检查" in everywhere and "f7" in everywhere and "导出" in everywhere and "^q" in everywhere
-        assert "转到字段" not in everywhere
+        assert "转到这一条检查所说的字段" not in everywhere
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChecksScreen)
@@ -136,18 +104,22 @@ def settings_file(tmp_path: Path) -> Path:
     return tmp_path / "settings.toml"
 
 
-async def test_a_key_remapped_in_the_settings_file_takes_effect(sample_copy, settings_file):
+async def test_a_key_remapped_in_the_settings_file_takes_effect_in_the_key_bar_f1_and_the_palette(
+    sample_copy, settings_file
+):
     settings_file.write_text('[keys]\n"jixiao.checks" = "F12"\n', encoding="utf-8")
     with Store.open(sample_copy) as store:
         app = JixiaoApp(store, "zh", settings=load_settings(settings_file))
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.press("enter")
             await pilot.pause()
+            bar = pilot.app.screen.query_one(KeyLine).keys_text().plain
+            assert "f12 检查" in bar and "f7" not in bar
             await pilot.press("f7")
             await pilot.pause()
             assert not isinstance(pilot.app.screen, ChecksScreen)
-            await pilot.press("f12")
-            await pilot.pause()
+            texts = await palette_choose(pilot, "检查")
+            assert texts[0].startswith("检查  f12")
             assert isinstance(pilot.app.screen, ChecksScreen)
             await pilot.press("f1")
             await pilot.pause()
@@ -158,14 +130,16 @@ async def test_a_key_remapped_in_the_settings_file_takes_effect(sample_copy, set
 
 def test_bad_key_settings_are_left_out_with_a_notice(settings_file):
     settings_file.write_text(
-        '[keys]\n"jixiao.preview" = ["F8", "ctrl+k"]\n"jixiao.checks" = 7\n"quit" = "f1"\n"jixiao.export" = ""\n',
+        '[keys]\n"jixiao.preview" = ["F8", "ctrl+k"]\n"jixiao.checks" = 7\n"quit" = "f1"\n"jixiao.export" = ""\n'
+        '"jixiao.chekcs" = "f12"\n',
         encoding="utf-8",
     )
     keymap, notices = read_keymap(load_settings(settings_file))
     assert keymap == {"jixiao.preview": "f8,ctrl+k"}
     words = [notice.text("zh") for notice in notices]
-    assert len(words) == 3
+    assert len(words) == 4
     assert any("keys.jixiao.checks" in text for text in words) and any("keys.quit" in text for text in words)
+    assert any("keys.jixiao.chekcs" in text for text in words)
 
 
 async def test_english_ui_names_keys_screens_and_help_in_english(make_app):
@@ -198,3 +172,61 @@ def test_the_app_language_comes_from_lang_or_the_settings(
     monkeypatch.setattr(tui.app, "run", lambda path, lang: started.append((path, lang)) or 0)
     assert cli.main([*argv, str(sample_copy)]) == 0
     assert started == [(sample_copy, lang)]
+
+
+async def agree_with_the_registry(pilot, lang: str) -> None:
+    """On the screen in front: every key on the key bar is in F1 with the same key and label, F1 gives
+    each action the registry's label and help, and the palette lists F1's actions (those the registry
+    puts in the palette) with the same label, key and help."""
+    app, registry = pilot.app, load()
+    screen = app.screen
+    bar = screen.query_one(KeyLine)
+    await pilot.press("f1")
+    await pilot.pause()
+    help_screen = app.screen
+    assert isinstance(help_screen, HelpScreen)
+    shown = rendered(help_screen.query_one("#help-screen-keys", Static)) + rendered(
+        help_screen.query_one("#help-app-keys", Static)
+    )
+    entries = {entry.action.name: entry for entry in help_screen.entries}
+    assert set(registry.groups["app"]) <= set(entries)
+    for entry in entries.values():
+        assert entry.action is registry.actions[entry.action.name]
+        row = f"{entry.key_text(app)} {entry.action.label(lang)}"
+        assert any(" ".join(line.split()).startswith(row) for line in shown.splitlines()), (screen, row)
+    for binding, _enabled in bar.entries():
+        entry = entries[registry.by_id(binding.id).name]
+        assert binding.key in entry.keys and bar.label(binding) == entry.action.label(lang)
+    await pilot.press("f1")
+    await pilot.pause()
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    options = app.screen.query_one(CommandList)
+    for _ in range(100):
+        if options.option_count:
+            break
+        await pilot.pause(0.02)
+    listed = sorted(str(option.prompt) for option in options.options)
+    expected = sorted(
+        f"{entry.action.label(lang)}  {entry.key_text(app)}\n{entry.action.help(lang)}"
+        for entry in entries.values()
+        if entry.action.palette
+    )
+    assert listed == expected, screen
+    await pilot.press("escape")
+    await pilot.pause()
+    assert app.screen is screen
+
+
+@pytest.mark.parametrize(
+    ("lang", "screens"), [("zh", ("f2", "f3", "f4", "f5", "f6", "f7", "f8", "f10")), ("en", ("f6", "f7"))]
+)
+async def test_key_bar_f1_and_palette_say_what_the_registry_says_on_every_screen(make_app, lang, screens):
+    async with make_app(lang=lang).run_test(size=(120, 40)) as pilot:
+        await agree_with_the_registry(pilot, lang)
+        await pilot.press("enter")
+        await pilot.pause()
+        for key in screens:
+            await pilot.press(key)
+            await pilot.pause()
+            await agree_with_the_registry(pilot, lang)
