@@ -26,7 +26,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed, active_worker
 
-from store.catalogue import message
 from store.repository import Store, StoreError
 from store.scoring import load_systems
 from store.settings import Settings, load_settings
@@ -47,6 +46,7 @@ from tui.textual_compat import (
 )
 from tui.widgets.dialogs import DISCARD, WAIT
 from tui.widgets.own_keys import takes_itself
+from tui.words import message
 
 #: Seconds a key waits at most for the focused widget to take the keys typed before it.
 CAUGHT_UP_TIMEOUT = 10.0
@@ -129,7 +129,7 @@ class JixiaoApp(App[int]):
             self.notify(self.t("safety.rollback_journal"), timeout=10)
 
     def t(self, key: str, **params: object) -> str:
-        """The catalogue text for `key` in the app's language."""
+        """The text for `key` in the app's language (tui/words.py, else the store's catalogue)."""
         return message(key, self.lang, **params)
 
     def get_default_screen(self) -> Screen:

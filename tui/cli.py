@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from store.catalogue import LANGS, message
+from store.catalogue import LANGS
+from tui.words import message
 
 if TYPE_CHECKING:
     from store.model import Report

@@ -29,12 +29,12 @@ from typing import Any, Protocol
 from textual.message import Message
 
 from store import fields
-from store.catalogue import message
 from store.model import Report
 from store.parse import InputError
 from store.repository import ConflictError, Store, StoreError
 from store.scoring import System, parse_manual_score, parse_reason
 from store.yearly import last_year_of, update_years
+from tui.words import message
 
 #: The path a change to the 自评表 is announced under (ReportChanged.paths): no field has it.
 SCORES = "scores"

@@ -20,10 +20,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
-from store.catalogue import message
 from store.refusal import Refusal
 from tui.actions import bindings
 from tui.screens.importing import typed_path
+from tui.words import message
 
 if TYPE_CHECKING:
     from exporters.accounts import Change

@@ -19,13 +19,13 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.catalogue import message
 from store.checks import ratios, run_checks
 from store.model import DEFAULT_OUTLINE, SHARE_METHODS
 from store.yearly import year_mentions
 from tui.actions import bindings
 from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
+from tui.words import message
 
 if TYPE_CHECKING:
     from store.checks import Finding, Place

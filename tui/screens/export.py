@@ -24,11 +24,11 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from textual.worker import Worker, WorkerState
 
 from exporters import ExportError, default_filename, export_forms, export_report, form_filename
-from store.catalogue import message
 from store.checks import ERROR, run_checks
 from store.scoring import gaps, load_systems, score, system_for
 from tui.actions import bindings
 from tui.widgets.dialogs import ChoiceDialog
+from tui.words import message
 
 if TYPE_CHECKING:
     from tui.session import ReportSession
