@@ -26,7 +26,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 90%; max-width: 90; height: auto; max-height: 90%;
+        width: 90%; max-width: 110; height: auto; max-height: 90%;
         border: round $accent; background: $surface; padding: 0 1;
     }
     """
@@ -58,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, expand=True)
         table.add_column(style="bold", no_wrap=True, width=key_width)
         table.add_column(no_wrap=True, width=label_width)
-        table.add_column(style="dim", ratio=1)
+        table.add_column(style="dim", ratio=1, overflow="fold")
         for entry in self.entries:
             if entry.on_screen == on_screen:
                 table.add_row(entry.key_text(self.app), entry.action.label(lang), entry.action.help(lang))

@@ -23,9 +23,10 @@ class KeyLine(Static):
     DEFAULT_CSS = """
     KeyLine {
         dock: bottom;
-        /* A second line when the keys do not fit on one (80 columns), rather than keys cut off. */
+        /* More lines when the keys do not fit on one (80 columns: two, three on a list's screen),
+           rather than keys cut off. */
         height: auto;
-        max-height: 2;
+        max-height: 3;
         width: 1fr;
         background: $footer-background;
         color: $footer-description-foreground;
