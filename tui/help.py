@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.actions import bindings
-from tui.keymap import KeyEntry, key_entries
+from tui.keymap import KeyEntry, key_entries, keys_said
 
 
 class HelpScreen(ModalScreen[None]):
@@ -39,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         self.entries = key_entries(self.target, self.app)
         scroll = VerticalScroll(id="help-keys")
-        scroll.border_title = self.app.t("ui.help.title")
+        scroll.border_title = self.app.t("ui.help.title", close=keys_said(self.app, "help.close"))
         with scroll:
             yield Static(self._table(True), id="help-screen-keys")
             yield Static(self._table(False), id="help-app-keys")

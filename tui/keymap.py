@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from tui.actions import Action, action_of, load
+from tui.actions import Action, action_of, key_words, load
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -69,6 +69,14 @@ def keys_in_force(action: Action, keymap: dict[str, str]) -> tuple[str, ...]:
     """The keys `action` answers to: the user's (`keymap`, from `read_keymap`), else the registry's."""
     remapped = keymap.get(action.id)
     return tuple(remapped.split(",")) if remapped else action.keys
+
+
+def keys_said(app: App, name: str) -> str:
+    """The keys in force of the action `name` as a sentence names them (`Ctrl+T`, `回车`, `Esc / F1`),
+    for the hints on screen that tell which key does something: remapped, they name the new key."""
+    action = load().actions[name]
+    keys = keys_in_force(action, read_keymap(app.settings)[0])  # type: ignore[attr-defined]
+    return " / ".join(key_words(key, app.lang) for key in keys)
 
 
 @dataclass(frozen=True)

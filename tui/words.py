@@ -41,8 +41,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.checks.title": {"zh": "检查", "en": "Checks"},
     "ui.checks.summary": {
-        "zh": "检查结果：{errors} 个错误，{warnings} 个警告（回车转到字段）",
-        "en": "Checks: errors {errors}, warnings {warnings} (Enter goes to the field)",
+        "zh": "检查结果：{errors} 个错误，{warnings} 个警告（{goto}转到字段）",
+        "en": "Checks: errors {errors}, warnings {warnings} ({goto} goes to the field)",
     },
     "ui.checks.none": {
         "zh": "没有发现问题：各项数字相互吻合，必填章节均已填写。",
@@ -52,8 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.checks.warning": {"zh": "警告", "en": "warning"},
     "ui.checks.ratios": {"zh": "绩效指标", "en": "Indicators"},
     "ui.checks.choose_place": {
-        "zh": "这一问题涉及几处，转到哪一处？（回车选择，Esc 返回）",
-        "en": "This finding names several places; go to which? (Enter chooses, Esc goes back)",
+        "zh": "这一问题涉及几处，转到哪一处？（回车选择，{back} 返回）",
+        "en": "This finding names several places; go to which? (Enter chooses, {back} goes back)",
     },
     "ui.preview.title": {"zh": "预览", "en": "Preview"},
     "ui.export.title": {"zh": "导出报告", "en": "Export the report"},
@@ -63,15 +63,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.export.tables": {"zh": "附表（收支、支出分类、三公经费、指标）", "en": "Appendix tables (附表)"},
     "ui.export.path": {"zh": "保存到", "en": "Save to"},
     "ui.export.errors.question": {
-        "zh": "检查发现 {count} 处错误：导出的文件中数字前后不一致。仍然导出，还是先去检查（F7）改正？",
+        "zh": "检查发现 {count} 处错误：导出的文件中数字前后不一致。仍然导出，还是先去检查（{checks}）改正？",
         "en": "The checks found {count} error(s): figures in the exported file will disagree."
-        " Export all the same, or go to the checks (F7) first?",
+        " Export all the same, or go to the checks ({checks}) first?",
     },
     "ui.export.errors.anyway": {"zh": "仍然导出", "en": "Export anyway"},
-    "ui.export.errors.see": {"zh": "去检查（F7）", "en": "Go to checks (F7)"},
+    "ui.export.errors.see": {"zh": "去检查（{checks}）", "en": "Go to checks ({checks})"},
     "ui.export.hint": {
-        "zh": "Ctrl+S 或在路径上回车即导出；Esc 关闭。",
-        "en": "Ctrl+S, or Enter on the path, exports; Esc closes.",
+        "zh": "{run} 或在路径上回车即导出；{close} 关闭。",
+        "en": "{run}, or Enter on the path, exports; {close} closes.",
     },
     "ui.export.run": {"zh": "导出", "en": "Export"},
     "ui.export.close": {"zh": "关闭", "en": "Close"},
@@ -79,7 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.export.working": {"zh": "正在写入 {path} …", "en": "Writing {path} …"},
     "ui.export.done": {"zh": "已导出：{path}", "en": "Exported: {path}"},
     "ui.export.failed": {"zh": "导出失败：{reason}", "en": "Export failed: {reason}"},
-    "ui.help.title": {"zh": "按键（F1 或 Esc 关闭）", "en": "Keys (F1 or Esc closes)"},
+    "ui.help.title": {"zh": "按键（{close} 关闭）", "en": "Keys ({close} closes)"},
     "ui.help.screen_keys": {"zh": "本页按键", "en": "Keys of this screen"},
     "ui.help.app_keys": {"zh": "随处可用", "en": "Keys that work everywhere"},
     "ui.help.ids": {"zh": "改键用的编号", "en": "ids for remapping keys"},
@@ -186,8 +186,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.home.no_findings": {"zh": "无", "en": "none"},
     "ui.home.finding_counts": {"zh": "错误{errors} 警告{warnings}", "en": "{errors} err {warnings} warn"},
     "ui.home.empty": {
-        "zh": "这个文件里还没有报告。按 ctrl+n 新建一份。",
-        "en": "No reports in this file yet. Press ctrl+n to start one.",
+        "zh": "这个文件里还没有报告。按 {new} 新建一份。",
+        "en": "No reports in this file yet. Press {new} to start one.",
     },
     "ui.home.new_title": {"zh": "新建报告", "en": "New report"},
     "ui.home.create": {"zh": "新建", "en": "Create"},
@@ -335,8 +335,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.unplaced.title": {"zh": "未归类", "en": "Unplaced"},
     "ui.unplaced.hint": {
-        "zh": "导入时未能归位的内容。回车：选择放到哪里；Ctrl+Delete：删除此段。",
-        "en": "What the import could not place. Enter: choose where it goes; Ctrl+Delete: delete it.",
+        "zh": "导入时未能归位的内容。{place}：选择放到哪里；{delete}：删除此段。",
+        "en": "What the import could not place. {place}: choose where it goes; {delete}: delete it.",
     },
     "ui.unplaced.none": {"zh": "没有未归类的内容。", "en": "Nothing is left unplaced."},
     "ui.unplaced.choose": {"zh": "把“{text}”放到：", "en": "Put “{text}” into:"},
@@ -348,11 +348,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Outline: the chapters this report follows",
     },
     "ui.outline.kept": {
-        "zh": "更换后，两种提纲共有的内容照旧；只有原提纲才有的内容仍保存在文件里，换回即可看到。Esc 取消",
-        "en": "What both outlines share stays; what only the old one shows stays in the file and returns if you switch back. Esc cancels",
+        "zh": "更换后，两种提纲共有的内容照旧；只有原提纲才有的内容仍保存在文件里，换回即可看到。{cancel} 取消",
+        "en": "What both outlines share stays; what only the old one shows stays in the file and returns if you switch back. {cancel} cancels",
     },
     "ui.outline.switched": {"zh": "已改用提纲：{name}", "en": "Now following: {name}"},
-    "ui.outline.current": {"zh": "报告提纲：{name}（Ctrl+G 更换）", "en": "Outline: {name} (Ctrl+G to change)"},
+    "ui.outline.current": {"zh": "报告提纲：{name}（{outline} 更换）", "en": "Outline: {name} ({outline} to change)"},
     "ui.home.outline": {"zh": "提纲", "en": "Outline"},
     "cli.help.sheet": {
         "zh": "导出哪一份：report 报告（md、docx 的默认）、scores 自评表、figures 基础数据表、forms 两张表（xlsx 的默认）",
@@ -411,8 +411,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.preview.copied": {"zh": "【上年原文】", "en": "[last year's text] "},
     "ui.scoring.title": {"zh": "自评表", "en": "Self-assessment (自评表)"},
     "ui.scoring.system": {
-        "zh": "指标体系：{name}\n（ctrl+t 换为：{others}）",
-        "en": "indicator system: {name}\n(ctrl+t switches to: {others})",
+        "zh": "指标体系：{name}\n（{next_system} 换为：{others}）",
+        "en": "indicator system: {name}\n({next_system} switches to: {others})",
     },
     "ui.scoring.total": {"zh": "综合得分 {total} 分 · 等级 {grade}", "en": "total {total} · grade {grade}"},
     "ui.scoring.total_partial": {
@@ -452,8 +452,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} figures differ from the workbook (now → workbook, source cell, basis):",
     },
     "ui.accounts.hint": {
-        "zh": "空格勾选或取消；回车写入勾选的数",
-        "en": "Space ticks or unticks; Enter writes the ticked figures",
+        "zh": "空格勾选或取消；{apply}写入勾选的数",
+        "en": "Space ticks or unticks; {apply} writes the ticked figures",
     },
     "ui.accounts.chosen": {"zh": "写入所选", "en": "Write ticked"},
     "ui.accounts.all": {"zh": "全部写入", "en": "Write all"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pilot_helpers import type_text
@@ -19,7 +20,7 @@ from tui import cli
 from tui.actions import load
 from tui.app import JixiaoApp
 from tui.help import HelpScreen
-from tui.keymap import read_keymap
+from tui.keymap import keys_said, read_keymap
 from tui.screens.checks import ChecksScreen
 from tui.screens.preview import PreviewScreen
 from tui.widgets.keyline import KeyLine
@@ -107,7 +108,7 @@ def settings_file(tmp_path: Path) -> Path:
 async def test_a_key_remapped_in_the_settings_file_takes_effect_in_the_key_bar_f1_and_the_palette(
     sample_copy, settings_file
 ):
-    settings_file.write_text('[keys]\n"jixiao.checks" = "F12"\n', encoding="utf-8")
+    settings_file.write_text('[keys]\n"jixiao.checks" = "F12"\n"jixiao.checks.goto" = "ctrl+k"\n', encoding="utf-8")
     with Store.open(sample_copy) as store:
         app = JixiaoApp(store, "zh", settings=load_settings(settings_file))
         async with app.run_test(size=(100, 40)) as pilot:
@@ -121,11 +122,21 @@ async def test_a_key_remapped_in_the_settings_file_takes_effect_in_the_key_bar_f
             texts = await palette_choose(pilot, "检查")
             assert texts[0].startswith("检查  f12")
             assert isinstance(pilot.app.screen, ChecksScreen)
+            assert "（Ctrl+K转到字段）" in str(pilot.app.screen.query_one("#checks-summary", Static).render())
             await pilot.press("f1")
             await pilot.pause()
             everywhere = rendered(pilot.app.screen.query_one("#help-app-keys", Static))
             line = next(line for line in everywhere.splitlines() if "检查" in line)
             assert "f12" in line and "f7" not in line
+
+
+def test_a_hint_on_screen_names_the_key_in_force(settings_file):
+    settings_file.write_text('[keys]\n"jixiao.scoring.system" = "ctrl+b"\n', encoding="utf-8")
+    app = SimpleNamespace(settings=load_settings(settings_file), lang="zh")
+    assert keys_said(app, "scoring.system") == "Ctrl+B"
+    assert keys_said(app, "checks.goto") == "回车"
+    app.lang = "en"
+    assert keys_said(app, "help.close") == "Esc / F1" and keys_said(app, "checks.goto") == "Enter"
 
 
 def test_bad_key_settings_are_left_out_with_a_notice(settings_file):

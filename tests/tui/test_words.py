@@ -38,5 +38,5 @@ def test_the_store_keeps_no_screen_words():
 
 
 def test_the_ui_says_its_own_words_and_the_stores():
-    assert words.message("ui.help.title", "en") == "Keys (F1 or Esc closes)"
+    assert words.message("ui.help.screen_keys", "en") == "Keys of this screen"
     assert words.message("no_such_report", "zh", report_id=7) == catalogue.message("no_such_report", "zh", report_id=7)

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from store.refusal import Refusal
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.screens.importing import typed_path
 from tui.words import message
 
@@ -102,7 +103,9 @@ class AccountsDialog(ModalScreen[bool]):
             yield Static("", id="reason", classes="field-error")
             yield Static("", id="notes", classes="dialog-text")
             yield ChangeList(id="changes")
-            yield Static(t("ui.accounts.hint"), id="hint", classes="dialog-text")
+            yield Static(
+                t("ui.accounts.hint", apply=keys_said(self.app, "accounts.apply")), id="hint", classes="dialog-text"
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.accounts.read"), variant="primary", id="read")
                 yield Button(t("ui.accounts.chosen"), variant="primary", id="chosen")

@@ -23,6 +23,7 @@ from store.checks import ratios, run_checks
 from store.model import DEFAULT_OUTLINE, SHARE_METHODS
 from store.yearly import year_mentions
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
 from tui.words import message
@@ -56,7 +57,9 @@ class PlaceChooser(ModalScreen["Place | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.app.t("ui.checks.choose_place"), classes="title")
+            yield Static(
+                self.app.t("ui.checks.choose_place", back=keys_said(self.app, "checks.cancel")), classes="title"
+            )
             yield OptionList(
                 *(
                     Option(Text(place_text(place, self.lang, self.outline)), id=str(i))
@@ -141,7 +144,7 @@ class ChecksScreen(ReportScreen):
         errors = sum(finding.severity == "error" for finding in self.findings)
         warnings = len(self.findings) - errors
         self.query_one("#checks-summary", Static).update(
-            self.app.t("ui.checks.summary", errors=errors, warnings=warnings)
+            self.app.t("ui.checks.summary", errors=errors, warnings=warnings, goto=keys_said(self.app, "checks.goto"))
         )
         listing = self.query_one("#findings", OptionList)
         highlighted = listing.highlighted

@@ -27,6 +27,7 @@ from exporters import ExportError, default_filename, export_forms, export_report
 from store.checks import ERROR, run_checks
 from store.scoring import gaps, load_systems, score, system_for
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.widgets.dialogs import ChoiceDialog
 from tui.words import message
 
@@ -144,7 +145,10 @@ class ExportScreen(ModalScreen["Path | None"]):
             yield MarkedCheckbox(t("ui.export.tables"), value=True, id="export-tables", compact=True)
             yield Label(t("ui.export.path"))
             yield Input(str(self.default_path(self.fmt, self.content)), id="export-path", compact=True)
-            yield Static(t("ui.export.hint"), id="export-status")
+            yield Static(
+                t("ui.export.hint", run=keys_said(self.app, "export.run"), close=keys_said(self.app, "export.close")),
+                id="export-status",
+            )
             with Horizontal():
                 yield Button(t("ui.export.run"), variant="primary", id="export-run", compact=True)
                 yield Button(t("ui.export.close"), id="export-close", compact=True)
@@ -243,7 +247,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         t = self.app.t
         choices = [
             (EXPORT_ANYWAY, t("ui.export.errors.anyway"), "warning"),
-            (SEE_CHECKS, t("ui.export.errors.see"), "primary"),
+            (SEE_CHECKS, t("ui.export.errors.see", checks=keys_said(self.app, "checks")), "primary"),
         ]
 
         def answered(choice: str | None) -> None:
@@ -254,7 +258,12 @@ class ExportScreen(ModalScreen["Path | None"]):
                 self.dismiss(self.written)
                 self.app.call_later(self.app.run_action, "open('checks')")
 
-        self.app.push_screen(ChoiceDialog(t("ui.export.errors.question", count=count), choices, SEE_CHECKS), answered)
+        self.app.push_screen(
+            ChoiceDialog(
+                t("ui.export.errors.question", count=count, checks=keys_said(self.app, "checks")), choices, SEE_CHECKS
+            ),
+            answered,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "export":

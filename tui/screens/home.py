@@ -30,6 +30,7 @@ from store.parse import InputError
 from store.repository import ReportSummary, Store, StoreError
 from store.yearly import update_years, year_mentions
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.widgets import focus_now
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.keyline import KeyLine
@@ -187,7 +188,7 @@ class HomeScreen(Screen):
         table.add_column(t("ui.home.findings"), key="findings")
         yield table
         yield Static("", id="home-more")
-        yield Static(t("ui.home.empty"), id="home-empty")
+        yield Static(t("ui.home.empty", new=keys_said(self.app, "home.new")), id="home-empty")
         yield KeyLine()
 
     def on_mount(self) -> None:

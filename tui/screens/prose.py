@@ -20,6 +20,7 @@ from store import fields
 from store import outline as outlines
 from store.model import TEXT_LISTS, TITLED_LISTS, TitledItem
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.screens.part import PartBody, PartScreen
 from tui.widgets.field import FieldInput, FieldRow, ProseArea
 from tui.widgets.listed import ListEditor
@@ -47,7 +48,9 @@ class ProseScreen(PartScreen):
         t = self.app.t
         if shape == "outline":
             name = outline_name(self.session.report.outline, self.session.lang)
-            yield Static(t("ui.outline.current", name=name), classes="field-note")
+            yield Static(
+                t("ui.outline.current", name=name, outline=keys_said(self.app, "outline")), classes="field-note"
+            )
         elif shape in TITLED_LISTS:
             add = self.add_label(shape)
             yield ListEditor(

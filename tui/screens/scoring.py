@@ -24,6 +24,7 @@ from textual.widgets import Input, Label, Static
 from store.parse import format_number
 from store.scoring import Scored, Sheet, System, formula_text, load_systems, row_note, score, system_for
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.screens.report_screen import ReportScreen
 from tui.widgets.keyline import KeyLine
 
@@ -198,7 +199,12 @@ class ScoringScreen(ReportScreen):
         t = self.app.t
         others = [s.name for s in self.systems.values() if s.id != sheet.system.id]
         self.query_one("#scoring-system", Static).update(
-            t("ui.scoring.system", name=sheet.system.name, others="、".join(others) or "—")
+            t(
+                "ui.scoring.system",
+                name=sheet.system.name,
+                others="、".join(others) or "—",
+                next_system=keys_said(self.app, "scoring.system"),
+            )
         )
         left = sum(1 for row in sheet.rows if row.score is None)
         total = format_number(sheet.total.normalize())

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from store.unplaced import TARGETS, target_label
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.keyline import KeyLine
 
@@ -81,7 +82,14 @@ class UnplacedScreen(Screen):
             "ui.part.heading", unit=report.short_name, year=report.fiscal_year, path=self.session.store.path
         )
         yield Static(f"{self.app.t('ui.unplaced.title')} · {heading}", classes="heading")
-        yield Static(self.app.t("ui.unplaced.hint"), id="unplaced-hint")
+        yield Static(
+            self.app.t(
+                "ui.unplaced.hint",
+                place=keys_said(self.app, "unplaced.place"),
+                delete=keys_said(self.app, "unplaced.delete"),
+            ),
+            id="unplaced-hint",
+        )
         yield OptionList(id="pieces")
         yield Static(self.app.t("ui.unplaced.none"), id="no-pieces")
         yield KeyLine()

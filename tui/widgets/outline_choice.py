@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from store import outline as outlines
 from tui.actions import bindings
+from tui.keymap import keys_said
 
 
 def outline_name(outline_id: str, lang: str) -> str:
@@ -52,7 +53,7 @@ class OutlineDialog(ModalScreen["str | None"]):
                 for name, outline_id in outline_choices(lang)
             ]
             yield OptionList(*options, id="outlines")
-            yield Static(t("ui.outline.kept"), classes="dialog-text")
+            yield Static(t("ui.outline.kept", cancel=keys_said(self.app, "dialog.cancel")), classes="dialog-text")
 
     def on_mount(self) -> None:
         choices = self.query_one("#outlines", OptionList)
