@@ -30,9 +30,9 @@ from bench.measure import Figure, alternate
 from bench.report import render
 from bench.terminal import HEIGHT, WIDTH, Terminal, contains_any, exited, peak_rss, wait_idle
 from store import outline
-from store.catalogue import message
 from store.codec import reports_from_data
 from store.repository import Store
+from tui.words import message
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

@@ -66,16 +66,21 @@ def _key_name(text: str) -> str:
 
 
 def keys_in_force(action: Action, keymap: dict[str, str]) -> tuple[str, ...]:
-    """The keys `action` answers to: the user's (`keymap`, from `read_keymap`), else the registry's."""
+    """The keys `action` answers to: the user's (`keymap`, from `user_keymap`), else the registry's."""
     remapped = keymap.get(action.id)
     return tuple(remapped.split(",")) if remapped else action.keys
+
+
+def user_keymap(app: App) -> dict[str, str]:
+    """The remapping the app runs with: the `[keys]` of its settings, as it handed them to Textual."""
+    return read_keymap(app.settings)[0]  # type: ignore[attr-defined]
 
 
 def keys_said(app: App, name: str) -> str:
     """The keys in force of the action `name` as a sentence names them (`Ctrl+T`, `回车`, `Esc / F1`),
     for the hints on screen that tell which key does something: remapped, they name the new key."""
     action = load().actions[name]
-    keys = keys_in_force(action, read_keymap(app.settings)[0])  # type: ignore[attr-defined]
+    keys = keys_in_force(action, user_keymap(app))
     return " / ".join(key_words(key, app.lang) for key in keys)
 
 
@@ -99,7 +104,7 @@ def key_entries(screen: Screen, app: App) -> list[KeyEntry]:
     The actions are those the classes of the screen, its widgets and the app bind (their
     BINDINGS, built from the registry); the keys those in force after the user's keymap.
     """
-    keymap = read_keymap(app.settings)[0]  # type: ignore[attr-defined]
+    keymap = user_keymap(app)
     found: dict[str, KeyEntry] = {}
     nodes: list[tuple[DOMNode, bool]] = [(screen, True)]
     nodes += [(widget, True) for widget in screen.walk_children()]
