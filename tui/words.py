@@ -463,6 +463,97 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} figures written from the 决算 workbook",
     },
     "ui.accounts.source": {"zh": "决算 {source}", "en": "决算 {source}"},
+    # --- what the app and the jixiao command say of backups, restores, exports and imports --------
+    "safety.backup_made": {
+        "zh": "已备份到 {path}",
+        "en": "backed up to {path}",
+    },
+    "restore.done": {
+        "zh": "已用备份“{source}”恢复“{path}”",
+        "en": "restored “{path}” from the backup “{source}”",
+    },
+    "restore.kept": {
+        "zh": '恢复前的文件已备份为“{aside}”；要撤销这次恢复：jixiao restore "{aside}" "{path}"',
+        "en": 'the file as it was is backed up as “{aside}”; to undo: jixiao restore "{aside}" "{path}"',
+    },
+    "restore.kept_damaged": {
+        "zh": "恢复前的文件已损坏，原样留存为“{aside}”（标为已损坏，不作为备份使用）",
+        "en": "the file as it was is damaged; it is kept as “{aside}” (marked damaged, never used as a backup)",
+    },
+    "backup.list.head": {
+        "zh": "“{path}”的备份（在 {folder}，新的在前）：",
+        "en": "backups of “{path}” (in {folder}, newest first):",
+    },
+    "backup.list.none": {
+        "zh": "“{path}”还没有备份（{folder}）",
+        "en": "“{path}” has no backups yet ({folder})",
+    },
+    "backup.list.line": {
+        "zh": "{n:>3}  {taken}  {size:>8} KB  {state}  {name}",
+        "en": "{n:>3}  {taken}  {size:>8} KB  {state}  {name}",
+    },
+    "backup.state.good": {"zh": "完好  ", "en": "good   "},
+    "backup.state.damaged": {"zh": "已损坏", "en": "damaged"},
+    "backup.list.newest_good": {
+        "zh": '最近一份完好的备份：{n}（{name}）；恢复：jixiao restore {n} "{path}"',
+        "en": 'the newest good backup: {n} ({name}); to restore it: jixiao restore {n} "{path}"',
+    },
+    "backup.list.no_good": {
+        "zh": "没有完好的备份",
+        "en": "there is no good backup",
+    },
+    "safety.rollback_journal": {
+        "zh": "此文件在网络共享盘上（或不支持 WAL）：改用回滚日志方式保存，照样每改一处即存盘，只是稍慢",
+        "en": "this file is on a network share (or WAL is unavailable): saving with a rollback journal, "
+        "still at every change, a little slower",
+    },
+    "safety.readonly_banner": {
+        "zh": "只读：此文件或其所在文件夹不可写，可以查看、检查、导出，不能修改",
+        "en": "read-only: this file or its folder cannot be written; you can view, check and export, not edit",
+    },
+    "export.done": {
+        "zh": "已导出：{path}",
+        "en": "exported: {path}",
+    },
+    "export.has_errors": {
+        "zh": "注意：检查发现 {count} 处错误，导出的文件中数字前后不一致；运行 jixiao check 查看",
+        "en": "note: the checks found {count} error(s): figures in the exported file disagree;"
+        " run jixiao check to see them",
+    },
+    "accounts.empty": {
+        "zh": "{table}（表“{sheet}”）本年度无数据（表中有说明），其中的数不导入",
+        "en": "{table} (sheet “{sheet}”) is empty this year (its 说明 says so); nothing taken from it",
+    },
+    "accounts.no_report": {
+        "zh": "文件里找不到“{unit}” {year} 年度的报告；请用 --report 指定",
+        "en": "no report of “{unit}” for {year} in the file; name one with --report",
+    },
+    "accounts.unchanged": {
+        "zh": "工作簿的数与报告一致，没有要改的",
+        "en": "the workbook's figures are those of the report already; nothing to change",
+    },
+    "accounts.dry_run": {
+        "zh": "（试运行：以上 {count} 处改动未写入）",
+        "en": "(dry run: the {count} changes above were not written)",
+    },
+    "accounts.done": {
+        "zh": "已从 {source} 导入 {count} 个数到报告 {id}（{unit} {year}年度）",
+        "en": "{count} figures from {source} written into report {id} ({unit} {year})",
+    },
+    "import.done": {
+        "zh": "已从“{source}”导入 {unit} {year}年度的报告（编号 {id}，按“{outline}”提纲认出），归位 {placed} 项",
+        "en": "imported the {year} report of {unit} from “{source}” (id {id}, outline “{outline}”): {placed} values placed",
+    },
+    "import.unplaced": {
+        "zh": "有 {count} 段未能归类，已放在报告的“未归类”清单里，请在程序中逐段归位或删除：",
+        "en": "{count} piece(s) could not be placed; they are in the report's “unplaced” list, to move or delete in the app:",
+    },
+    "import.piece": {"zh": "  {n}. 〔{where}〕{text}", "en": "  {n}. [{where}] {text}"},
+    "import.piece_note": {"zh": "     ↳ {note}", "en": "     ↳ {note}"},
+    "import.doubtful": {
+        "zh": "其中 {count} 段里的数字归属不确定，没有填入，附说明留在“未归类”，请核对后填写：",
+        "en": "{count} of them hold a number whose field is not certain: not filled in, kept with a note to check:",
+    },
 }
 
 

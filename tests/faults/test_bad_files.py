@@ -33,7 +33,6 @@ import exporters
 import store.repository
 from exporters import ExportError
 from store import exchange
-from store.catalogue import message
 from store.model import Report
 from store.repository import Store, StoreError
 from store.schema import SCHEMA_VERSION
@@ -41,6 +40,7 @@ from store.settings import Settings
 from tui import cli
 from tui.app import JixiaoApp
 from tui.widgets import field_id
+from tui.words import message
 
 #: Whether chmod really stops this process writing (not as root, not for folders on Windows).
 HONOURS_PERMISSIONS = os.name == "posix" and os.geteuid() != 0
