@@ -186,9 +186,10 @@ def test_the_app_language_comes_from_lang_or_the_settings(
 
 
 async def agree_with_the_registry(pilot, lang: str) -> None:
-    """On the screen in front: every key on the key bar is in F1 with the same key and label, F1 gives
-    each action the registry's label and help, and the palette lists F1's actions (those the registry
-    puts in the palette) with the same label, key and help."""
+    """On the screen in front: every key on the key bar is in F1 with the same key and label, the key
+    bar ends with the app's keys in the registry's order, F1 gives each action the registry's label
+    and help, and the palette lists F1's actions (those the registry puts in the palette) with the
+    same label, key and help."""
     app, registry = pilot.app, load()
     screen = app.screen
     bar = screen.query_one(KeyLine)
@@ -208,6 +209,10 @@ async def agree_with_the_registry(pilot, lang: str) -> None:
     for binding, _enabled in bar.entries():
         entry = entries[registry.by_id(binding.id).name]
         assert binding.key in entry.keys and bar.label(binding) == entry.action.label(lang)
+    on_bar = [registry.by_id(binding.id).name for binding, _enabled in bar.entries()]
+    app_keys = [name for name in on_bar if name in registry.groups["app"]]
+    assert app_keys == [name for name in registry.groups["app"] if name in app_keys], screen
+    assert on_bar[-len(app_keys) :] == app_keys and on_bar[-1] == "palette"
     await pilot.press("f1")
     await pilot.pause()
     await pilot.press("ctrl+p")

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.actions import action_of
+from tui.actions import action_of, load
 
 
 class KeyLine(Static):
@@ -56,15 +56,24 @@ class KeyLine(Static):
         self._bindings_changed(self.screen)
 
     def entries(self) -> list[tuple[Binding, bool]]:
-        """Each shown binding once per action, in the order Textual's Footer lists them (the command
-        palette last), and whether it is enabled here."""
+        """Each shown binding once per action, and whether it is enabled here: the focused widget's
+        and the screen's first, then the app's in the registry's order (so the command palette is
+        last, and a key the focused widget also binds, as a TextArea binds f7, does not move the
+        app's action to the front)."""
         seen: set[str] = set()
-        shown: list[tuple[Binding, bool]] = []
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        shown: list[tuple[Binding, bool, bool]] = []
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                shown.append((binding, enabled))
-        return sorted(shown, key=lambda entry: entry[0].action == "command_palette")
+                shown.append((binding, enabled, node is self.app))
+        app_order = load().groups["app"]
+
+        def place(entry: tuple[Binding, bool, bool]) -> tuple[bool, int]:
+            action = action_of(entry[0])
+            in_app = entry[2] and action is not None and action.name in app_order
+            return entry[2], app_order.index(action.name) if in_app else 0
+
+        return [(binding, enabled) for binding, enabled, _in_app in sorted(shown, key=place)]
 
     def label(self, binding: Binding) -> str:
         """What the key bar calls `binding`: its registry label in the UI language (Textual's own, its description)."""
