@@ -50,3 +50,11 @@ def test_the_command_line_module_itself_does_not_load_textual() -> None:
     loaded, top_level = imported_after("tui.cli")
     assert loaded == ["tui.cli"]
     assert "textual" not in top_level
+
+
+def test_the_command_line_names_keys_without_loading_textual() -> None:
+    """`jixiao next` names the keys that update last year's years from the action registry and the
+    user's keymap; reading those must not cost the command line Textual's start-up."""
+    loaded, top_level = imported_after("tui.keymap")
+    assert loaded == ["tui.keymap"]
+    assert "textual" not in top_level

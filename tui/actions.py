@@ -16,11 +16,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from textual.binding import Binding
+from typing import TYPE_CHECKING, Any
 
 from store.catalogue import LANGS
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
 
 #: The file as it ships, and how errors name it.
 SOURCE = "tui/actions.toml"
@@ -66,7 +67,11 @@ class Action:
         return self.helps[lang]
 
     def binding(self) -> Binding:
-        """The Textual binding for the default keys (the user's keymap is applied by Textual by id)."""
+        """The Textual binding for the default keys (the user's keymap is applied by Textual by id).
+
+        Textual is loaded here, not with the module, so the command line reads the registry without it."""
+        from textual.binding import Binding
+
         return Binding(
             ",".join(self.keys),
             self.run,
@@ -172,9 +177,9 @@ def bindings(group: str) -> list[Binding]:
     return [registry.actions[name].binding() for name in registry.groups[group]]
 
 
-def action_of(binding: Binding) -> Action | None:
-    """The registry entry of `binding`, or None when it is not one of jixiao's."""
-    return load().by_id(binding.id)
+def action_of(binding: object) -> Action | None:
+    """The registry entry of `binding` (a Textual Binding), or None when it is not one of jixiao's."""
+    return load().by_id(getattr(binding, "id", None))
 
 
 #: How README writes a key that is not a letter or an F-key, by language (the rest: each part capitalised).

@@ -472,7 +472,14 @@ def _next(args: argparse.Namespace, lang: str) -> int:
         )
     ]
     if mentions:
-        lines.append(message("cli.next.years", lang, count=len(mentions), last=source.fiscal_year))
+        from store.settings import load_settings
+        from tui.keymap import keys_named
+
+        settings = load_settings()
+        checks, years = (keys_named(settings, lang, name) for name in ("checks", "checks.years"))
+        lines.append(
+            message("cli.next.years", lang, count=len(mentions), last=source.fiscal_year, checks=checks, years=years)
+        )
     _say("\n".join(lines))
     return EXIT_OK
 

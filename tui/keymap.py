@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
-
 from tui.actions import Action, action_of, key_words, load
 
 if TYPE_CHECKING:
@@ -79,9 +77,13 @@ def user_keymap(app: App) -> dict[str, str]:
 def keys_said(app: App, name: str) -> str:
     """The keys in force of the action `name` as a sentence names them (`Ctrl+T`, `回车`, `Esc / F1`),
     for the hints on screen that tell which key does something: remapped, they name the new key."""
-    action = load().actions[name]
-    keys = keys_in_force(action, user_keymap(app))
-    return " / ".join(key_words(key, app.lang) for key in keys)
+    return keys_named(app.settings, app.lang, name)  # type: ignore[attr-defined]
+
+
+def keys_named(settings: Settings, lang: str, name: str) -> str:
+    """`keys_said` for the command line, which has settings but no app (and does not load Textual)."""
+    keys = keys_in_force(load().actions[name], read_keymap(settings)[0])
+    return " / ".join(key_words(key, lang) for key in keys)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class KeyEntry:
 
     def key_text(self, app: App) -> str:
         """The keys as the key bar writes them, e.g. `F7` or `^q`, joined with " / "."""
+        from textual.binding import Binding
+
         return " / ".join(app.get_key_display(Binding(key, self.action.run)) for key in self.keys)
 
 
@@ -121,7 +125,7 @@ def _bound_actions(cls: type) -> list[Action]:
     found = []
     for klass in reversed(cls.__mro__):
         for binding in klass.__dict__.get("BINDINGS", []):
-            action = action_of(binding) if isinstance(binding, Binding) else None
+            action = action_of(binding)
             if action is not None:
                 found.append(action)
     return found

@@ -379,8 +379,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.check.shares": {"zh": "{label}：{rule}", "en": "{label}: {rule}"},
     "cli.next.years": {
-        "zh": "其中 {count} 处仍写着“{last}年”：在程序中打开这份报告，在 F7 检查里按 Ctrl+Y 可逐段或一次更新年份",
-        "en": "{count} of them still say “{last}年”: open the report in the app and press ctrl+y in the F7 checks "
+        "zh": "其中 {count} 处仍写着“{last}年”：在程序中打开这份报告，在 {checks} 检查里按 {years} 可逐段或一次更新年份",
+        "en": "{count} of them still say “{last}年”: open the report in the app and press {years} in the {checks} checks "
         "to update the years, block by block or all at once",
     },
     "ui.home.from_last": {

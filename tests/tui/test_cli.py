@@ -270,7 +270,7 @@ def test_next_makes_2020_from_the_seed_and_export_and_check_compare_with_it(
 ) -> None:
     status, out, _ = run(capsys, "next", sample_copy)
     assert status == 0
-    assert "2020年度报告（编号 2）" in out and "“2019年”" in out
+    assert "2020年度报告（编号 2）" in out and "“2019年”" in out and "在 F7 检查里按 Ctrl+Y" in out
     with Store.open(sample_copy) as store:
         store.set(2, "figures.funds_received", Decimal("5000.00"))
         store.set(2, "figures.carried_in", Decimal("500.00"))
