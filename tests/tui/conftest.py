@@ -1,6 +1,6 @@
 """Fixtures for driving the app with Textual's Pilot on a copy of sample.db.
 
-Each test gets its own copy of the sample file and no user settings, and reads what was
+Each test gets its own copy of the sample file and no user settings (tests/conftest.py), and reads what was
 saved through a fresh Store, as a second program would.
 """
 
@@ -20,12 +20,6 @@ from tui.session import value_at
 
 #: The seed report's id in sample.db.
 SEED_ID = 1
-
-
-@pytest.fixture(autouse=True)
-def _no_user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the settings file of whoever runs the tests."""
-    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path / "no-settings.toml"))
 
 
 @pytest.fixture
