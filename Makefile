@@ -24,8 +24,9 @@ $(VENV)/.installed-test: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/jixiao sample.db
 
+# One test process a core (pytest-xdist), each test file whole in one of them (its module fixtures made once).
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 stress: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m stress

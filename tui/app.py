@@ -128,6 +128,12 @@ class JixiaoApp(App[int]):
         if not self.store.readonly and self.store.journal != "wal":
             self.notify(self.t("safety.rollback_journal"), timeout=10)
 
+    def on_unmount(self) -> None:
+        # The freeze is process-wide and outlives the app: a program that runs the app again (each
+        # test does, with run_test) would keep every earlier app's objects frozen, and its memory
+        # and the collector's work would grow with each run. Stopping gives them all back.
+        gc.unfreeze()
+
     def t(self, key: str, **params: object) -> str:
         """The text for `key` in the app's language (tui/words.py, else the store's catalogue)."""
         return message(key, self.lang, **params)

@@ -1,5 +1,5 @@
-"""Fixtures for the exporter tests: the seed report from TOML and from sample.db, a hostile
-report, and a settings file of our own so no test reads the user's."""
+"""Fixtures for the exporter tests: the seed report from TOML and from sample.db, and a hostile
+report. (The settings file of the test's own is tests/conftest.py's `own_settings`.)"""
 
 from __future__ import annotations
 
@@ -14,12 +14,10 @@ from store.model import Body, EconLine, Indicator, OrgGroup, Report, SanGongItem
 from store.repository import Store
 
 
-@pytest.fixture(autouse=True)
-def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point JIXIAO_SETTINGS at a file that does not exist: defaults, never the user's own file."""
-    path = tmp_path_factory.mktemp("settings") / "settings.toml"
-    monkeypatch.setenv("JIXIAO_SETTINGS", str(path))
-    return path
+@pytest.fixture(scope="session")
+def lo_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The LibreOffice user profile every conversion of this test process uses (doc_files.soffice_convert)."""
+    return tmp_path_factory.mktemp("lo-profile")
 
 
 @pytest.fixture

@@ -130,23 +130,31 @@ def word_file(
     return ole_file({"WordDocument": word, "1Table": table})
 
 
-def to_doc(sources: list[Path], folder: Path) -> list[Path]:
-    """Convert with LibreOffice ("MS Word 97"), a profile of its own and a time limit."""
+def soffice_convert(sources: list[Path], folder: Path, kind: str, profile: Path, timeout: int = 180) -> list[Path]:
+    """Convert with LibreOffice into `folder` (`kind` as --convert-to takes it: "pdf", "xls",
+    "doc:MS Word 97"), with a time limit. `profile` is the session's LibreOffice profile (the
+    `lo_profile` fixture): one a test process, as parallel runs must not share one, and made once,
+    as a new profile costs about three seconds at each conversion."""
     subprocess.run(
         [
             "soffice",
             "--headless",
-            f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
-            "doc:MS Word 97",
+            kind,
             "--outdir",
             str(folder),
             *map(str, sources),
         ],
         check=True,
         capture_output=True,
-        timeout=240,
+        timeout=timeout,
     )
-    made = [folder / (source.stem + ".doc") for source in sources]
+    made = [folder / f"{source.stem}.{kind.split(':')[0]}" for source in sources]
     assert all(path.exists() for path in made)
     return made
+
+
+def to_doc(sources: list[Path], folder: Path, profile: Path) -> list[Path]:
+    """Convert to Word 97 .doc files with LibreOffice (`soffice_convert`)."""
+    return soffice_convert(sources, folder, "doc:MS Word 97", profile, timeout=240)

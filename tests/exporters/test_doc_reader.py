@@ -155,7 +155,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, st
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def made(tmp_path_factory: pytest.TempPathFactory, lo_profile: Path) -> dict[str, Path]:
     """The .docx sources and their .doc versions, converted once for the module."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
@@ -165,7 +165,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "plain": write_source(folder / "plain.docx", numbered=False),
         "reviewed": write_reviewed(folder / "reviewed.docx"),
     }
-    docs = dict(zip(sources, to_doc(list(sources.values()), folder), strict=True))
+    docs = dict(zip(sources, to_doc(list(sources.values()), folder, lo_profile), strict=True))
     return {**{f"{name}.docx": path for name, path in sources.items()}, **docs}
 
 
@@ -286,11 +286,13 @@ class TestLibreOfficeDoc:
         assert not (tmp_path / "r.db").exists()
 
 
-def test_the_seed_report_as_doc_imports_the_same_facts_as_its_docx(sample_report: Report, tmp_path: Path) -> None:
+def test_the_seed_report_as_doc_imports_the_same_facts_as_its_docx(
+    sample_report: Report, tmp_path: Path, lo_profile: Path
+) -> None:
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     draft = export_report(sample_report, "docx", tmp_path / "月湖街道.docx", settings=Settings())
-    (old,) = to_doc([draft], tmp_path)
+    (old,) = to_doc([draft], tmp_path, lo_profile)
     from_docx, from_doc = import_file(draft), import_file(old)
     assert from_doc.unplaced == [] and from_doc.notes == ()
     assert from_doc.outline == from_docx.outline

@@ -260,18 +260,23 @@ def test_cli_exports_xlsx_and_one_form_as_docx(
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_forms_and_report_appendix_render_through_libreoffice(scored: Report, tmp_path: Path) -> None:
-    from test_pdf import pdf_text, to_pdf  # the converter with its own profile and time limit
+def test_forms_and_report_appendix_render_through_libreoffice(scored: Report, tmp_path: Path, lo_profile: Path) -> None:
+    from doc_files import soffice_convert
+    from test_pdf import pdf_text
 
-    def words(path: Path) -> str:
-        return "".join(pdf_text(to_pdf(path, tmp_path)).split())  # cells wrap; pdftotext spaces 2019 年
-
-    text = words(export_forms(scored, "docx", ("scores",), tmp_path / "score.docx"))
+    drafts = [
+        export_forms(scored, "docx", ("scores",), tmp_path / "score.docx"),
+        export_forms(scored, "docx", ("figures",), tmp_path / "figures.docx"),
+        export_report(scored, "docx", tmp_path / "report.docx"),
+    ]
+    # One LibreOffice run for the three; pdftotext spaces 2019 年, and cells wrap.
+    text, figures, report = (
+        "".join(pdf_text(pdf).split()) for pdf in soffice_convert(drafts, tmp_path, "pdf", lo_profile)
+    )
     assert "2019年度部门整体支出绩效自评表" in text and "预算完成率" in text and "97.76" in text
     assert text.index("投入") < text.index("过程") < text.index("产出") < text.index("效果") < text.index("合计")
-    figures = words(export_forms(scored, "docx", ("figures",), tmp_path / "figures.docx"))
     assert "5083.34" in figures and "5200.00" in figures
-    assert "部门整体支出绩效自评表" in words(export_report(scored, "docx", tmp_path / "report.docx"))
+    assert "部门整体支出绩效自评表" in report
 
 
 def test_check_and_export_say_what_the_score_sheet_lacks(

@@ -33,14 +33,14 @@ def test_every_document_lands_its_facts_with_none_wrong_and_none_lost(kind: str,
 
 
 @pytest.fixture(scope="module")
-def as_doc(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+def as_doc(tmp_path_factory: pytest.TempPathFactory, lo_profile: Path) -> dict[tuple[str, str], Path]:
     """The corpus's documents of DOC_KINDS saved as .doc by LibreOffice (one conversion for the module)."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     folder = tmp_path_factory.mktemp("corpus-doc")
     keys = [(kind, unit) for kind in DOC_KINDS for unit in UNITS]
     sources = [build(kind, unit, folder) for kind, unit in keys]
-    return dict(zip(keys, to_doc(sources, folder), strict=True))
+    return dict(zip(keys, to_doc(sources, folder, lo_profile), strict=True))
 
 
 @pytest.mark.slow

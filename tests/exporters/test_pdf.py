@@ -8,9 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from doc_files import soffice_convert
 from export_facts import SEED_AMOUNTS, SEED_SENTENCES, SEED_SHARES, seed_narrative
 
 from exporters import export_report
+from store import exchange
 from store.model import Report
 
 pytestmark = [
@@ -20,29 +22,18 @@ pytestmark = [
 ]
 
 
-def to_pdf(source: Path, folder: Path) -> Path:
-    return soffice_convert(source, folder, "pdf")
-
-
-def soffice_convert(source: Path, folder: Path, kind: str, timeout: int = 180) -> Path:
-    """Convert with LibreOffice, with a profile of its own (parallel runs must not share one) and a time limit."""
-    profile = folder / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to",
-            kind,
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=timeout,
-    )
-    return folder / f"{source.stem}.{kind}"
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory, seed_toml: str, lo_profile: Path) -> dict[str, Path]:
+    """The seed's draft ("seed"), the same without tables ("short") and in the 2023 outline with a
+    conclusion ("selfeval"), as PDFs: one LibreOffice run for the three (each run costs seconds)."""
+    folder = tmp_path_factory.mktemp("pdf")
+    (report,) = exchange.read(seed_toml)
+    drafts = [export_report(report, "docx", folder / "seed.docx")]
+    drafts.append(export_report(report, "docx", folder / "short.docx", tables=False))
+    report.outline = "selfeval-2023"
+    report.texts["conclusion"] = "综合评分为95分，等级为优。"
+    drafts.append(export_report(report, "docx", folder / "selfeval.docx"))
+    return {pdf.stem: pdf for pdf in soffice_convert(drafts, folder, "pdf", lo_profile)}
 
 
 def pdf_text(pdf: Path, *pages: str) -> str:
@@ -54,9 +45,8 @@ def pdf_info(pdf: Path) -> dict[str, str]:
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
 
 
-def test_the_seed_draft_converts_to_an_a4_pdf_with_every_figure(seed_report: Report, tmp_path: Path) -> None:
-    docx_file = export_report(seed_report, "docx", tmp_path / "seed.docx")
-    pdf = to_pdf(docx_file, tmp_path)
+def test_the_seed_draft_converts_to_an_a4_pdf_with_every_figure(seed_report: Report, pdfs: dict[str, Path]) -> None:
+    pdf = pdfs["seed"]
     info = pdf_info(pdf)
     pages = int(info["Pages"])
     # About 8,900 characters of prose at 22 × 28 a page, plus the appendix tables.
@@ -81,19 +71,16 @@ def test_the_seed_draft_converts_to_an_a4_pdf_with_every_figure(seed_report: Rep
     assert f"—{pages}—" in re.sub(r"\s+", "", pdf_text(pdf, "-f", str(pages), "-l", str(pages)))
 
 
-def test_without_tables_the_last_page_carries_the_signature(seed_report: Report, tmp_path: Path) -> None:
-    docx_file = export_report(seed_report, "docx", tmp_path / "short.docx", tables=False)
-    pdf = to_pdf(docx_file, tmp_path)
+def test_without_tables_the_last_page_carries_the_signature(pdfs: dict[str, Path]) -> None:
+    pdf = pdfs["short"]
     pages = pdf_info(pdf)["Pages"].strip()
     assert "附表" not in pdf_text(pdf)
     last = re.sub(r"\s+", "", pdf_text(pdf, "-f", pages, "-l", pages))
     assert "长沙市开福区月湖街道办事处2020年9月21日" in last
 
 
-def test_the_2023_outline_converts_with_its_seven_parts_in_order(seed_report: Report, tmp_path: Path) -> None:
-    seed_report.outline = "selfeval-2023"
-    seed_report.texts["conclusion"] = "综合评分为95分，等级为优。"
-    pdf = to_pdf(export_report(seed_report, "docx", tmp_path / "selfeval.docx"), tmp_path)
+def test_the_2023_outline_converts_with_its_seven_parts_in_order(pdfs: dict[str, Path]) -> None:
+    pdf = pdfs["selfeval"]
     text = "".join(pdf_text(pdf).split())  # pdftotext sets a space between digits and Chinese
     chapters = [
         "一、部门基本情况",

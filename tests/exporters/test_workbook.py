@@ -196,11 +196,11 @@ def test_password_protected_workbook(tmp_path: Path, capsys: pytest.CaptureFixtu
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice) to make the .xls")
 @pytest.mark.parametrize("kw", [{}, {"yuan": True, "internal": True, "spending_header": "merged"}])
-def test_xls_made_by_libreoffice_gives_the_same_figures(tmp_path: Path, kw: dict) -> None:
-    from tests.exporters.test_pdf import soffice_convert
+def test_xls_made_by_libreoffice_gives_the_same_figures(tmp_path: Path, kw: dict, lo_profile: Path) -> None:
+    from doc_files import soffice_convert
 
     xlsx = build(tmp_path / "book.xlsx", **kw)
-    xls = soffice_convert(xlsx, tmp_path / "out", "xls", timeout=240)
+    (xls,) = soffice_convert([xlsx], tmp_path / "out", "xls", lo_profile, timeout=240)
     assert xls.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
     want = {f.path: (f.value, f.source, f.basis) for f in read_accounts(xlsx).figures}
     got = {f.path: (f.value, f.source, f.basis) for f in read_accounts(xls).figures}

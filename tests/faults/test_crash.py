@@ -1,6 +1,7 @@
 """Crash safety: a process killed outright at a random moment loses no edit it had reported saved.
 
-Two kinds of trial, 30 of each in the normal suite and 300 of each with `make stress`:
+Two kinds of trial: in the normal suite 30 Store kills and 10 in a terminal (4 more among other
+programs); `make stress` tries 300 more of each, and the terminal seeds the normal suite once tried too:
 
 - the real app in a real terminal (tmux): the test types figures into the 预算执行 screen
   as an officer would (full-width digits through the input method, Enter), and counts an
@@ -26,7 +27,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -273,7 +274,7 @@ def _tui_trial(socket: str, lane: int, folder: Path, seed: int, *, neighbours: b
     return trial
 
 
-def _tui_trials(tmp_path: Path, seeds: range, *, neighbours: bool = False) -> list[Trial]:
+def _tui_trials(tmp_path: Path, seeds: Iterable[int], *, neighbours: bool = False) -> list[Trial]:
     """Run the trials `LANES` at a time on one private tmux server."""
     socket = f"jixiao-crash-{os.getpid()}"
     lanes = list(range(LANES))
@@ -299,11 +300,16 @@ def _tui_trials(tmp_path: Path, seeds: range, *, neighbours: bool = False) -> li
 
 needs_tmux = pytest.mark.skipif(not have_tmux(), reason="needs POSIX and tmux (a real terminal)")
 
+#: The kills in a real terminal that `make test` tries, alone and among other programs. Each costs
+#: seconds of a terminal, an app and a kill; the rest of the seeds once tried here (up to 30 and
+#: 2012) are tried by `make stress`, with its hundreds of others.
+TUI_SEEDS, NEIGHBOUR_SEEDS = range(10), range(2000, 2004)
+
 
 @needs_tmux
 @pytest.mark.slow
 def test_killed_app_keeps_every_edit_it_showed_saved(tmp_path: Path) -> None:
-    trials = _tui_trials(tmp_path, range(30))
+    trials = _tui_trials(tmp_path, TUI_SEEDS)
     assert sum(len(trial.saved) for trial in trials) > 0, "no trial got as far as a saved edit"
 
 
@@ -311,7 +317,7 @@ def test_killed_app_keeps_every_edit_it_showed_saved(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.stress
 def test_killed_app_stress(tmp_path: Path) -> None:
-    _tui_trials(tmp_path, range(1000, 1300))
+    _tui_trials(tmp_path, [*range(TUI_SEEDS.stop, 30), *range(1000, 1300)])
 
 
 @needs_tmux
@@ -319,7 +325,7 @@ def test_killed_app_stress(tmp_path: Path) -> None:
 def test_killed_app_among_other_programs_keeps_every_edit_it_showed_saved(tmp_path: Path) -> None:
     """Issue 19: with check, dump, export, backup, next, load, a sqlite3 shell and a second window on
     the same file while the app saves, a kill loses nothing the screen called 已保存, and the file stays whole."""
-    trials = _tui_trials(tmp_path, range(2000, 2012), neighbours=True)
+    trials = _tui_trials(tmp_path, NEIGHBOUR_SEEDS, neighbours=True)
     assert sum(len(trial.saved) for trial in trials) > 0, "no trial got as far as a saved edit"
     assert sum(trial.neighbours for trial in trials) >= len(trials), "the other programs hardly ran"
 
@@ -328,7 +334,7 @@ def test_killed_app_among_other_programs_keeps_every_edit_it_showed_saved(tmp_pa
 @pytest.mark.slow
 @pytest.mark.stress
 def test_killed_app_among_other_programs_stress(tmp_path: Path) -> None:
-    trials = _tui_trials(tmp_path, range(3000, 3150), neighbours=True)
+    trials = _tui_trials(tmp_path, [*range(NEIGHBOUR_SEEDS.stop, 2012), *range(3000, 3150)], neighbours=True)
     print(
         f"{len(trials)} trials, {sum(len(t.saved) for t in trials)} edits shown saved, "
         f"{sum(t.neighbours for t in trials)} other programs run beside the app"

@@ -1,11 +1,12 @@
 """Fixtures for driving the app with Textual's Pilot on a copy of sample.db.
 
-Each test gets its own copy of the sample file and no user settings, and reads what was
+Each test gets its own copy of the sample file and no user settings (tests/conftest.py), and reads what was
 saved through a fresh Store, as a second program would.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,6 @@ from tui.session import value_at
 
 #: The seed report's id in sample.db.
 SEED_ID = 1
-
-
-@pytest.fixture(autouse=True)
-def _no_user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the settings file of whoever runs the tests."""
-    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path / "no-settings.toml"))
 
 
 @pytest.fixture
@@ -43,11 +38,19 @@ def make_app(sample_copy: Path) -> Callable[..., JixiaoApp]:
         store.close()
 
 
+@pytest.fixture(scope="session")
+def _long_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The long report's file, made once a session; `long_copy` hands out copies."""
+    path = tmp_path_factory.mktemp("long") / "long.db"
+    long_report(path, results=2000, duties=5000)
+    return path
+
+
 @pytest.fixture
-def long_copy(tmp_path: Path) -> Path:
+def long_copy(tmp_path: Path, _long_template: Path) -> Path:
     """A file holding the seed report (id SEED_ID) with 2,000 results and 5,000 duties: issue 23's long lists."""
     path = tmp_path / "long.db"
-    long_report(path, results=2000, duties=5000)
+    shutil.copyfile(_long_template, path)
     return path
 
 

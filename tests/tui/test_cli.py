@@ -18,12 +18,6 @@ from store.repository import Store
 from tui.cli import main
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The person's own settings file (language!) never reaches these tests."""
-    monkeypatch.setenv("JIXIAO_SETTINGS", str(tmp_path_factory.mktemp("settings") / "settings.toml"))
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
     status = main([str(arg) for arg in argv])
     out, err = capsys.readouterr()

@@ -74,11 +74,9 @@ def test_what_is_not_a_report_exits_2_and_makes_no_file(
 
 
 def test_a_number_whose_field_is_not_certain_is_named_with_its_candidates_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tests" / "exporters"))
+    monkeypatch.syspath_prepend(ROOT / "tests" / "exporters")  # for this test only
     from import_corpus import build
 
     status, out, _ = run(capsys, "import", build("selfeval-office", "edu", tmp_path), tmp_path / "r.db")

@@ -114,11 +114,11 @@ async def test_the_export_dialog_writes_both_forms_as_one_workbook(make_app, doc
         assert "……另有22项，见自评表（F10）" in said  # the dialog names the first five
 
 
-async def test_a_bad_indicator_file_is_said_once_and_every_report_still_opens(make_app, tmp_path: Path):
+async def test_a_bad_indicator_file_is_said_once_and_every_report_still_opens(make_app, own_settings: Path):
     """Issue 19.6: an override with weight = nan is set aside; the app says so and scores by the shipped system."""
     from store.scoring import PACKAGE_FOLDER
 
-    folder = tmp_path / "indicators"  # beside the test's settings file (tests/tui/conftest.py)
+    folder = own_settings.parent / "indicators"  # beside the test's settings file (tests/conftest.py)
     folder.mkdir()
     text = (PACKAGE_FOLDER / "national.toml").read_text(encoding="utf-8").replace("weight = 4", "weight = nan", 1)
     (folder / "national.toml").write_text(text, encoding="utf-8")
