@@ -306,15 +306,16 @@ def _html(text: str) -> list[Sheet]:
 # --- finding the tables -------------------------------------------------------------
 
 
-def _sheet_title(sheet: Sheet) -> str:
-    words = [sheet.name]
-    for row in sheet.rows[:4]:
-        words += [cell for cell in row if isinstance(cell, str)]
-    return norm(" ".join(words))
+def _title_cells(sheet: Sheet) -> list[str]:
+    """The sheet's name and the words of its first rows, each on its own: a title is one of them."""
+    return [norm(sheet.name), *(norm(cell) for row in sheet.rows[:4] for cell in row if isinstance(cell, str))]
 
 
 def find_tables(sheets: list[Sheet]) -> dict[str, Sheet]:
-    """Each known table (by its id in store/accounts.toml) and the sheet that holds it."""
+    """Each known table (by its id in store/accounts.toml) and the sheet that holds it.
+
+    A title is matched within one cell (or the sheet's name), so that the `not` words of a title
+    are not found in the header beside it (财政拨款收入支出决算总表's column 一般公共预算财政拨款)."""
     found: dict[str, Sheet] = {}
     for table_id, spec in config()["tables"].items():
         for sheet in sheets:
@@ -322,9 +323,12 @@ def find_tables(sheets: list[Sheet]) -> dict[str, Sheet]:
                 continue
             name = norm(sheet.name)
             code = name.split("(")[0]
-            by_code = any(re.match(rf"^{re.escape(c)}(?![_\d])", code) for c in spec["codes"])
-            title = name if by_code else _sheet_title(sheet)
-            by_title = any(norm(t) in title for t in spec["titles"]) and not any(w in title for w in spec["not"])
+            by_code = any(re.match(rf"^{re.escape(c)}(?![_\d-])", code) for c in spec["codes"])
+            cells = [name] if by_code else _title_cells(sheet)
+            by_title = any(
+                any(norm(t) in cell for t in spec["titles"]) and not any(w in cell for w in spec["not"])
+                for cell in cells
+            )
             if by_code or by_title:
                 found[table_id] = sheet
                 break
@@ -679,6 +683,7 @@ def _totals(reading: _Reading, g: Grid, table_id: str, basis: str) -> None:
                 reading.add(path, got[0], got[1], basis)
                 break
     if table_id != "total":
+        _fund_spending(reading, g, rows, basis)
         return
     income = [take(name) for name in config()["fiscal_income"]["rows"]]
     income = [x for x in income if x]
@@ -709,6 +714,20 @@ def _totals(reading: _Reading, g: Grid, table_id: str, basis: str) -> None:
             _identity(reading, [cells[n] for n in side if n in cells], total)
     if left and right:
         _identity(reading, [left], right)
+
+
+def _fund_spending(reading: _Reading, g: Grid, rows: dict, basis: str) -> None:
+    """The four budgets' spending: the 本年支出合计 row of 财政拨款收入支出决算总表, in the column of each
+    fund its pane has (合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 | 国有资本经营预算财政拨款)."""
+    found = rows.get(config()["balance"]["spending"][0], [])
+    if not found:
+        return
+    r, lo, _, _ = found[0]
+    hi = next((b for a, b in _panes(g) if a == lo), max(g.header, default=0) + 1)
+    for path, words in config()["columns"]["fiscal_total"].items():
+        col = next((c for c in range(lo + 1, hi) if any(norm(w) in g.header.get(c, "") for w in words)), None)
+        if col is not None:
+            reading.add(path, reading.amount(g, r, col), cell_ref(g.sheet, r, col), basis)
 
 
 def _identity(reading: _Reading, parts: list[tuple[Decimal, str]], total: tuple[Decimal, str]) -> None:

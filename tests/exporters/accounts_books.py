@@ -33,6 +33,8 @@ SEED = {
         "公务用车运行维护费": ("0", "0"),
         "公务接待费": ("3.00", "0"),
     },
+    # 财政拨款收入支出决算总表: each fund's (income, spending); the seed's 财政拨款 is all 一般公共预算
+    "funds": {"一般公共预算财政拨款": ("4454.34", "4421.59")},
 }
 OTHER = {
     **SEED,
@@ -56,7 +58,13 @@ OTHER = {
         "公务用车运行维护费": ("5.00", "4.20"),
         "公务接待费": ("2.00", "1.10"),
     },
+    "funds": {
+        "一般公共预算财政拨款": ("3000.00", "2950.00"),
+        "政府性基金预算财政拨款": ("120.50", "100.25"),
+        "国有资本经营预算财政拨款": ("0", "0"),
+    },
 }
+FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 
 
 def _n(text: str, yuan: bool) -> float:
@@ -119,6 +127,24 @@ def build(
         ws.write(r, 3, b)
         ws.write_number(r, 5, _n(bv, yuan))
         r += 1
+    # 财政拨款收入支出决算总表: income by fund down the left, spending by fund across the right
+    ws = sheet("Z01_1 财政拨款收入支出决算总表(财决01-1表)" if internal else "公开04表", "财政拨款收入支出决算总表")
+    numbered = ["行次"] if internal else []
+    ws.write_row(3, 0, ["项目", *numbered, "决算数", "项目", *numbered, "合计", *FUNDS])
+    funds = {name: data["funds"].get(name, ("0", "0")) for name in FUNDS}
+    fiscal_in = sum(Decimal(i) for i, _ in funds.values())
+    fiscal_out = sum(Decimal(o) for _, o in funds.values())
+    right = 2 + len(numbered)
+    for n, name in enumerate(FUNDS):
+        ws.write_row(4 + n, 0, [f"{'一二三'[n]}、{name}", *([n + 1] if numbered else [])])
+        ws.write_number(4 + n, right - 1, _n(funds[name][0], yuan))
+    ws.write_row(4, right, ["一、一般公共服务支出", *([n + 4] if numbered else [])])
+    ws.write_row(8, 0, ["本年收入合计", *([7] if numbered else [])])
+    ws.write_number(8, right - 1, _n(str(fiscal_in), yuan))
+    ws.write_row(8, right, ["本年支出合计", *([8] if numbered else [])])
+    for c, v in enumerate([fiscal_out, *(Decimal(o) for _, o in funds.values())], start=right + 1 + len(numbered)):
+        ws.write_number(4, c, _n(str(v), yuan))
+        ws.write_number(8, c, _n(str(v), yuan))
     # 支出决算表
     ws = sheet("Z04 支出决算表(财决04表)" if internal else "公开03表", "支出决算表")
     heads = [

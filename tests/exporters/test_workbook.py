@@ -38,6 +38,27 @@ def test_second_unit_and_sangong_across(tmp_path: Path) -> None:
     assert got["figures.public_spent"][0] == Decimal("170.00")
 
 
+@pytest.mark.parametrize(
+    ("kw", "sheet", "cols"), [({}, "公开04表", "BEFG"), ({"yuan": True, "internal": True}, "Z01_1", "CGHI")]
+)
+def test_four_budgets_from_the_fiscal_totals_table(tmp_path: Path, kw: dict, sheet: str, cols: str) -> None:
+    accounts = read_accounts(build(tmp_path / "f.xlsx", OTHER, **kw))
+    got = {
+        f.path: (f.value, f.source.split(" ")[0].split("!")[0], f.source.split("!")[1], f.basis)
+        for f in accounts.figures
+    }
+    income, spent_col, fund_col, capital_col = cols
+    assert got["figures.general_income"] == (Decimal("3000.00"), sheet, f"{income}5", "财政拨款")
+    assert got["figures.fund_income"] == (Decimal("120.50"), sheet, f"{income}6", "财政拨款")
+    assert got["figures.capital_income"][0] == Decimal("0.00")
+    assert got["figures.general_spent"] == (Decimal("2950.00"), sheet, f"{spent_col}9", "财政拨款")
+    assert got["figures.fund_spent"] == (Decimal("100.25"), sheet, f"{fund_col}9", "财政拨款")
+    assert got["figures.capital_spent"] == (Decimal("0.00"), sheet, f"{capital_col}9", "财政拨款")
+    # the table has no 社会保险基金 row or column: that budget is left as it is
+    assert "figures.social_income" not in got and "figures.social_spent" not in got
+    assert not accounts.findings
+
+
 def test_arithmetic_findings_name_both_cells(tmp_path: Path) -> None:
     accounts = read_accounts(build(tmp_path / "c.xlsx", total="9999.00", personnel="1.00"))
     params = [f.params for f in accounts.findings]
