@@ -744,7 +744,7 @@ def _identity(reading: _Reading, parts: list[tuple[Decimal, str]], total: tuple[
 
 def _total_row(g: Grid) -> int | None:
     for r in g.rows():
-        for c in range(min(4, len(g.sheet.rows[r]))):
+        for c in range(min(6, len(g.sheet.rows[r]))):
             cell = g.at(r, c)
             if isinstance(cell, str) and label(cell) in ("合计", config()["balance"]["spending"][0], "总计"):
                 return r
@@ -762,34 +762,20 @@ def _spending(reading: _Reading, g: Grid, basis: str) -> None:
         reading.add(path, reading.amount(g, row, cols[0]), cell_ref(g.sheet, row, cols[0]), basis)
 
 
+Classes = dict[str, tuple[Decimal, str, str]]  # class code → (amount, cell, name)
+
+
 def _classes(reading: _Reading, g: Grid, target: str, basis: str) -> None:
-    """Class lines (3-digit 经济分类 codes, never the 5-digit rows again), 人员/公用经费, and their sums."""
-    code_cols = [c for c, text in g.header.items() if "编码" in text or "代码" in text]
+    """Class lines (3-digit 经济分类 codes, never the 5-digit rows again), 人员/公用经费, and their sums.
+
+    The classes are rows (科目编码 | 科目名称 | 决算数, in one or two panes) or columns (the 财决05 tables:
+    功能分类 down, a column per class, its 小计 beside its details), told apart by the header's words;
+    a code may be split over 类 | 款 | 项 cells."""
+    code_cols = sorted(c for c, text in g.header.items() if "编码" in text or "代码" in text)
     if not code_cols:
         raise _missing(g, "科目编码", ("编码", "代码"))
-    classes: dict[str, tuple[Decimal, str, str]] = {}
-    details: dict[str, list[Decimal]] = {}
-    named: dict[str, tuple[Decimal, str]] = {}
-    panes = sorted(code_cols)
-    edges = [*panes, max(g.header) + 1]
-    for i, lo in enumerate(panes):
-        hi = edges[i + 1]
-        value = _value_col(g, lo, hi)
-        if value is None:
-            raise _missing(g, "决算数", ("决算数", "金额", "合计"))
-        for r in g.rows():
-            code = g.at(r, lo)
-            code = str(int(code)) if isinstance(code, Decimal) else (norm(code) if isinstance(code, str) else "")
-            name_cell = next((g.at(r, c) for c in range(lo + 1, value) if isinstance(g.at(r, c), str)), None)
-            amount = reading.amount(g, r, value)
-            if re.fullmatch(r"3\d\d", code) and amount is not None:
-                classes[code] = (amount, cell_ref(g.sheet, r, value), label(name_cell or code))
-            elif re.fullmatch(r"3\d{4}", code) and amount is not None:
-                details.setdefault(code[:3], []).append(amount)
-            totals = config()["class_totals"].values()
-            for text in (code, label(name_cell or "")):
-                if (text.removesuffix("合计") in totals or text == "合计") and amount is not None:
-                    named[text.removesuffix("合计") or "合计"] = (amount, cell_ref(g.sheet, r, value))
+    across = _class_columns(g, set(code_cols))
+    classes, details, named = _classes_across(reading, g, across) if across else _classes_down(reading, g, code_cols)
     for code, (amount, source, name) in sorted(classes.items()):
         reading.add(f"{target}[{name}].amount", amount, source, basis)
         if code in details and abs(sum(details[code]) - amount) > TOLERANCE:
@@ -818,6 +804,109 @@ def _classes(reading: _Reading, g: Grid, target: str, basis: str) -> None:
     words = list(config()["class_totals"].values())
     if all(word in named for word in words) and "合计" in named:
         _identity(reading, [named[word] for word in words], named["合计"])
+
+
+def _class_of(words: str) -> tuple[str, str] | None:
+    """The 经济分类 class a header's words name, and the name they give it: "工资福利支出" (a name of
+    store/accounts.toml) or "312对企业的补贴支出" (the code before the table's own name); else None."""
+    text = label(words)
+    code = re.match(r"^(3\d\d)(?!\d)(.*)$", text)
+    if code:
+        return code[1], code[2] or config()["class_names"].get(code[1], code[1])
+    return next(((c, name) for c, name in config()["class_names"].items() if norm(name) == text), None)
+
+
+def _class_columns(g: Grid, code_cols: set[int]) -> dict[str, tuple[int, str]]:
+    """Class code → the column that holds its total and the class's name, when the table has the
+    classes as columns. A class over several columns (小计 and its details) is taken at its 小计 (or
+    合计); one whose total column cannot be told is refused, naming the words looked for."""
+    by_class: dict[str, list[tuple[int, list[str], str]]] = {}
+    for c, text in sorted(g.header.items()):
+        if c in code_cols:
+            continue
+        parts = text.split("/")
+        found = next((found for found in map(_class_of, parts) if found), None)
+        if found:
+            by_class.setdefault(found[0], []).append((c, parts, found[1]))
+    out = {}
+    totals = config()["class_columns"]["total"]
+    for code, cols in by_class.items():
+        pick = cols[0] if len(cols) == 1 else None
+        pick = pick or next((col for col in cols if col[1][-1] in totals or _class_of(col[1][-1])), None)
+        if pick is None:
+            raise _missing(g, f"{cols[0][2]}{totals[0]}", totals)
+        out[code] = (pick[0], pick[2])
+    return out
+
+
+def _classes_across(reading: _Reading, g: Grid, columns: dict[str, tuple[int, str]]) -> tuple[Classes, dict, dict]:
+    """The classes as columns: each class's total in the 合计 row, its other columns as its details."""
+    row = _total_row(g)
+    if row is None:
+        raise ReadError("accounts.missing_row", sheet=g.sheet.name, row="合计")
+    classes: Classes = {}
+    details: dict[str, list[Decimal]] = {}
+    for code, (col, name) in columns.items():
+        amount = reading.amount(g, row, col)
+        if amount is not None:
+            classes[code] = (amount, cell_ref(g.sheet, row, col), name)
+        for c, text in g.header.items():
+            if c != col and (_class_of(text.split("/")[0]) or ("",))[0] == code:
+                part = reading.amount(g, row, c)
+                details.setdefault(code, []).append(part or Decimal("0.00"))
+    named = {}
+    whole = next((c for c, text in sorted(g.header.items()) if text == "合计"), None)
+    if whole is not None:
+        named["合计"] = (reading.amount(g, row, whole) or Decimal("0.00"), cell_ref(g.sheet, row, whole))
+    return classes, details, named
+
+
+def _code_groups(code_cols: list[int]) -> list[list[int]]:
+    """Code columns side by side (类 | 款 | 项) as one code; a code column further right starts another pane."""
+    groups: list[list[int]] = []
+    for c in code_cols:
+        if groups and c == groups[-1][-1] + 1:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _code(g: Grid, row: int, group: list[int]) -> str:
+    """The code of a row, put together from its 类 | 款 | 项 cells (款 and 项 two digits each)."""
+    parts = []
+    for i, c in enumerate(group):
+        cell = g.at(row, c)
+        text = str(int(cell)) if isinstance(cell, Decimal) else (norm(cell) if isinstance(cell, str) else "")
+        parts.append(text.zfill(2) if i and text.isdigit() else text)
+    return "".join(parts)
+
+
+def _classes_down(reading: _Reading, g: Grid, code_cols: list[int]) -> tuple[Classes, dict, dict]:
+    """The classes as rows, in one pane or two side by side (科目编码 | 科目名称 | 决算数 each)."""
+    classes: Classes = {}
+    details: dict[str, list[Decimal]] = {}
+    named: dict[str, tuple[Decimal, str]] = {}
+    groups = _code_groups(code_cols)
+    edges = [*(group[0] for group in groups), max(g.header) + 1]
+    for i, group in enumerate(groups):
+        lo, hi = group[-1], edges[i + 1]
+        value = _value_col(g, lo, hi)
+        if value is None:
+            raise _missing(g, "决算数", ("决算数", "金额", "合计"))
+        for r in g.rows():
+            code = _code(g, r, group)
+            name_cell = next((g.at(r, c) for c in range(lo + 1, value) if isinstance(g.at(r, c), str)), None)
+            amount = reading.amount(g, r, value)
+            if re.fullmatch(r"3\d\d", code) and amount is not None:
+                classes[code] = (amount, cell_ref(g.sheet, r, value), label(name_cell or code))
+            elif re.fullmatch(r"3\d{4}", code) and amount is not None:
+                details.setdefault(code[:3], []).append(amount)
+            totals = config()["class_totals"].values()
+            for text in (code, label(name_cell or "")):
+                if (text.removesuffix("合计") in totals or text == "合计") and amount is not None:
+                    named[text.removesuffix("合计") or "合计"] = (amount, cell_ref(g.sheet, r, value))
+    return classes, details, named
 
 
 def _sangong(reading: _Reading, g: Grid, basis: str) -> None:

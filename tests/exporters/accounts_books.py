@@ -35,6 +35,15 @@ SEED = {
     },
     # 财政拨款收入支出决算总表: each fund's (income, spending); the seed's 财政拨款 is all 一般公共预算
     "funds": {"一般公共预算财政拨款": ("4454.34", "4421.59")},
+    # the seed's own 项目支出 lines (3472.66, while its text states 3472.44)
+    "project_classes": [
+        ("301", "工资福利支出", "321.79"),
+        ("302", "商品和服务支出", "616.49"),
+        ("303", "对个人和家庭的补助", "251.69"),
+        ("310", "资本性支出", "140.71"),
+        ("312", "对企业的补贴支出", "11.17"),
+        ("399", "其他支出", "2130.81"),
+    ],
 }
 OTHER = {
     **SEED,
@@ -63,12 +72,101 @@ OTHER = {
         "政府性基金预算财政拨款": ("120.50", "100.25"),
         "国有资本经营预算财政拨款": ("0", "0"),
     },
+    "project_classes": [
+        ("302", "商品和服务支出", "1500.00"),
+        ("303", "对个人和家庭的补助", "250.00"),
+        ("310", "资本性支出", "150.00"),
+    ],
 }
 FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 
 
 def _n(text: str, yuan: bool) -> float:
     return float(Decimal(text) * (10000 if yuan else 1))
+
+
+def _details(amount: str) -> list[Decimal]:
+    """A class's amount in two detail parts (about 60 % and the rest), to stand for its 款 lines."""
+    first = (Decimal(amount) * Decimal("0.6")).quantize(Decimal("0.01"))
+    return [first, Decimal(amount) - first]
+
+
+def _classes_down(
+    ws, data: dict, yuan: bool, internal: bool, continued: str, title: str, unit_note: str, sheet
+) -> None:
+    """Two panes of class lines (301, 303 | 302, 310 …), 人员经费合计 | 公用经费合计 below; maybe a 续表."""
+    header = ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]
+    ws.write_row(3, 0, header)
+    left = [c for c in data["classes"] if c[0] in ("301", "303")]
+    right = [c for c in data["classes"] if c[0] not in ("301", "303")]
+    lines = []
+    for i in range(max(len(left), len(right))):
+        line: list = [None] * 6
+        for off, pane in ((0, left), (3, right)):
+            if i < len(pane):
+                line[off : off + 3] = [pane[i][0], pane[i][1], _n(pane[i][2], yuan)]
+        lines.append(line)
+    personnel = sum(Decimal(v) for _, _, v in left)
+    public = sum(Decimal(v) for _, _, v in right)
+    personnel = _n(str(data.get("personnel", personnel)), yuan)
+    lines.append([None, "人员经费合计", personnel, None, "公用经费合计", _n(str(public), yuan)])
+    r = 4
+    if continued:
+        ws.write_row(r, 0, lines[0])
+        lines, r = lines[1:], r + 1
+        if continued == "below":
+            ws.write(r + 1, 0, f"{title}（续表）")
+            ws.write(r + 2, 4, unit_note)
+            ws.write_row(r + 3, 0, header)
+            r += 4
+        else:
+            ws = sheet("公开06表(续)" if not internal else "Z05_1 续表", f"{title}（续表）")
+            ws.write_row(3, 0, header if continued == "sheet" else ["编码", *header[1:]])
+            r = 4
+    for line in lines:
+        ws.write_row(r, 0, line)
+        r += 1
+
+
+def _classes_split(ws, classes: list, yuan: bool) -> None:
+    """Two panes 类 | 款 | 科目名称 | 决算数 under a merged 科目编码: each class line, then one 款 line (301 | 01)."""
+    for off in (0, 4):
+        ws.merge_range(3, off, 3, off + 1, "科目编码")
+        ws.merge_range(3, off + 2, 4, off + 2, "科目名称")
+        ws.merge_range(3, off + 3, 4, off + 3, "决算数")
+        ws.write_row(4, off, ["类", "款"])
+    rows = [5, 5]
+    for code, name, amount in classes:
+        pane = 0 if code in ("301", "303") else 1
+        off, r = pane * 4, rows[pane]
+        ws.write_row(r, off, [code, None, name])
+        ws.write_number(r, off + 3, _n(amount, yuan))
+        ws.write_row(r + 1, off, [code, "01", f"{name}的首款"])
+        ws.write_number(r + 1, off + 3, _n(str(Decimal(amount)), yuan))
+        rows[pane] += 2
+
+
+def _classes_across(ws, classes: list, yuan: bool) -> None:
+    """The classes as columns (小计 and two details under each class's merged name, 301 and 302 by name,
+    the others by code and name: "312对企业的补贴支出"), 功能分类 rows coded in
+    类 | 款 | 项 cells under a merged 科目编码; the 合计 row first, then one 功能分类 row holding it all."""
+    ws.merge_range(3, 0, 3, 2, "科目编码")
+    ws.write_row(4, 0, ["类", "款", "项"])
+    ws.merge_range(3, 3, 4, 3, "科目名称")
+    ws.merge_range(3, 4, 4, 4, "合计")
+    total = sum(Decimal(amount) for _, _, amount in classes)
+    values = [total]
+    c = 5
+    for code, name, amount in classes:
+        ws.merge_range(3, c, 3, c + 2, name if code in ("301", "302") else f"{code}{name}")
+        ws.write_row(4, c, ["小计", f"{name}甲", f"{name}乙"])
+        values += [Decimal(amount), *_details(amount)]
+        c += 3
+    ws.write(5, 3, "合计")
+    ws.write_row(6, 0, ["201", "03", "01", "行政运行"])
+    for row in (5, 6):
+        for c, value in enumerate(values, start=4):
+            ws.write_number(row, c, _n(str(value), yuan))
 
 
 def build(
@@ -82,6 +180,7 @@ def build(
     continued: str = "",
     sangong_empty: bool = False,
     filler: int = 0,
+    econ: str = "rows",
     **change: str,
 ) -> Path:
     """A workbook of `data`; internal = the 财决 family (Z01 … sheet names, 元 by default).
@@ -90,7 +189,11 @@ def build(
     基本支出 | 项目支出); "ambiguous" (基本支出 merged over two number columns, nothing below); "missing"
     (no 项目支出 column). continued: "" ; "sheet" (the 基本支出 table's later rows on a 续表 sheet);
     "below" (…further down its sheet after a 续表 line and the header again); "other_header" (a 续表
-    sheet whose header differs). sangong_empty: the 三公 table kept empty by a 说明 line."""
+    sheet whose header differs). sangong_empty: the 三公 table kept empty by a 说明 line. econ: the
+    基本支出 by 经济分类 as "rows" (two panes of class lines, 人员/公用经费合计 below), "split" (the same with
+    the code in 类 | 款 cells and a 款 line under each class) or "across" (the classes as columns, each
+    with its 小计 and two detail columns, the rows 功能分类 with 类 | 款 | 项 cells; the internal family
+    then also has 项目支出决算明细表 Z05_2 so laid out, from data["project_classes"])."""
     data = {**data, **change}
     unit_note = "金额单位：元" if yuan else "金额单位：万元"
     book = xlsxwriter.Workbook(str(path))
@@ -178,40 +281,18 @@ def build(
     ws.write(data_row, 1, "合计")
     for c, v in enumerate(values, start=2):
         ws.write_number(data_row, c, _n(v, yuan))
-    # 基本支出 by 经济分类, two panes
+    # 基本支出 by 经济分类
     title = "基本支出决算明细表" if internal else "一般公共预算财政拨款基本支出决算表"
     ws = sheet("Z05_1 基本支出决算明细表(财决05-1表)" if internal else "公开06表", title)
-    header = ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]
-    ws.write_row(3, 0, header)
-    left = [c for c in data["classes"] if c[0] in ("301", "303")]
-    right = [c for c in data["classes"] if c[0] not in ("301", "303")]
-    lines = []
-    for i in range(max(len(left), len(right))):
-        line: list = [None] * 6
-        for off, pane in ((0, left), (3, right)):
-            if i < len(pane):
-                line[off : off + 3] = [pane[i][0], pane[i][1], _n(pane[i][2], yuan)]
-        lines.append(line)
-    personnel = sum(Decimal(v) for _, _, v in left)
-    public = sum(Decimal(v) for _, _, v in right)
-    personnel = _n(str(data.get("personnel", personnel)), yuan)
-    lines.append([None, "人员经费合计", personnel, None, "公用经费合计", _n(str(public), yuan)])
-    r = 4
-    if continued:
-        ws.write_row(r, 0, lines[0])
-        lines, r = lines[1:], r + 1
-        if continued == "below":
-            ws.write(r + 1, 0, f"{title}（续表）")
-            ws.write(r + 2, 4, unit_note)
-            ws.write_row(r + 3, 0, header)
-            r += 4
-        else:
-            ws = sheet("公开06表(续)" if not internal else "Z05_1 续表", f"{title}（续表）")
-            ws.write_row(3, 0, header if continued == "sheet" else ["编码", *header[1:]])
-            r = 4
-    for line in lines:
-        ws.write_row(r, 0, line)
-        r += 1
+    if econ == "across":
+        _classes_across(ws, data["classes"], yuan)
+        if internal:
+            ws = sheet("Z05_2 项目支出决算明细表(财决05-2表)", "项目支出决算明细表")
+            _classes_across(ws, data["project_classes"], yuan)
+    elif econ == "split":
+        _classes_split(ws, data["classes"], yuan)
+    else:
+        _classes_down(ws, data, yuan, internal, continued, title, unit_note, sheet)
     # 三公
     ws = sheet("F01 三公" if internal else "公开07表", "财政拨款“三公”经费支出决算表")
     items = list(data["sangong"].items())

@@ -59,6 +59,47 @@ def test_four_budgets_from_the_fiscal_totals_table(tmp_path: Path, kw: dict, she
     assert not accounts.findings
 
 
+@pytest.mark.parametrize("econ", ["across", "split"])
+@pytest.mark.parametrize("kw", [{}, {"yuan": True, "internal": True}])
+def test_classes_as_columns_or_with_codes_in_cells(tmp_path: Path, econ: str, kw: dict) -> None:
+    """The classes as columns (a 小计 beside two details, 功能分类 rows coded 类 | 款 | 项) or as rows coded in
+    类 | 款 cells with a 款 line under each class: each class once, at its own cell, 人员/公用 from them."""
+    accounts = read_accounts(build(tmp_path / "k.xlsx", OTHER, econ=econ, **kw))
+    got = {f.path: (f.value, f.source.split("!")[1]) for f in accounts.figures}
+    cells = {"across": ("F6", "I6", "L6", "O6"), "split": ("D6", "H6", "D8", "H8")}[econ]
+    assert got["basic_lines[工资福利支出].amount"] == (Decimal("1000.00"), cells[0])
+    assert got["basic_lines[商品和服务支出].amount"] == (Decimal("150.00"), cells[1])
+    assert got["basic_lines[对个人和家庭的补助].amount"] == (Decimal("30.00"), cells[2])
+    assert got["basic_lines[资本性支出].amount"] == (Decimal("20.00"), cells[3])
+    assert got["figures.personnel_spent"][0] == Decimal("1030.00")
+    assert got["figures.public_spent"][0] == Decimal("170.00")
+    assert not accounts.findings
+
+
+def test_project_lines_from_the_05_2_table_with_the_seeds_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = build(tmp_path / "p.xlsx", yuan=True, internal=True, econ="across")
+    lines = {f.path: (f.value, f.source, f.basis) for f in read_accounts(book).figures if "project_lines" in f.path}
+    sheet = "Z05_2 项目支出决算明细表(财决05-2表)"
+    assert lines["project_lines[其他支出].amount"] == (Decimal("2130.81"), f"{sheet}!U6", "全部资金")
+    assert lines["project_lines[对企业的补贴支出].amount"] == (Decimal("11.17"), f"{sheet}!R6", "全部资金")
+    assert len(lines) == 6 and sum(v for v, _, _ in lines.values()) == Decimal("3472.66")
+    db = tmp_path / "r.db"
+    shutil.copy(SAMPLE, db)
+    with Store.open(db) as store:
+        store.set(1, "project_lines[5].amount", Decimal("2130.00"))
+    assert main(["import", str(book), str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"2130.00 → 2130.81（{sheet}!U6，全部资金）" in out
+    assert "321.79" not in out  # the lines the report states alike are not listed
+    assert main(["import", str(book), str(db)]) == 0
+    with Store.open(db) as store:
+        report = store.load(1)
+    assert [line.amount for line in report.project_lines][4:] == [Decimal("11.17"), Decimal("2130.81")]
+    assert report.sources["project_lines[5].amount"] == (f"{sheet}!U6", "全部资金")
+
+
 def test_arithmetic_findings_name_both_cells(tmp_path: Path) -> None:
     accounts = read_accounts(build(tmp_path / "c.xlsx", total="9999.00", personnel="1.00"))
     params = [f.params for f in accounts.findings]
