@@ -153,7 +153,7 @@ def export_all(path: Path, out: Path, blocks: int) -> None:
 
 
 ACCOUNTS_BATCH = 5
-ACCOUNTS_FILLER = 15  # + the builder's 5 tables = 20 sheets
+ACCOUNTS_FILLER = 14  # + the builder's 6 tables = 20 sheets
 
 
 def accounts(folder: Path, rounds: int) -> dict[str, list[float]]:

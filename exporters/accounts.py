@@ -45,6 +45,13 @@ class Change:
         )
 
 
+def other_report(accounts: Accounts, report: Report) -> bool:
+    """Whether the workbook names another unit or year than `report` (the officer chose the report)."""
+    return bool(accounts.unit_name and accounts.unit_name != report.unit_name) or (
+        accounts.fiscal_year is not None and accounts.fiscal_year != report.fiscal_year
+    )
+
+
 def _same(a: str, b: str) -> bool:
     return label(a) == label(b)
 

@@ -276,6 +276,11 @@ MESSAGES.update(
             "zh": "{f0}前后不一致：{p0}为{v0}万元，{p1}为{v1}万元，相差{diff}万元{sources}",
             "en": "{f0} disagrees: {p0} is {v0} 万元, {p1} is {v1} 万元, {diff} 万元 apart{sources}",
         },
+        "check.accounts": {
+            "zh": "{f0} {v0}（{s0}）≠ {accounts}（决算 {cell}，{basis}）：报告与导入的决算数相差{diff}万元",
+            "en": "{f0} {v0} ({s0}) ≠ {accounts} (决算 {cell}, {basis}): the report and the imported 决算"
+            " are {diff} 万元 apart",
+        },
         "check.headcount": {
             "zh": "人数对不上：{p0}为{v0}人，{p1}为{v1}人，相差{diff}人",
             "en": "Headcount does not add up: {p0} is {v0}, {p1} is {v1}, {diff} apart",

@@ -23,6 +23,7 @@ from decimal import Decimal
 from store import fields
 from store import outline as outlines
 from store.catalogue import message
+from store.formula import resolve
 from store.model import DEFAULT_OUTLINE, ECON_LISTS, TEXT_LISTS, TITLED_LISTS, Report, total
 from store.outline import number
 from store.parse import format_amount, format_date, format_number
@@ -169,13 +170,37 @@ def check_breakdowns(report: Report) -> list[Finding]:
         for finding in _equation("breakdown", _stated(report, f"{kind}_spent"), [(1, _breakdown(report, kind))]):
             sources = {
                 place.path: [
-                    cell
-                    for path, (cell, _) in sorted(report.sources.items())
+                    source.cell
+                    for path, source in sorted(report.sources.items())
                     if path == place.path or path.startswith(f"{place.path}[")
                 ]
                 for place in finding.places
             }
             found.append(replace(finding, params=(*finding.params, ("sources", _source_words(sources)))))
+    return found
+
+
+def check_accounts(report: Report) -> list[Finding]:
+    """Each figure the report states otherwise than the 决算 workbook it was brought in from (issue 22):
+    收入, 支出, 结余, 三公 and every other figure that has a source, a line unticked in the import or
+    changed by hand afterwards. The comparison check_breakdowns makes of a stated figure and its
+    breakdown, made with the workbook's value: "项目支出 3472.44（部门概况）≠ 3472.66（决算 公开03表!E5）".
+
+    A warning: the report may state it on another basis (口径) than the table it came from.
+    """
+    found = []
+    for path, source in report.sources.items():
+        now = resolve(report, path)
+        if source.value is None or now is None or now == source.value:
+            continue
+        place = Place(path, format_amount(now), fields.item_name(report, path))
+        params = (
+            ("accounts", format_amount(source.value)),
+            ("cell", source.cell),
+            ("basis", source.basis),
+            ("diff", format_amount(abs(now - source.value))),
+        )
+        found.append(Finding("accounts", WARNING, (place,), params))
     return found
 
 
@@ -452,6 +477,7 @@ CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_spent,
     check_carried_out,
     check_breakdowns,
+    check_accounts,
     check_headcount,
     check_sangong,
     check_required,

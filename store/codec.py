@@ -28,6 +28,7 @@ from store.model import (
     OrgGroup,
     Report,
     SanGongItem,
+    Source,
     StaffLine,
     TitledItem,
 )
@@ -165,8 +166,15 @@ def report_to_data(report: Report) -> dict[str, Any]:
         head["copied"] = sorted(report.copied, key=fields.order_key)
     if report.sources:
         head["sources"] = [
-            _drop_none({"path": path, "cell": cell, "basis": basis or None})
-            for path, (cell, basis) in sorted(report.sources.items(), key=lambda item: fields.order_key(item[0]))
+            _drop_none(
+                {
+                    "path": path,
+                    "cell": cell,
+                    "basis": basis or None,
+                    "value": None if value is None else format_amount(value),
+                }
+            )
+            for path, (cell, basis, value) in sorted(report.sources.items(), key=lambda item: fields.order_key(item[0]))
         ]
     if report.score_system or report.manual_scores:
         head["scoring"] = _scoring_to_data(report)
@@ -412,15 +420,17 @@ def _copied(reader: _Reader, report: Report) -> set[str]:
     return marks
 
 
-def _sources(reader: _Reader, report: Report) -> dict[str, tuple[str, str]]:
-    """Where imported figures came from (issue 22): each path must name a figure the report has."""
-    found: dict[str, tuple[str, str]] = {}
+def _sources(reader: _Reader, report: Report) -> dict[str, Source]:
+    """Where imported figures came from (issue 22): each path must name a figure the report has;
+    `value` (the workbook's, 万元) is read as the figure itself would be."""
+    found: dict[str, Source] = {}
     for entry in reader.each("sources"):
-        entry.table(("path", "cell", "basis"))
+        entry.table(("path", "cell", "basis", "value"))
         path = entry.text("path", required=True, multiline=False)
         if not _is_figure(report, path):
             raise entry.fail("format.bad_source", "path", path=path)
-        found[path] = (entry.text("cell", required=True, multiline=False), entry.text("basis", multiline=False))
+        cell, basis = entry.text("cell", required=True, multiline=False), entry.text("basis", multiline=False)
+        found[path] = Source(cell, basis, entry.field("value", like=path))
     return found
 
 

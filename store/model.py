@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from store import fieldfile
 
@@ -110,6 +111,18 @@ class ManualScore:
     reason: str = ""
 
 
+class Source(NamedTuple):
+    """Where a figure came from in a 决算 workbook (issue 22): the cell, the basis (口径: 全部资金 or
+    财政拨款) and the value the workbook has there (None for a source kept before the value was).
+
+    The value stays when the report's figure is then changed by hand, so that the checks can say
+    the report states otherwise than the 决算 (store/checks.py `check_accounts`)."""
+
+    cell: str
+    basis: str = ""
+    value: Decimal | None = None
+
+
 def _texts() -> dict[str, str]:
     return {key: "" for key in TEXT_KEYS}
 
@@ -151,9 +164,9 @@ class Report:
     #: Paths of the narrative blocks and list items still as copied from last year's report
     #: (`texts.economy`, `duties[3]`, `results[1].body`); editing one takes it out (issue 11).
     copied: set[str] = field(default_factory=set)
-    #: Where imported figures came from (issue 22): path → (source cell, basis), e.g.
-    #: `figures.spent` → ("Z01 收入支出决算总表(财决01表)!F13", "全部资金").
-    sources: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Where imported figures came from (issue 22): path → Source, e.g. `figures.spent` →
+    #: Source("Z01 收入支出决算总表(财决01表)!F13", "全部资金", Decimal("5083.34")).
+    sources: dict[str, Source] = field(default_factory=dict)
     #: The 自评表's indicator system (store/scoring.py); "" until the officer picks one.
     score_system: str = ""
     #: Entered scores of the 自评表: system id → indicator id → score and reason.

@@ -38,6 +38,7 @@ from store.model import (
     OrgGroup,
     Report,
     SanGongItem,
+    Source,
     StaffLine,
     TitledItem,
 )
@@ -537,9 +538,9 @@ class Store:
             items[item_id].indicators.append(Indicator(name, _dec(target), _dec(actual), unit))
         report.copied = self._copied(report_id)
         report.sources = {
-            path: (source, basis)
-            for path, source, basis in conn.execute(
-                "SELECT path, source, basis FROM figure_sources WHERE report_id = ?", (report_id,)
+            path: Source(source, basis, _dec(value))
+            for path, source, basis, value in conn.execute(
+                "SELECT path, source, basis, value FROM figure_sources WHERE report_id = ?", (report_id,)
             )
         }
         scores.load_into(conn, report)
@@ -702,8 +703,11 @@ class Store:
                     self._insert_row(_list_spec(name), report_id, position, value)
             self._mark_copied(report_id, report.copied)
             conn.executemany(
-                "INSERT INTO figure_sources (report_id, path, source, basis) VALUES (?, ?, ?, ?)",
-                [(report_id, path, cell, basis) for path, (cell, basis) in report.sources.items()],
+                "INSERT INTO figure_sources (report_id, path, source, basis, value) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (report_id, path, cell, basis, _to_db(value))
+                    for path, (cell, basis, value) in report.sources.items()
+                ],
             )
             scores.insert_all(conn, report_id, report)
         return report_id
@@ -715,23 +719,28 @@ class Store:
         *,
         expected_revision: int | None = None,
         new_items: list[tuple[str, Any]] = (),
+        declined: list[tuple[str, Any, str, str]] = (),
     ) -> int:
         """Several figures at once (an import from the 决算, issue 22), in ONE revision-checked transaction.
 
         `new_items` are (list path, item) appended first (a category or 三公 item the report lacks);
-        each change is (path, value, source, basis): the value is set and where it came from kept.
+        each change is (path, value, source, basis): the value is set and where it came from kept,
+        with the workbook's value. `declined` are changes the officer chose not to make: only the
+        workbook's value and cell are kept, so that the checks still compare the report with it.
         """
         with self.transaction():
             revision = self._bump(report_id, expected_revision)
             for list_path, item in new_items:
                 spec, parent_id = self._locate_list(report_id, list_path)
                 self._insert_row(spec, parent_id, self._size(spec, parent_id), item)
-            for path, value, source, basis in changes:
+            for path, value, *_ in changes:
                 self.set(report_id, path, value)
+            for path, value, source, basis in (*changes, *declined):
                 self.conn.execute(
-                    "INSERT INTO figure_sources (report_id, path, source, basis) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (report_id, path) DO UPDATE SET source = excluded.source, basis = excluded.basis",
-                    (report_id, path, source, basis),
+                    "INSERT INTO figure_sources (report_id, path, source, basis, value) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (report_id, path) DO UPDATE SET source = excluded.source, basis = excluded.basis, "
+                    "value = excluded.value",
+                    (report_id, path, source, basis, _to_db(value)),
                 )
             self.conn.execute("UPDATE reports SET revision = ? WHERE id = ?", (revision, report_id))
         return revision
@@ -794,8 +803,6 @@ class Store:
                     )
                 else:
                     conn.execute(f"UPDATE {spec.table} SET {column} = ? WHERE id = ?", (stored, row_id))
-            # A figure set by hand is no longer the workbook's (issue 22); set_figures keeps it again after.
-            conn.execute("DELETE FROM figure_sources WHERE report_id = ? AND path = ?", (report_id, path))
         return revision
 
     def insert(

@@ -197,13 +197,21 @@ def m006_sources(db: Database) -> None:
     )
 
 
+def m007_source_values(db: Database) -> None:
+    """The workbook's own value beside each figure's source (issue 22), so that a figure the report
+    states otherwise — a line left unticked in the import, an edit by hand afterwards — is still
+    compared with the 决算 by the checks. NULL for a source recorded before (nothing to compare).
+    """
+    db.execute("ALTER TABLE figure_sources ADD COLUMN value TEXT")
+
+
 #: PRAGMA application_id of a jixiao report file: the bytes "jxbg" (绩效报告) in the header.
 APPLICATION_ID = int.from_bytes(b"jxbg", "big")
 #: The sqlite-utils migration set whose rows in `_sqlite_migrations` mark a file written before APPLICATION_ID.
 MIGRATION_SET = "jixiao"
 
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores, m005_marker, m006_sources)
+MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores, m005_marker, m006_sources, m007_source_values)
 
 #: The first schema version that carries APPLICATION_ID; an older jixiao file is known by its migrations.
 MARKED_SINCE = MIGRATIONS.index(m005_marker) + 1

@@ -23,6 +23,7 @@ from store.catalogue import LANGS
 from tui.words import message
 
 if TYPE_CHECKING:
+    from exporters.readers.workbook import Accounts
     from store.model import Report
     from store.repository import Store
 
@@ -547,9 +548,17 @@ def _is_workbook(path: Path) -> bool:
         return False
 
 
+def accounts_notes(accounts: Accounts, lang: str = "zh") -> list[str]:
+    """What the command and the F3 dialog say about a 决算 workbook before its changes: its own sums
+    that do not add up, figures not taken, and each table empty this year with its 说明."""
+    lines = [message(f.code, lang, **f.params) for f in accounts.findings]
+    lines += [message("accounts.empty", lang, table=t, sheet=s, note=n) for t, s, n in accounts.empty]
+    return lines
+
+
 def _import_accounts(args: argparse.Namespace, lang: str) -> int:
     """A 部门决算 workbook's figures into its report (issue 22): listed with --dry-run, else written at once."""
-    from exporters.accounts import plan
+    from exporters.accounts import other_report, plan
     from exporters.readers.workbook import read_accounts
     from store.refusal import Refusal
     from store.repository import Store, StoreError
@@ -558,8 +567,7 @@ def _import_accounts(args: argparse.Namespace, lang: str) -> int:
         accounts = read_accounts(args.file)
     except Refusal as error:
         raise StoreError("cli.in_file", path=args.file, reason=error.text(lang)) from None
-    lines = [message(f.code, lang, **f.params) for f in accounts.findings]
-    lines += [message("accounts.empty", lang, table=table, sheet=sheet) for table, sheet in accounts.empty]
+    lines = accounts_notes(accounts, lang)
     with Store.open(args.db, readonly=args.dry_run) as store:
         report_id = args.report
         if report_id is None:
@@ -581,6 +589,17 @@ def _import_accounts(args: argparse.Namespace, lang: str) -> int:
             )
         revision = store.revision(report_id)
         report = store.load(report_id)
+        if other_report(accounts, report):
+            warning = message(
+                "accounts.other_report_named",
+                lang,
+                unit=accounts.unit_name or "?",
+                year=accounts.fiscal_year or "?",
+                id=report_id,
+                report_unit=report.unit_name,
+                report_year=report.fiscal_year,
+            )
+            lines.insert(0, warning)
         changes, new_items = plan(report, accounts, lang)
         lines.extend(change.text(lang) for change in changes)
         if not changes:

@@ -285,17 +285,25 @@ class ReportSession:
         )
 
     def import_figures(
-        self, changes: list[tuple[str, Any, str, str]], new_items: list[tuple[str, Any]] = ()
+        self,
+        changes: list[tuple[str, Any, str, str]],
+        new_items: list[tuple[str, Any]] = (),
+        declined: list[tuple[str, Any, str, str]] = (),
     ) -> SaveResult:
         """Write figures from a 决算 workbook (path, value, source cell, basis) and the list items
         they need first, as ONE change checked against the revision we saw; every screen shows
-        the report anew (items may have been added)."""
+        the report anew (items may have been added). Of the `declined` ones only the workbook's
+        value and cell are kept (Store.set_figures)."""
         paths = tuple(path for path, *_ in changes)
         lists = tuple(dict.fromkeys([*(name for name, _ in new_items), *(a for p in paths for a in lists_along(p))]))
         return self._write(
             paths,
             lambda revision: self.store.set_figures(
-                self.report_id, list(changes), expected_revision=revision, new_items=list(new_items)
+                self.report_id,
+                list(changes),
+                expected_revision=revision,
+                new_items=list(new_items),
+                declined=list(declined),
             ),
             lists,
             reload=True,

@@ -463,6 +463,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} figures written from the 决算 workbook",
     },
     "ui.accounts.source": {"zh": "决算 {source}", "en": "决算 {source}"},
+    "ui.accounts.source_differs": {"zh": "决算 {source} 为 {value}", "en": "决算 {source}: {value}"},
     # --- what the app and the jixiao command say of backups, restores, exports and imports --------
     "safety.backup_made": {
         "zh": "已备份到 {path}",
@@ -521,8 +522,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         " run jixiao check to see them",
     },
     "accounts.empty": {
-        "zh": "{table}（表“{sheet}”）本年度无数据（表中有说明），其中的数不导入",
-        "en": "{table} (sheet “{sheet}”) is empty this year (its 说明 says so); nothing taken from it",
+        "zh": "{table}（表“{sheet}”）本年度无数据，其中的数不导入。{note}",
+        "en": "{table} (sheet “{sheet}”) is empty this year; nothing taken from it. {note}",
+    },
+    "accounts.other_report_named": {
+        "zh": "注意：工作簿是“{unit}” {year} 年度的，报告 {id} 是“{report_unit}” {report_year} 年度；"
+        "因已用 --report 指定，仍导入该报告",
+        "en": "note: the workbook is of “{unit}” for {year}, report {id} of “{report_unit}” for {report_year};"
+        " imported into it all the same, since --report names it",
     },
     "accounts.no_report": {
         "zh": "文件里找不到“{unit}” {year} 年度的报告；请用 --report 指定",

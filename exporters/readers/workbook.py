@@ -71,7 +71,7 @@ class Accounts:
     figures: list[Figure] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     tables: dict[str, str] = field(default_factory=dict)  # table id → sheet name
-    empty: list[tuple[str, str]] = field(default_factory=list)  # (table name, sheet) kept empty by a 说明 line
+    empty: list[tuple[str, str, str]] = field(default_factory=list)  # (table name, sheet, its 说明) empty this year
 
     def figure(self, path: str) -> Figure | None:
         return next((f for f in self.figures if f.path == path), None)
@@ -582,8 +582,9 @@ def read_accounts(path: Path) -> Accounts:
     acc.tables = {key: sheet.name for key, sheet in tables.items()}
     for table_id, sheet in tables.items():
         spec = config()["tables"][table_id]
-        if _empty_with_note(sheet):
-            acc.empty.append((spec["name"], sheet.name))
+        note = _empty_with_note(sheet)
+        if note:
+            acc.empty.append((spec["name"], sheet.name, note))
             continue
         try:
             _read_table(reading, table_id, sheet)
@@ -657,11 +658,12 @@ def _join_below(sheet: Sheet) -> Sheet:
     return Sheet(sheet.name, rows, sheet.merged, sheet.origin)
 
 
-def _empty_with_note(sheet: Sheet) -> bool:
-    """A table kept empty with a 说明 line ("本年度没有…故本表无数据"): nothing to read, nothing wrong."""
-    has_numbers = any(isinstance(c, Decimal) and c != 0 for row in sheet.rows for c in row)
-    note = any(isinstance(c, str) and "无数据" in c for row in sheet.rows for c in row)
-    return note and not has_numbers
+def _empty_with_note(sheet: Sheet) -> str:
+    """The 说明 line of a table kept empty ("本年度没有…故本表无数据"): nothing to read, nothing wrong;
+    "" when the table has numbers or no such line."""
+    if any(isinstance(c, Decimal) and c != 0 for row in sheet.rows for c in row):
+        return ""
+    return next((c for row in sheet.rows for c in row if isinstance(c, str) and "无数据" in c), "")
 
 
 def _totals(reading: _Reading, g: Grid, table_id: str, basis: str) -> None:

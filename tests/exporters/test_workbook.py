@@ -97,7 +97,7 @@ def test_project_lines_from_the_05_2_table_with_the_seeds_figures(
     with Store.open(db) as store:
         report = store.load(1)
     assert [line.amount for line in report.project_lines][4:] == [Decimal("11.17"), Decimal("2130.81")]
-    assert report.sources["project_lines[5].amount"] == (f"{sheet}!U6", "全部资金")
+    assert report.sources["project_lines[5].amount"] == (f"{sheet}!U6", "全部资金", Decimal("2130.81"))
 
 
 def test_arithmetic_findings_name_both_cells(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_cli_dry_run_write_and_again(tmp_path: Path, capsys: pytest.CaptureFixtu
     with Store.open(db) as store:
         report = store.load(1)
     assert report.figures["project_spent"] == Decimal("3472.66")
-    assert report.sources["figures.project_spent"] == ("公开03表!E5", "全部资金")
+    assert report.sources["figures.project_spent"] == ("公开03表!E5", "全部资金", Decimal("3472.66"))
     capsys.readouterr()
     assert main(["import", str(book), str(db)]) == 0
     assert "没有要改的" in capsys.readouterr().out
@@ -179,6 +179,22 @@ def test_cli_no_report_for_the_unit(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     shutil.copy(SAMPLE, db)
     assert main(["import", str(build(tmp_path / "o.xlsx", OTHER)), str(db)]) == 2
+
+
+def test_cli_report_named_for_another_unit_warns_and_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "r.db"
+    shutil.copy(SAMPLE, db)
+    assert main(["import", str(build(tmp_path / "o.xlsx", OTHER, year=2020)), str(db), "--report", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "注意：工作簿是“长沙市开福区望麓园街道办事处” 2020 年度的，报告 1 是“长沙市开福区月湖街道办事处” 2019 年度；"
+        "因已用 --report 指定，仍导入该报告"
+    )
+    assert sum("望麓园" in line for line in lines) == 1
+    with Store.open(db) as store:
+        assert store.load(1).figures["project_spent"] == Decimal("1900.00")
 
 
 def _refused(tmp_path: Path, book: Path, capsys: pytest.CaptureFixture[str]) -> str:

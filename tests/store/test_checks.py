@@ -14,7 +14,7 @@ import pytest
 from store import fields
 from store.checks import ERROR, WARNING, Finding, Place, ratios, run_checks
 from store.codec import reports_from_data
-from store.model import FIGURE_KEYS, TEXT_KEYS, EconLine, Report, SanGongItem, StaffLine, TitledItem
+from store.model import FIGURE_KEYS, TEXT_KEYS, EconLine, Report, SanGongItem, Source, StaffLine, TitledItem
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "yuehu-2019.toml"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -439,8 +439,8 @@ def test_paths_sort_in_report_order() -> None:
 def test_a_breakdown_from_the_accounts_says_its_cells() -> None:
     report = with_figures(clean(), basic_spent="30.01")
     report.sources = {
-        "basic_lines[0].amount": ("公开05表!E7", "财政拨款"),
-        "figures.spent": ("公开01表!F13", "全部资金"),
+        "basic_lines[0].amount": Source("公开05表!E7", "财政拨款"),
+        "figures.spent": Source("公开01表!F13", "全部资金"),
     }
     finding = only(report)
     assert finding.code == "breakdown"
@@ -448,3 +448,26 @@ def test_a_breakdown_from_the_accounts_says_its_cells() -> None:
     assert "from the 决算 公开05表!E7" in finding.text("en")
     report.sources = {}
     assert "决算" not in only(report).text()
+
+
+def test_figures_stated_otherwise_than_the_accounts_name_the_place_and_the_cell() -> None:
+    """收入, 支出, 结余 and 三公 as the report states them against the 决算 values kept beside their sources."""
+    report = clean()
+    report.sources = {
+        "figures.funds_received": Source("公开01表!C13", "全部资金", Decimal("100.20")),
+        "figures.spent": Source("公开01表!F13", "全部资金", Decimal("90.00")),  # alike: nothing said
+        "figures.carried_out": Source("公开01表!F15", "全部资金", Decimal("19.80")),
+        "sangong[0].actual": Source("公开07表!L6", "财政拨款", Decimal("1.10")),
+        "figures.carried_in": Source("公开01表!C15", "全部资金"),  # kept before values were: nothing to compare
+    }
+    said = {f.places[0].path: f.text() for f in run_checks(report) if f.code == "accounts"}
+    assert set(said) == {"figures.funds_received", "figures.carried_out", "sangong[0].actual"}
+    assert said["figures.funds_received"].startswith(
+        "实际到位指标 100.00（一、部门概况（二）年度预算收支）≠ 100.20（决算 公开01表!C13，全部资金）"
+    )
+    assert "相差0.20万元" in said["figures.funds_received"]
+    assert (
+        "公务接待费 实际数 1.00" in said["sangong[0].actual"]
+        and "1.10（决算 公开07表!L6，财政拨款）" in said["sangong[0].actual"]
+    )
+    assert all(f.severity == "warning" for f in run_checks(report) if f.code == "accounts")

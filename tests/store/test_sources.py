@@ -1,4 +1,5 @@
-"""Where imported figures came from (issue 22): kept by set_figures, dropped by an edit by hand."""
+"""Where imported figures came from (issue 22): kept by set_figures with the workbook's value, kept
+through an edit by hand (the checks then compare), dropped when the item moves."""
 
 from __future__ import annotations
 
@@ -7,22 +8,40 @@ from decimal import Decimal
 import pytest
 
 from store import exchange
-from store.model import EconLine
+from store.checks import run_checks
+from store.model import EconLine, Source
 from store.repository import ConflictError, Store
 
-S = ("公开03表!E5", "全部资金")
+S = Source("公开03表!E5", "全部资金", Decimal("1.00"))
 
 
 def _import(store: Store, *paths: str) -> None:
-    store.set_figures(1, [(p, Decimal("1.00"), *S) for p in paths], expected_revision=store.revision(1))
+    store.set_figures(1, [(p, Decimal("1.00"), S.cell, S.basis) for p in paths], expected_revision=store.revision(1))
 
 
-def test_an_edit_by_hand_drops_the_source_in_the_same_change(seeded_store: Store) -> None:
+def test_an_edit_by_hand_keeps_the_workbooks_value_and_the_checks_say_it(seeded_store: Store) -> None:
     _import(seeded_store, "figures.project_spent", "figures.spent")
     assert seeded_store.load(1).sources["figures.project_spent"] == S
     seeded_store.set(1, "figures.project_spent", Decimal("2.00"))
-    sources = seeded_store.load(1).sources
-    assert "figures.project_spent" not in sources and sources["figures.spent"] == S
+    report = seeded_store.load(1)
+    assert report.figures["project_spent"] == Decimal("2.00") and report.sources["figures.project_spent"] == S
+    said = [f.text() for f in run_checks(report) if f.code == "accounts"]
+    assert len(said) == 1 and said[0].startswith(
+        "项目支出 2.00（一、部门概况（二）年度预算收支）≠ 1.00（决算 公开03表!E5"
+    )
+
+
+def test_a_declined_figure_keeps_the_report_value_and_the_workbooks_beside_it(seeded_store: Store) -> None:
+    seeded_store.set_figures(
+        1,
+        [("figures.spent", Decimal("1.00"), S.cell, S.basis)],
+        expected_revision=seeded_store.revision(1),
+        declined=[("figures.project_spent", Decimal("3472.66"), "公开03表!E5", "全部资金")],
+    )
+    report = seeded_store.load(1)
+    assert report.figures["project_spent"] == Decimal("3472.44")
+    assert report.sources["figures.project_spent"] == Source("公开03表!E5", "全部资金", Decimal("3472.66"))
+    assert any("3472.44" in f.text() and "≠ 3472.66" in f.text() for f in run_checks(report) if f.code == "accounts")
 
 
 def test_a_refused_edit_keeps_the_source(seeded_store: Store) -> None:

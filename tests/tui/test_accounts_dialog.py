@@ -51,10 +51,10 @@ async def test_one_figure_differs_listed_accepted_written_with_its_source(make_a
         assert widget(pilot, "figures.project_spent").value == "3472.66"
         assert "决算 公开03表!E5" in aside_of(pilot, "figures.project_spent")
         assert "决算" not in aside_of(pilot, "figures.spent")
-        # an edit by hand: the figure is no longer the workbook's
+        # an edit by hand: the figure is no longer the workbook's, whose value is shown beside it
         await retype(pilot, "figures.project_spent", "3472.50")
         await pilot.pause()
-        assert "决算" not in aside_of(pilot, "figures.project_spent")
+        assert "决算 公开03表!E5 为 3472.66" in aside_of(pilot, "figures.project_spent")
     assert stored("figures.project_spent") == Decimal("3472.50")
 
 
@@ -68,6 +68,8 @@ async def test_space_unticks_a_line_and_enter_writes_the_others(make_app, stored
         await pilot.press("space", "enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, BudgetScreen)
+        # the unticked figure stays the report's, the workbook's value beside it
+        assert "决算 公开03表!D5 为 1610.70" in aside_of(pilot, "figures.basic_spent")
     assert stored("figures.basic_spent") == Decimal("1610.68")
     assert stored("figures.project_spent") == Decimal("3472.66")
 
@@ -85,6 +87,16 @@ async def test_refusal_in_one_sentence_and_another_unit_only_warned(make_app, tm
         await pilot.pause()
         assert "望麓园" in text(dialog.query_one("#notes", Static))
         assert dialog.query_one(ChangeList).option_count > 5
+
+
+async def test_an_empty_sangong_table_is_said_with_its_note(make_app, tmp_path):
+    book = build(tmp_path / "e.xlsx", sangong_empty=True)
+    async with make_app().run_test(size=(120, 45)) as pilot:
+        dialog = await open_dialog(pilot, book)
+        notes = text(dialog.query_one("#notes", Static))
+        assert "财政拨款“三公”经费支出决算表（表“公开07表”）本年度无数据" in notes
+        assert "本单位本年度没有使用财政拨款安排“三公”经费，故本表无数据" in notes
+        assert not any("公务接待" in str(o.prompt) for o in dialog.query_one(ChangeList).options)
 
 
 async def test_the_key_is_in_f1_on_f3(make_app):

@@ -4,7 +4,9 @@ The officer types or pastes the workbook's path (as in the import dialog, `typed
 read by exporters/readers/workbook.py and laid against the open report (exporters.accounts.plan).
 Nothing is written behind the officer's back: every figure that would change is listed with
 its value now → the workbook's, the source cell and the basis (口径), all ticked; Space
-unticks a line, Enter writes the ticked ones, and the buttons write those or all of them. The
+unticks a line, Enter writes the ticked ones, and the buttons write those or all of them (an
+unticked figure keeps the report's value; the workbook's is kept beside it, and the checks say
+the two differ). The
 write is one revision-checked change through the session (a conflict is asked like any
 other). A workbook that cannot be read is said in one sentence; one of another unit or year
 is only warned about: the open report is the target.
@@ -72,6 +74,17 @@ def chosen_only(
             path = f"{m['name']}[{renumber[(m['name'], int(m['index']))]}]{m['rest']}"
         changes.append((path, change.new, change.source, change.basis))
     return changes, kept
+
+
+def declined(report: Report, left: list[Change]) -> list[tuple[str, Any, str, str]]:
+    """The changes left unticked, on figures the report has, as the session keeps them: the report's
+    figure stays, the workbook's value and cell are kept beside it for the checks to compare."""
+    out = []
+    for change in left:
+        m = _NUMBERED.match(change.path)
+        if m is None or int(m["index"]) < len(getattr(report, m["name"])):
+            out.append((change.path, change.new, change.source, change.basis))
+    return out
 
 
 class AccountsDialog(ModalScreen[bool]):
@@ -146,8 +159,9 @@ class AccountsDialog(ModalScreen[bool]):
 
     def read(self) -> None:
         """Read the workbook and list what it would change in the open report; say why not when it cannot."""
-        from exporters.accounts import plan
+        from exporters.accounts import other_report, plan
         from exporters.readers.workbook import read_accounts
+        from tui.cli import accounts_notes
 
         t, lang = self.app.t, self.app.lang
         text = self.query_one("#path", Input).value
@@ -163,12 +177,9 @@ class AccountsDialog(ModalScreen[bool]):
             return
         self._say("")
         report = self.session.report
-        notes = [message(f.code, lang, **f.params) for f in accounts.findings]
-        notes += [message("accounts.empty", lang, table=table, sheet=sheet) for table, sheet in accounts.empty]
-        if (accounts.unit_name and accounts.unit_name != report.unit_name) or (
-            accounts.fiscal_year is not None and accounts.fiscal_year != report.fiscal_year
-        ):
-            notes.insert(
+        said = accounts_notes(accounts, lang)
+        if other_report(accounts, report):
+            said.insert(
                 0,
                 t(
                     "ui.accounts.other_report",
@@ -180,11 +191,11 @@ class AccountsDialog(ModalScreen[bool]):
             )
         self.changes, self.new_items = plan(report, accounts, lang)
         if not self.changes:
-            notes.append(message("accounts.unchanged", lang))
+            said.append(message("accounts.unchanged", lang))
         else:
-            notes.append(t("ui.accounts.changes", count=len(self.changes)))
+            said.append(t("ui.accounts.changes", count=len(self.changes)))
         shown = self.query_one("#notes", Static)
-        shown.update("\n".join(notes))
+        shown.update("\n".join(said))
         shown.display = True
         changes = self.query_one("#changes", ChangeList)
         changes.clear_options()
@@ -204,8 +215,10 @@ class AccountsDialog(ModalScreen[bool]):
 
     def write(self, chosen: list[int]) -> None:
         """Write the changes numbered `chosen` (and the list items they need) as one change; close once written."""
-        changes, new_items = chosen_only(self.session.report, [self.changes[i] for i in chosen], self.new_items)
-        result = self.session.import_figures(changes, new_items)
+        report = self.session.report
+        changes, new_items = chosen_only(report, [self.changes[i] for i in chosen], self.new_items)
+        left = declined(report, [c for i, c in enumerate(self.changes) if i not in chosen])
+        result = self.session.import_figures(changes, new_items, left)
         if result.ok:
             self.app.notify(self.app.t("ui.accounts.done", count=len(changes)))
             self.dismiss(True)

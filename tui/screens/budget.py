@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from store import fields
+from store.formula import resolve
 from store.model import EconLine, SanGongItem, shares, total
 from store.parse import format_amount
 from tui.actions import bindings
@@ -58,9 +59,14 @@ class BudgetScreen(PartScreen):
                     yield self.sangong_list()
 
     def source(self, path: str) -> str:
-        """Where the figure at `path` came from, when it was brought in from a 决算 workbook (决算 Z05_1!E12)."""
+        """Where the figure at `path` came from, when it was brought in from a 决算 workbook (决算 Z05_1!E12);
+        the workbook's value too when the report's figure is not that (unticked, or edited since)."""
         found = self.session.report.sources.get(path)
-        return self.app.t("ui.accounts.source", source=found[0]) if found else ""
+        if not found:
+            return ""
+        if found.value is None or found.value == resolve(self.session.report, path):
+            return self.app.t("ui.accounts.source", source=found.cell)
+        return self.app.t("ui.accounts.source_differs", source=found.cell, value=format_amount(found.value))
 
     def figure_aside(self, path: str) -> str:
         """The figure's unit (万元, 辆 …), and its source when it has one."""
