@@ -16,7 +16,7 @@ from typing import Any
 from exporters.readers.workbook import Accounts, config, label
 from store import fields
 from store.catalogue import message
-from store.model import EconLine, Report, SanGongItem
+from store.model import EconLine, Report, SanGongItem, Source
 
 _NAMED = re.compile(r"^(basic_lines|project_lines|sangong)\[([^\]]+)\]\.(amount|budget|actual)$")
 
@@ -29,6 +29,10 @@ class Change:
     new: Decimal
     source: str
     basis: str
+
+    def written(self) -> tuple[str, Decimal, str, str]:
+        """The change as Store.set_figures takes it: (path, the workbook's value, cell, basis)."""
+        return self.path, self.new, self.source, self.basis
 
     def text(self, lang: str = "zh") -> str:
         """The change in one line, as the command and the dialog list it:
@@ -62,9 +66,13 @@ def _sangong_index(report: Report, name: str) -> int | None:
     return next((n for n, s in enumerate(report.sangong) if label(s.name) in words), None)
 
 
-def plan(report: Report, accounts: Accounts, lang: str = "zh") -> tuple[list[Change], list[tuple[str, Any]]]:
-    """The changes the workbook brings to `report`, and the list items to add first."""
+def plan(
+    report: Report, accounts: Accounts, lang: str = "zh"
+) -> tuple[list[Change], list[tuple[str, Any]], list[Change]]:
+    """The changes the workbook brings to `report`, the list items to add first, and the figures the
+    report already states alike whose source it does not yet keep (to be noted, not listed)."""
     changes: list[Change] = []
+    alike: list[Change] = []
     new_items: list[tuple[str, Any]] = []
     sizes = {name: len(getattr(report, name)) for name in ("basic_lines", "project_lines", "sangong")}
     added: dict[tuple[str, str], int] = {}
@@ -89,9 +97,9 @@ def plan(report: Report, accounts: Accounts, lang: str = "zh") -> tuple[list[Cha
             else:
                 now = getattr(items[index], column)
             path, item = f"{name}[{index}].{column}", key
-        if now == figure.value:
-            continue
-        changes.append(
-            Change(path, fields.label(path, lang, item=item), now, figure.value, figure.source, figure.basis)
-        )
-    return changes, new_items
+        change = Change(path, fields.label(path, lang, item=item), now, figure.value, figure.source, figure.basis)
+        if now != figure.value:
+            changes.append(change)
+        elif report.sources.get(path) != Source(figure.source, figure.basis, figure.value):
+            alike.append(change)
+    return changes, new_items, alike

@@ -719,14 +719,15 @@ class Store:
         *,
         expected_revision: int | None = None,
         new_items: list[tuple[str, Any]] = (),
-        declined: list[tuple[str, Any, str, str]] = (),
+        noted: list[tuple[str, Any, str, str]] = (),
     ) -> int:
         """Several figures at once (an import from the 决算, issue 22), in ONE revision-checked transaction.
 
         `new_items` are (list path, item) appended first (a category or 三公 item the report lacks);
         each change is (path, value, source, basis): the value is set and where it came from kept,
-        with the workbook's value. `declined` are changes the officer chose not to make: only the
-        workbook's value and cell are kept, so that the checks still compare the report with it.
+        with the workbook's value. `noted` are the workbook's figures the report's value is not set
+        to (already alike, or a change left unticked): only the workbook's value and cell are kept,
+        so that F3 shows where the figure is in the 决算 and the checks compare the two.
         """
         with self.transaction():
             revision = self._bump(report_id, expected_revision)
@@ -735,7 +736,7 @@ class Store:
                 self._insert_row(spec, parent_id, self._size(spec, parent_id), item)
             for path, value, *_ in changes:
                 self.set(report_id, path, value)
-            for path, value, source, basis in (*changes, *declined):
+            for path, value, source, basis in (*changes, *noted):
                 self.conn.execute(
                     "INSERT INTO figure_sources (report_id, path, source, basis, value) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (report_id, path) DO UPDATE SET source = excluded.source, basis = excluded.basis, "

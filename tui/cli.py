@@ -600,19 +600,21 @@ def _import_accounts(args: argparse.Namespace, lang: str) -> int:
                 report_year=report.fiscal_year,
             )
             lines.insert(0, warning)
-        changes, new_items = plan(report, accounts, lang)
+        changes, new_items, alike = plan(report, accounts, lang)
         lines.extend(change.text(lang) for change in changes)
+        if not args.dry_run and (changes or alike):
+            store.set_figures(
+                report_id,
+                [c.written() for c in changes],
+                expected_revision=revision,
+                new_items=new_items,
+                noted=[c.written() for c in alike],
+            )
         if not changes:
             lines.append(message("accounts.unchanged", lang))
         elif args.dry_run:
             lines.append(message("accounts.dry_run", lang, count=len(changes)))
         else:
-            store.set_figures(
-                report_id,
-                [(c.path, c.new, c.source, c.basis) for c in changes],
-                expected_revision=revision,
-                new_items=new_items,
-            )
             lines.append(
                 message(
                     "accounts.done",

@@ -288,11 +288,11 @@ class ReportSession:
         self,
         changes: list[tuple[str, Any, str, str]],
         new_items: list[tuple[str, Any]] = (),
-        declined: list[tuple[str, Any, str, str]] = (),
+        noted: list[tuple[str, Any, str, str]] = (),
     ) -> SaveResult:
         """Write figures from a 决算 workbook (path, value, source cell, basis) and the list items
         they need first, as ONE change checked against the revision we saw; every screen shows
-        the report anew (items may have been added). Of the `declined` ones only the workbook's
+        the report anew (items may have been added). Of the `noted` ones only the workbook's
         value and cell are kept (Store.set_figures)."""
         paths = tuple(path for path, *_ in changes)
         lists = tuple(dict.fromkeys([*(name for name, _ in new_items), *(a for p in paths for a in lists_along(p))]))
@@ -303,7 +303,7 @@ class ReportSession:
                 list(changes),
                 expected_revision=revision,
                 new_items=list(new_items),
-                declined=list(declined),
+                noted=list(noted),
             ),
             lists,
             reload=True,

@@ -175,6 +175,29 @@ def test_cli_dry_run_write_and_again(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "没有要改的" in capsys.readouterr().out
 
 
+def test_after_import_the_checks_compare_what_the_report_states_with_the_workbook(tmp_path: Path) -> None:
+    """Figures already alike are noted with their cells too; one stated otherwise afterwards is a finding
+    naming the report's place and the workbook's cell, for 收入, 结余 and 三公 alike."""
+    from store.checks import run_checks
+
+    db = tmp_path / "r.db"
+    shutil.copy(SAMPLE, db)
+    assert main(["import", str(build(tmp_path / "w.xlsx")), str(db)]) == 0
+    with Store.open(db) as store:
+        assert store.load(1).sources["figures.spent"] == ("公开01表!F13", "全部资金", Decimal("5083.34"))
+        store.set(1, "figures.funds_received", Decimal("5116.90"))
+        store.set(1, "figures.carried_out", Decimal("551.87"))
+        store.set(1, "sangong[1].budget", Decimal("3.30"))
+        report = store.load(1)
+    said = sorted(f.text() for f in run_checks(report) if f.code == "accounts")
+    assert len(said) == 3
+    assert said[0].startswith(
+        "实际到位指标 5116.90（一、部门概况（二）年度预算收支）≠ 5116.09（决算 公开01表!C13，全部资金）"
+    )
+    assert said[1].startswith("本年结余（结转） 551.87（一、部门概况（二）年度预算收支）≠ 551.78（决算 公开01表!F15")
+    assert "公务接待费 预算数 3.30" in said[2] and "≠ 3.00（决算 公开07表!F6，财政拨款）" in said[2]
+
+
 def test_cli_no_report_for_the_unit(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     shutil.copy(SAMPLE, db)

@@ -36,7 +36,7 @@ def test_a_declined_figure_keeps_the_report_value_and_the_workbooks_beside_it(se
         1,
         [("figures.spent", Decimal("1.00"), S.cell, S.basis)],
         expected_revision=seeded_store.revision(1),
-        declined=[("figures.project_spent", Decimal("3472.66"), "公开03表!E5", "全部资金")],
+        noted=[("figures.project_spent", Decimal("3472.66"), "公开03表!E5", "全部资金")],
     )
     report = seeded_store.load(1)
     assert report.figures["project_spent"] == Decimal("3472.44")

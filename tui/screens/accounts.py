@@ -72,18 +72,18 @@ def chosen_only(
         path = change.path
         if m is not None and (m["name"], int(m["index"])) in renumber:
             path = f"{m['name']}[{renumber[(m['name'], int(m['index']))]}]{m['rest']}"
-        changes.append((path, change.new, change.source, change.basis))
+        changes.append((path, *change.written()[1:]))
     return changes, kept
 
 
 def declined(report: Report, left: list[Change]) -> list[tuple[str, Any, str, str]]:
-    """The changes left unticked, on figures the report has, as the session keeps them: the report's
+    """The changes left unticked, on figures the report has, as the session notes them: the report's
     figure stays, the workbook's value and cell are kept beside it for the checks to compare."""
     out = []
     for change in left:
         m = _NUMBERED.match(change.path)
         if m is None or int(m["index"]) < len(getattr(report, m["name"])):
-            out.append((change.path, change.new, change.source, change.basis))
+            out.append(change.written())
     return out
 
 
@@ -105,6 +105,7 @@ class AccountsDialog(ModalScreen[bool]):
         self.session = session
         self.changes: list[Change] = []
         self.new_items: list[tuple[str, Any]] = []
+        self.alike: list[Change] = []  # figures the report states alike: their sources are noted on writing
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -165,7 +166,7 @@ class AccountsDialog(ModalScreen[bool]):
 
         t, lang = self.app.t, self.app.lang
         text = self.query_one("#path", Input).value
-        self.changes, self.new_items = [], []
+        self.changes, self.new_items, self.alike = [], [], []
         self._show_list(False)
         if not text.strip():
             self._say(t("required"))
@@ -189,7 +190,7 @@ class AccountsDialog(ModalScreen[bool]):
                     report_year=report.fiscal_year,
                 ),
             )
-        self.changes, self.new_items = plan(report, accounts, lang)
+        self.changes, self.new_items, self.alike = plan(report, accounts, lang)
         if not self.changes:
             said.append(message("accounts.unchanged", lang))
         else:
@@ -218,7 +219,7 @@ class AccountsDialog(ModalScreen[bool]):
         report = self.session.report
         changes, new_items = chosen_only(report, [self.changes[i] for i in chosen], self.new_items)
         left = declined(report, [c for i, c in enumerate(self.changes) if i not in chosen])
-        result = self.session.import_figures(changes, new_items, left)
+        result = self.session.import_figures(changes, new_items, [*left, *(c.written() for c in self.alike)])
         if result.ok:
             self.app.notify(self.app.t("ui.accounts.done", count=len(changes)))
             self.dismiss(True)
