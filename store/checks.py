@@ -163,7 +163,8 @@ def check_carried_out(report: Report) -> list[Finding]:
 def check_breakdowns(report: Report) -> list[Finding]:
     """The basic and project figures stated in 一（二） equal the totals of their breakdowns in 二.
 
-    When either side came from a 决算 workbook (issue 22), the finding says which cells.
+    When either side came from a 决算 workbook (issue 22) and still holds its value, the finding says
+    which cells (one changed since is check_accounts' to say).
     """
     found = []
     for kind in ("basic", "project"):
@@ -172,7 +173,7 @@ def check_breakdowns(report: Report) -> list[Finding]:
                 place.path: [
                     source.cell
                     for path, source in sorted(report.sources.items())
-                    if path == place.path or path.startswith(f"{place.path}[")
+                    if (path == place.path or path.startswith(f"{place.path}[")) and source.gave(resolve(report, path))
                 ]
                 for place in finding.places
             }
@@ -191,7 +192,7 @@ def check_accounts(report: Report) -> list[Finding]:
     found = []
     for path, source in report.sources.items():
         now = resolve(report, path)
-        if source.value is None or now is None or now == source.value:
+        if now is None or source.gave(now):
             continue
         place = Place(path, format_amount(now), fields.item_name(report, path))
         params = (

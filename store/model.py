@@ -122,6 +122,10 @@ class Source(NamedTuple):
     basis: str = ""
     value: Decimal | None = None
 
+    def gave(self, figure: Decimal | None) -> bool:
+        """Whether the report's `figure` is the workbook's (taken so when the workbook's value was not kept)."""
+        return self.value is None or self.value == figure
+
 
 def _texts() -> dict[str, str]:
     return {key: "" for key in TEXT_KEYS}

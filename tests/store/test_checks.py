@@ -448,6 +448,10 @@ def test_a_breakdown_from_the_accounts_says_its_cells() -> None:
     assert "from the 决算 公开05表!E7" in finding.text("en")
     report.sources = {}
     assert "决算" not in only(report).text()
+    # a line changed since it came from the workbook is no longer said to be taken from it
+    report.sources = {"basic_lines[0].amount": Source("公开05表!E7", "财政拨款", Decimal("20.10"))}
+    said = {f.code: f.text() for f in run_checks(report)}
+    assert "取自决算" not in said["breakdown"] and "≠ 20.10（决算 公开05表!E7" in said["accounts"]
 
 
 def test_figures_stated_otherwise_than_the_accounts_name_the_place_and_the_cell() -> None:

@@ -64,7 +64,7 @@ class BudgetScreen(PartScreen):
         found = self.session.report.sources.get(path)
         if not found:
             return ""
-        if found.value is None or found.value == resolve(self.session.report, path):
+        if found.gave(resolve(self.session.report, path)):
             return self.app.t("ui.accounts.source", source=found.cell)
         return self.app.t("ui.accounts.source_differs", source=found.cell, value=format_amount(found.value))
 
