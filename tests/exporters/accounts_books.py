@@ -230,16 +230,18 @@ def build(
         ws.write(r, 3, b)
         ws.write_number(r, 5, _n(bv, yuan))
         r += 1
-    # 财政拨款收入支出决算总表: income by fund down the left, spending by fund across the right
+    # 财政拨款收入支出决算总表: income by fund down the left, spending by fund across the right (the three
+    # funds, and 社会保险基金 when the data has it)
+    names = [*FUNDS, *(name for name in data["funds"] if name not in FUNDS)]
     ws = sheet("Z01_1 财政拨款收入支出决算总表(财决01-1表)" if internal else "公开04表", "财政拨款收入支出决算总表")
     numbered = ["行次"] if internal else []
-    ws.write_row(3, 0, ["项目", *numbered, "决算数", "项目", *numbered, "合计", *FUNDS])
-    funds = {name: data["funds"].get(name, ("0", "0")) for name in FUNDS}
+    ws.write_row(3, 0, ["项目", *numbered, "决算数", "项目", *numbered, "合计", *names])
+    funds = {name: data["funds"].get(name, ("0", "0")) for name in names}
     fiscal_in = sum(Decimal(i) for i, _ in funds.values())
     fiscal_out = sum(Decimal(o) for _, o in funds.values())
     right = 2 + len(numbered)
-    for n, name in enumerate(FUNDS):
-        ws.write_row(4 + n, 0, [f"{'一二三'[n]}、{name}", *([n + 1] if numbered else [])])
+    for n, name in enumerate(names):
+        ws.write_row(4 + n, 0, [f"{'一二三四'[n]}、{name}", *([n + 1] if numbered else [])])
         ws.write_number(4 + n, right - 1, _n(funds[name][0], yuan))
     ws.write_row(4, right, ["一、一般公共服务支出", *([n + 4] if numbered else [])])
     ws.write_row(8, 0, ["本年收入合计", *([7] if numbered else [])])

@@ -59,6 +59,15 @@ def test_four_budgets_from_the_fiscal_totals_table(tmp_path: Path, kw: dict, she
     assert not accounts.findings
 
 
+def test_social_insurance_fund_where_the_table_carries_it(tmp_path: Path) -> None:
+    funds = {**OTHER["funds"], "社会保险基金预算财政拨款": ("80.00", "75.50")}
+    accounts = read_accounts(build(tmp_path / "s.xlsx", OTHER, funds=funds))
+    got = {f.path: (f.value, f.source) for f in accounts.figures}
+    assert got["figures.social_income"] == (Decimal("80.00"), "公开04表!B8")
+    assert got["figures.social_spent"] == (Decimal("75.50"), "公开04表!H9")
+    assert got["figures.general_spent"] == (Decimal("2950.00"), "公开04表!E9")
+
+
 @pytest.mark.parametrize("econ", ["across", "split"])
 @pytest.mark.parametrize("kw", [{}, {"yuan": True, "internal": True}])
 def test_classes_as_columns_or_with_codes_in_cells(tmp_path: Path, econ: str, kw: dict) -> None:
