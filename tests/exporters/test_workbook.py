@@ -85,6 +85,26 @@ def test_classes_as_columns_or_with_codes_in_cells(tmp_path: Path, econ: str, kw
     assert not accounts.findings
 
 
+def test_a_class_across_without_its_total_column_is_refused(tmp_path: Path) -> None:
+    """工资福利支出 over 基本工资 | 津贴补贴 and no 小计: which column is the class's cannot be told."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(tmp_path / "n.xlsx"))
+    ws = book.add_worksheet("Z05_1 基本支出决算明细表(财决05-1表)")
+    ws.write(0, 0, "基本支出决算明细表")
+    ws.write(1, 0, "金额单位：元")
+    ws.merge_range(2, 0, 3, 0, "科目编码")
+    ws.merge_range(2, 1, 3, 1, "科目名称")
+    ws.merge_range(2, 2, 3, 2, "合计")
+    ws.merge_range(2, 3, 2, 4, "工资福利支出")
+    ws.write_row(3, 3, ["基本工资", "津贴补贴"])
+    ws.write_row(4, 1, ["合计", 30000, 20000, 10000])
+    book.close()
+    with pytest.raises(ReadError) as refused:
+        read_accounts(tmp_path / "n.xlsx")
+    assert "缺少“工资福利支出小计”列：表头里找的是 “小计”、“合计”" in refused.value.text()
+
+
 def test_project_lines_from_the_05_2_table_with_the_seeds_figures(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
