@@ -80,3 +80,21 @@ def test_next_year_starts_with_no_sources(seeded_store: Store) -> None:
     _import(seeded_store, "figures.carried_out", "sangong[0].actual")
     new = seeded_store.load(seeded_store.create_next(1))
     assert new.figures["carried_in"] == Decimal("1.00") and new.sources == {}
+
+
+def test_a_source_kept_before_the_workbooks_value_was_migrates_as_given(sample_copy) -> None:
+    """A schema-6 file's source has no value: after the migration it is still shown as the figure's, never
+    said to differ from it."""
+    import sqlite3
+
+    Store.open(sample_copy).close()
+    with sqlite3.connect(sample_copy) as conn:
+        conn.execute("ALTER TABLE figure_sources DROP COLUMN value")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_source_values'")
+        conn.execute("INSERT INTO figure_sources VALUES (1, 'figures.project_spent', '公开03表!E5', '全部资金')")
+        conn.execute("PRAGMA user_version = 6")
+    with Store.open(sample_copy) as store:
+        report = store.load(1)
+    assert report.sources["figures.project_spent"] == Source("公开03表!E5", "全部资金", None)
+    assert report.sources["figures.project_spent"].gave(report.figures["project_spent"])
+    assert not [f for f in run_checks(report) if f.code == "accounts"]
