@@ -464,6 +464,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.accounts.source": {"zh": "决算 {source}", "en": "决算 {source}"},
     "ui.accounts.source_differs": {"zh": "决算 {source} 为 {value}", "en": "决算 {source}: {value}"},
+    "ui.accounts.note_sources": {
+        "zh": "按“全部写入”记下这 {count} 个数在决算中的单元格（数不变），F3 会注明来源、检查会与决算比对",
+        "en": "“Write all” notes where these {count} figures are in the 决算 (they stay as they are): F3 shows"
+        " it and the checks compare",
+    },
+    "ui.accounts.sources_noted": {
+        "zh": "已记下 {count} 个数在决算中的单元格",
+        "en": "where {count} figures are in the 决算 is noted",
+    },
     # --- what the app and the jixiao command say of backups, restores, exports and imports --------
     "safety.backup_made": {
         "zh": "已备份到 {path}",

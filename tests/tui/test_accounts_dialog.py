@@ -90,6 +90,29 @@ async def test_refusal_in_one_sentence_and_another_unit_only_warned(make_app, tm
         assert dialog.query_one(ChangeList).option_count > 5
 
 
+async def test_nothing_to_change_but_the_sources_can_be_noted(make_app, stored, sample_copy, tmp_path):
+    """A report that states every figure as the workbook does but keeps no source (typed by hand): only
+    “全部写入” is offered; it notes each figure's cell and changes no figure."""
+    import sqlite3
+
+    from tui.cli import main
+
+    book = build(tmp_path / "w.xlsx")
+    assert main(["import", str(book), str(sample_copy)]) == 0
+    with sqlite3.connect(sample_copy) as conn:
+        conn.execute("DELETE FROM figure_sources")
+    async with make_app().run_test(size=(120, 45)) as pilot:
+        dialog = await open_dialog(pilot, book)
+        notes = text(dialog.query_one("#notes", Static))
+        assert "没有要改的" in notes and "按“全部写入”记下这 " in notes
+        assert not dialog.query_one(ChangeList).display and dialog.query_one("#all").display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BudgetScreen)
+        assert "决算 公开03表!E5" in aside_of(pilot, "figures.project_spent")
+    assert stored("figures.project_spent") == Decimal("3472.44")
+
+
 async def test_an_empty_sangong_table_is_said_with_its_note(make_app, tmp_path):
     book = build(tmp_path / "e.xlsx", sangong_empty=True)
     async with make_app().run_test(size=(120, 45)) as pilot:

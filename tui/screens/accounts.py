@@ -193,6 +193,8 @@ class AccountsDialog(ModalScreen[bool]):
         self.changes, self.new_items, self.alike = plan(report, accounts, lang)
         if not self.changes:
             said.append(message("accounts.unchanged", lang))
+            if self.alike:
+                said.append(t("ui.accounts.note_sources", count=len(self.alike)))
         else:
             said.append(t("ui.accounts.changes", count=len(self.changes)))
         shown = self.query_one("#notes", Static)
@@ -205,6 +207,10 @@ class AccountsDialog(ModalScreen[bool]):
             self._show_list(True)
             changes.highlighted = 0
             changes.focus()
+        elif self.alike:
+            # nothing to change, but where the figures are in the 决算 can be noted ("全部写入": the figures stay)
+            self.query_one("#all", Button).display = True
+            self.query_one("#all", Button).focus()
 
     def action_apply_chosen(self) -> None:
         """Write the ticked figures (Enter in the list)."""
@@ -221,7 +227,10 @@ class AccountsDialog(ModalScreen[bool]):
         left = declined(report, [c for i, c in enumerate(self.changes) if i not in chosen])
         result = self.session.import_figures(changes, new_items, [*left, *(c.written() for c in self.alike)])
         if result.ok:
-            self.app.notify(self.app.t("ui.accounts.done", count=len(changes)))
+            if changes:
+                self.app.notify(self.app.t("ui.accounts.done", count=len(changes)))
+            else:
+                self.app.notify(self.app.t("ui.accounts.sources_noted", count=len(self.alike)))
             self.dismiss(True)
         elif result.conflict:
             self.dismiss(False)
