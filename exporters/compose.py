@@ -513,14 +513,21 @@ def _key_tasks(part: Part) -> list[Block]:
 
 
 def _posts(part: Part) -> list[Block]:
-    """编制数, the staff in post (the lines 在职人员控制率 counts, store/ratios.toml) and the rate."""
+    """编制数 and its 行政编制 / 事业编制 split, the staff in post (the lines 在职人员控制率 counts,
+    store/ratios.toml) and the rate."""
     report = part.report
     control = ratios.ratio(report, "staff_control")
     in_post = control.input(control.definition.formula.paths[0])
     lines = [s for s in report.staff_lines if "在职" in s.category]
     category = line(lines[0].category) if len(lines) == 1 else ratios.term(control.definition.formula.paths[0])
+    split = "，".join(
+        part.outline.sentence(f"posts.{kind}", count=str(count))
+        for kind in ("admin", "institution")
+        if (count := report.figures.get(f"posts_{kind}")) is not None
+    )
     clauses = [
         ("posts.posts", _count("count", report.authorised_posts)),
+        ("posts.of_which", {"items": split} if split else None),
         ("posts.in_post", None if in_post is None else {"category": category, "count": format_number(in_post)}),
         ("posts.rate", _rate(report, "staff_control")),
     ]

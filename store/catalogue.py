@@ -285,6 +285,10 @@ MESSAGES.update(
             "zh": "人数对不上：{p0}为{v0}人，{p1}为{v1}人，相差{diff}人",
             "en": "Headcount does not add up: {p0} is {v0}, {p1} is {v1}, {diff} apart",
         },
+        "check.posts": {
+            "zh": "编制数对不上：{p0}为{v0}人，而{f1}{v1}人 + {f2}{v2}人 = {expected}人，相差{diff}人",
+            "en": "Authorised posts do not add up: {p0} is {v0}, but {f1} {v1} + {f2} {v2} = {expected}, {diff} apart",
+        },
         "check.sangong_over": {
             "zh": "三公经费超出预算：{p0}为{v0}万元，{f1}为{v1}万元，超出{diff}万元",
             "en": "三公 spending over budget: {p0} is {v0} 万元, {f1} is {v1} 万元, {diff} 万元 over",

@@ -215,9 +215,22 @@ def check_headcount(report: Report) -> list[Finding]:
     if report.staff_total is None or not report.staff_lines or any(s.count is None for s in report.staff_lines):
         return []
     lines = sum(line.count for line in report.staff_lines if line.count is not None)
-    whole = (Place("staff_total", str(report.staff_total)), Decimal(report.staff_total))
-    part = (Place("staff_lines", str(lines)), Decimal(lines))
-    return _equation("headcount", whole, [(1, part)], fmt=str)
+    return _equation(
+        "headcount", _count("staff_total", report.staff_total), [(1, _count("staff_lines", lines))], fmt=str
+    )
+
+
+def _count(path: str, value: object) -> Term | None:
+    """A whole number (a headcount, a number of posts) with its place, or None while it is not given."""
+    return None if value is None else (Place(path, str(value)), Decimal(str(value)))
+
+
+def check_posts(report: Report) -> list[Finding]:
+    """编制数 = 行政编制 + 事业编制, when all three are given (one alone may be the whole)."""
+    parts = [
+        (1, _count(f"figures.posts_{kind}", report.figures.get(f"posts_{kind}"))) for kind in ("admin", "institution")
+    ]
+    return _equation("posts", _count("authorised_posts", report.authorised_posts), parts, fmt=str)
 
 
 def check_sangong(report: Report) -> list[Finding]:
@@ -480,6 +493,7 @@ CHECKS: tuple[Callable[[Report], list[Finding]], ...] = (
     check_breakdowns,
     check_accounts,
     check_headcount,
+    check_posts,
     check_sangong,
     check_required,
     check_blank_items,

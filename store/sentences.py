@@ -113,6 +113,9 @@ NEEDED: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "posts": {
         "posts.posts": ("count",),
+        "posts.of_which": ("items",),
+        "posts.admin": ("count",),
+        "posts.institution": ("count",),
         "posts.in_post": ("category", "count"),
         "posts.rate": ("rate",),
     },

@@ -28,11 +28,12 @@ if TYPE_CHECKING:
     from store.repository import Store
 
 _RULES = {entry.key: entry.next_year for entry in fieldfile.load().fields}
-#: Figures of the new year taken from last year's: new key → last year's key. All others start blank.
+#: Figures of the new year taken from last year's: new key → last year's key (itself for `keep`, such as
+#: the 编制 split, which changes only when the establishment does). All others start blank.
 CARRIED_FIGURES: dict[str, str] = {
-    key: _RULES[f"figures.{key}"].removeprefix("from:figures.")
+    key: key if _RULES[f"figures.{key}"] == "keep" else _RULES[f"figures.{key}"].removeprefix("from:figures.")
     for key in FIGURE_KEYS
-    if _RULES[f"figures.{key}"].startswith("from:figures.")
+    if _RULES[f"figures.{key}"] == "keep" or _RULES[f"figures.{key}"].startswith("from:figures.")
 }
 #: Single-valued fields measured anew each year (blank in the new report); every other one is kept.
 MEASURED_SCALARS: tuple[str, ...] = tuple(name for name in SCALAR_FIELDS if _RULES[name] == "blank")

@@ -273,3 +273,11 @@ def test_an_outline_title_with_an_unknown_slot_is_refused() -> None:
     text = (Path(outline.__file__).parent / "outlines" / "classic-2019.toml").read_text(encoding="utf-8")
     with pytest.raises(outline.OutlineError, match="title uses slots"):
         outline.parse(text.replace('title = "{unit}{year}', 'title = "{unit}{fiscal}', 1))
+
+
+def test_the_2023_outline_says_the_posts_split_after_the_authorised_posts(seed_report: Report) -> None:
+    filled = _with_new_figures(seed_report)
+    filled.outline = "selfeval-2023"
+    filled.figures.update(posts_admin=13, posts_institution=37)
+    texts = [block.text for block in compose(filled).blocks if isinstance(block, Paragraph)]
+    assert "核定编制50人，其中行政编制13人，事业编制37人，在职在编人员44人，在职人员控制率为88.00%。" in texts

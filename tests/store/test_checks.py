@@ -475,3 +475,18 @@ def test_figures_stated_otherwise_than_the_accounts_name_the_place_and_the_cell(
         and "1.10（决算 公开07表!L6，财政拨款）" in said["sangong[0].actual"]
     )
     assert all(f.severity == "warning" for f in run_checks(report) if f.code == "accounts")
+
+
+def test_posts_split_must_add_up_to_authorised_posts_once_all_three_are_given() -> None:
+    report = replace(clean(), authorised_posts=50)
+    report.figures.update(posts_admin=13, posts_institution=36)
+    (finding,) = [f for f in run_checks(report) if f.code == "posts"]
+    assert finding.severity == ERROR
+    assert finding.text() == (
+        "编制数对不上：一、部门概况（一）2.人员情况“编制数”为50人，而行政编制13人 + 事业编制36人 = 49人，相差1人"
+    )
+    report.figures["posts_institution"] = 37
+    assert "posts" not in {f.code for f in run_checks(report)}
+    report.figures["posts_admin"] = None
+    report.figures["posts_institution"] = 50
+    assert "posts" not in {f.code for f in run_checks(report)}

@@ -136,6 +136,7 @@ def test_a_malformed_file_is_refused_naming_the_file_and_the_key(text: str, wher
     [
         ("figures.vehicles", "３辆", 3),
         ("figures.reception_people", "120人次", 120),
+        ("figures.posts_admin", "１３名", 13),
         ("texts.contact_phone", "（0731）８８８８ 8888", "(0731)8888 8888"),
         ("texts.budget_code", "４３０１０５-001", "430105-001"),
         ("texts.filled_date", "2020年9月21日", "2020-09-21"),
@@ -151,6 +152,7 @@ def test_new_fields_are_read_by_their_kind(path: str, typed: str, value: object)
     [
         ("figures.vehicles", "2.5"),
         ("figures.vehicles", "-1"),
+        ("figures.posts_institution", "三十七"),
         ("texts.contact_phone", "找王科长"),
         ("texts.budget_code", "编码一"),
     ],
@@ -162,7 +164,7 @@ def test_new_fields_refuse_what_their_kind_cannot_hold(path: str, typed: str) ->
 
 def test_counts_and_form_lines_go_through_the_file_and_the_exchange(tmp_path: Path) -> None:
     report = Report(unit_name="某单位", fiscal_year=2024)
-    report.figures.update(vehicles=3, reception_batches=12, public_budget=Decimal("20.00"))
+    report.figures.update(vehicles=3, reception_batches=12, posts_admin=13, public_budget=Decimal("20.00"))
     report.texts.update(contact_person="王某", contact_phone="0731-88888888", filled_date="2025-03-01")
     with Store.open(tmp_path / "a.db") as store:
         report_id = store.add_report(report)
@@ -170,10 +172,14 @@ def test_counts_and_form_lines_go_through_the_file_and_the_exchange(tmp_path: Pa
         assert loaded.figures["vehicles"] == 3 and isinstance(loaded.figures["vehicles"], int)
         assert loaded.figures["public_budget"] == Decimal("20.00")
         text = exchange.dump(store)
-    assert "vehicles = 3\n" in text and 'public_budget = "20.00"' in text
+    assert "vehicles = 3\n" in text and "posts_admin = 13\n" in text and 'public_budget = "20.00"' in text
     assert 'contact_phone = "0731-88888888"' in text and "budget_code" not in text
     (back,) = exchange.read(text)
-    assert back.figures["vehicles"] == 3 and back.texts["filled_date"] == "2025-03-01"
+    assert (
+        back.figures["vehicles"] == 3
+        and back.figures["posts_admin"] == 13
+        and back.texts["filled_date"] == "2025-03-01"
+    )
 
 
 def test_next_year_follows_each_fields_rule() -> None:
@@ -185,3 +191,13 @@ def test_next_year_follows_each_fields_rule() -> None:
     assert new.texts["budget_code"] == "430105" and new.texts["contact_person"] == "王某"
     assert new.texts["filled_date"] == ""
     assert new.copied == {"texts.economy"}
+
+
+def test_the_posts_split_is_a_count_kept_for_next_year_and_refused_in_a_counts_words() -> None:
+    with pytest.raises(InputError) as refused:
+        fields.parse("figures.posts_admin", "十三")
+    assert "只能输入整数" in refused.value.text() and "万元" not in refused.value.text()
+    last = Report(unit_name="某单位", fiscal_year=2024, authorised_posts=50)
+    last.figures.update(posts_admin=13, posts_institution=37)
+    new = yearly.next_report(last)
+    assert (new.authorised_posts, new.figures["posts_admin"], new.figures["posts_institution"]) == (50, 13, 37)

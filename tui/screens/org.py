@@ -53,6 +53,8 @@ class OrgScreen(PartScreen):
         yield self.line("staff_change", placeholder=t("ui.org.change_hint"))
         yield self.prose("texts.staff_reasons")
         yield self.line("authorised_posts")
+        yield self.line("figures.posts_admin")
+        yield self.line("figures.posts_institution")
         yield self.section("duties")
         yield ListEditor(session, "duties", self.text_item, str, numbered=True, add_label=t("ui.org.add_duty"))
         yield self.section("plan")
