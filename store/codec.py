@@ -21,6 +21,7 @@ from store.model import (
     FIGURE_KEYS,
     SCALAR_FIELDS,
     TEXT_KEYS,
+    TITLED_EFFICIENCY_OUTLINE,
     Body,
     EconLine,
     Indicator,
@@ -38,7 +39,9 @@ from store.yearly import markable_paths
 
 FORMAT_NAME = "jixiao-report"
 #: 2: a report names its outline and counts its key tasks (issue 12); files of version 1 read as before.
-FORMAT_VERSION = 2
+#: 3: the 2023 outline's 履职效能 points are titled (`efficiency`, issue 24); in a file of version 2 a
+#: 2023 report's plain `efficiency_points` are read as those points' 内容.
+FORMAT_VERSION = 3
 
 #: The head of a place in the file that is not part of the field's path (`reports[0].`).
 _REPORT_PREFIX = re.compile(r"^reports\[\d+\]\.?")
@@ -159,6 +162,8 @@ def report_to_data(report: Report) -> dict[str, Any]:
     ]
     head["assets"] = _items(report.assets)
     head["efficiency_points"] = list(report.efficiency_points)
+    if report.efficiency:  # the 2023 outline's only: a 2019 report's file need not say it has none
+        head["efficiency"] = _items(report.efficiency)
     head["results"] = _items(report.results)
     head["problems"] = list(report.problems)
     head["remedies"] = list(report.remedies)
@@ -314,6 +319,7 @@ _REPORT_KEYS = (
     "sangong",
     "assets",
     "efficiency_points",
+    "efficiency",
     "results",
     "problems",
     "remedies",
@@ -346,8 +352,8 @@ def _titled(reader: _Reader, key: str) -> list[TitledItem]:
     return items
 
 
-def report_from_data(reader: _Reader) -> Report:
-    """One report from plain data, every value checked."""
+def report_from_data(reader: _Reader, version: int = FORMAT_VERSION) -> Report:
+    """One report from plain data of format `version`, every value checked."""
     reader.table(_REPORT_KEYS)
     year = reader.field("fiscal_year", required=True)
     report = Report(unit_name=reader.field("unit_name", required=True), fiscal_year=year)
@@ -397,26 +403,45 @@ def report_from_data(reader: _Reader) -> Report:
         )
     report.assets = _titled(reader, "assets")
     report.efficiency_points = reader.strings("efficiency_points")
+    report.efficiency = _titled(reader, "efficiency")
     report.results = _titled(reader, "results")
     report.problems = reader.strings("problems")
     report.remedies = reader.strings("remedies")
-    report.copied = _copied(reader, report)
+    renamed = _titled_efficiency(report) if version < 3 else {}
+    report.copied = _copied(reader, report, renamed)
     report.sources = _sources(reader, report)
     _scoring_from_data(reader.child("scoring", {}), report)
     report.unplaced = reader.strings("unplaced")
     return report
 
 
-def _copied(reader: _Reader, report: Report) -> set[str]:
-    """The paths marked as copied from last year's report; each must name a block or item the report has."""
+def _titled_efficiency(report: Report) -> dict[str, str]:
+    """A 2023 report of a version-2 file: its plain 履职效能 points become titled ones, each text their 内容.
+
+    The old points are sentences, and a 标题 is a short heading (a sentence typed as one was the
+    mistake issue 24 saw), so each text goes whole into 内容 and the 标题 stays to be written;
+    the same as schema.m008_efficiency does in a report file. Returns the renamed copied marks.
+    """
+    if report.outline != TITLED_EFFICIENCY_OUTLINE:
+        return {}
+    report.efficiency += [TitledItem("", point) for point in report.efficiency_points]
+    renamed = {f"efficiency_points[{i}]": f"efficiency[{i}].body" for i in range(len(report.efficiency_points))}
+    report.efficiency_points = []
+    return renamed
+
+
+def _copied(reader: _Reader, report: Report, renamed: dict[str, str]) -> set[str]:
+    """The paths marked as copied from last year's report (`renamed` as the report now names them);
+    each must name a block or item the report has."""
     allowed = set(markable_paths(report))
     marks = set()
     for entry in reader.each("copied"):
         if not isinstance(entry.data, str):
             raise entry.fail("format.not_text")
-        if entry.data not in allowed:
+        path = renamed.get(entry.data, entry.data)
+        if path not in allowed:
             raise entry.fail("format.bad_copied", path=entry.data)
-        marks.add(entry.data)
+        marks.add(path)
     return marks
 
 
@@ -484,4 +509,4 @@ def reports_from_data(data: Any) -> list[Report]:
         raise FormatError("format_version", "format.newer", version=version, ours=FORMAT_VERSION)
     top = _Reader(data, "")
     top.table(("format", "format_version", "reports"))
-    return [report_from_data(entry) for entry in top.each("reports")]
+    return [report_from_data(entry, version) for entry in top.each("reports")]

@@ -35,8 +35,12 @@ TEXT_KEYS: tuple[str, ...] = _FIELDS.keys("texts")
 #: Ordered lists of plain items (an item may hold several paragraphs, separated by newlines).
 TEXT_LISTS: tuple[str, ...] = ("duties", "efficiency_points", "problems", "remedies", "unplaced")
 
-#: Ordered lists of titled items.
-TITLED_LISTS: tuple[str, ...] = ("assets", "results")
+#: Ordered lists of titled items. `efficiency` is the 2023 outline's 履职效能, which heads each point
+#: like 资产管理 (issue 24); the 2019 outline's 行政效能 keeps its plain `efficiency_points`.
+TITLED_LISTS: tuple[str, ...] = ("assets", "efficiency", "results")
+
+#: The outline that shows `efficiency` (files from before issue 24 held its points as `efficiency_points`).
+TITLED_EFFICIENCY_OUTLINE = "selfeval-2023"
 
 #: The two breakdowns of expenditure by economic category (支出经济分类).
 ECON_LISTS: tuple[str, ...] = ("basic_lines", "project_lines")
@@ -162,6 +166,7 @@ class Report:
     sangong: list[SanGongItem] = field(default_factory=list)
     assets: list[TitledItem] = field(default_factory=list)
     efficiency_points: list[str] = field(default_factory=list)
+    efficiency: list[TitledItem] = field(default_factory=list)
     results: list[TitledItem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     remedies: list[str] = field(default_factory=list)

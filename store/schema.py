@@ -15,6 +15,8 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
+from store.model import TITLED_EFFICIENCY_OUTLINE
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
@@ -205,13 +207,43 @@ def m007_source_values(db: Database) -> None:
     db.execute("ALTER TABLE figure_sources ADD COLUMN value TEXT")
 
 
+def m008_efficiency(db: Database) -> None:
+    """The 2023 outline's 履职效能 points are titled, like 资产管理 (issue 24): each plain point of a
+    report following it becomes a titled item whose 内容 is the point's text, its 标题 left blank.
+
+    The old points are sentences and a 标题 is a short heading, so the text goes whole into 内容
+    (as store/codec.py reads a 2023 report of an older exchange file). Position and the copied
+    mark move with the row; nothing is dropped. A 2019 report keeps its plain points.
+    """
+    of_2023 = "SELECT id FROM reports WHERE outline = ?"
+    db.execute(
+        f"""INSERT INTO titled_items (report_id, list, position, title, body, copied)
+        SELECT report_id, 'efficiency', position, '', body, copied FROM list_items
+        WHERE list = 'efficiency_points' AND report_id IN ({of_2023}) ORDER BY report_id, position""",
+        [TITLED_EFFICIENCY_OUTLINE],
+    )
+    db.execute(
+        f"DELETE FROM list_items WHERE list = 'efficiency_points' AND report_id IN ({of_2023})",
+        [TITLED_EFFICIENCY_OUTLINE],
+    )
+
+
 #: PRAGMA application_id of a jixiao report file: the bytes "jxbg" (绩效报告) in the header.
 APPLICATION_ID = int.from_bytes(b"jxbg", "big")
 #: The sqlite-utils migration set whose rows in `_sqlite_migrations` mark a file written before APPLICATION_ID.
 MIGRATION_SET = "jixiao"
 
 #: Every migration, oldest first; `SCHEMA_VERSION` is their number.
-MIGRATIONS = (m001_initial, m002_outline, m003_copied, m004_scores, m005_marker, m006_sources, m007_source_values)
+MIGRATIONS = (
+    m001_initial,
+    m002_outline,
+    m003_copied,
+    m004_scores,
+    m005_marker,
+    m006_sources,
+    m007_source_values,
+    m008_efficiency,
+)
 
 #: The first schema version that carries APPLICATION_ID; an older jixiao file is known by its migrations.
 MARKED_SINCE = MIGRATIONS.index(m005_marker) + 1

@@ -121,7 +121,11 @@ BAD_FILES = {
         "    5,",
         "bad_value",
     ),
-    "newer format": (lambda t: edit(t, "format_version = 2", "format_version = 99"), "format_version", "bad_value"),
+    "newer format": (
+        lambda t: edit(t, f"format_version = {FORMAT_VERSION}", "format_version = 99"),
+        "format_version",
+        "bad_value",
+    ),
 }
 
 
@@ -263,3 +267,21 @@ def test_a_place_is_found_past_headers_written_inside_strings(seed_toml: str, wh
     if fragment in ('title = "成果0"', "unit_name ="):
         expected -= 1  # a list of tables is found at its first header, just above
     assert exchange.locate(text, where) == expected
+
+
+def test_a_version_2_files_2023_report_reads_its_efficiency_points_as_titled_ones(
+    seed_toml: str, tmp_path: Path
+) -> None:
+    old = seed_toml.replace(f"format_version = {FORMAT_VERSION}", "format_version = 2")
+    old = old.replace('outline = "classic-2019"', 'outline = "selfeval-2023"')
+    old = old.replace("[[reports]]\n", '[[reports]]\ncopied = ["efficiency_points[0]"]\n', 1)
+    (report,) = exchange.read(old)
+    (seed,) = exchange.read(seed_toml)
+    assert [(item.title, item.body) for item in report.efficiency] == [("", p) for p in seed.efficiency_points]
+    assert report.efficiency_points == [] and report.copied == {"efficiency[0].body"}
+    with Store.open(tmp_path / "a.db") as store:
+        exchange.write([report], store)
+        text = exchange.dump(store)
+    assert "[[reports.efficiency]]" in text
+    (again,) = exchange.read(text)
+    assert again.efficiency == report.efficiency and again.copied == report.copied

@@ -56,3 +56,35 @@ def test_a_migrated_report_can_switch_outline_and_keep_it(tmp_path: Path) -> Non
     with Store.open(path) as store:
         report = store.load(1)
     assert (report.outline, report.key_tasks_planned) == ("selfeval-2023", 12)
+
+
+def _file_after(path: Path, migrations: int) -> None:
+    """sample-v1.db brought up to the first `migrations` migrations only, as an older jixiao left it."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    shutil.copyfile(V1_SAMPLE, path)
+    steps = Migrations(schema.MIGRATION_SET)
+    for step in schema.MIGRATIONS[:migrations]:
+        steps()(step)
+    db = Database(path)
+    steps.apply(db)
+    db.execute(f"PRAGMA user_version = {migrations}")
+    db.conn.commit()
+    db.close()
+
+
+def test_a_2023_reports_plain_efficiency_points_become_titled_points_with_their_text_as_content(
+    tmp_path: Path, seed_toml: str
+) -> None:
+    path = tmp_path / "月湖.db"
+    _file_after(path, schema.MIGRATIONS.index(schema.m008_efficiency))
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE reports SET outline = 'selfeval-2023'")
+        conn.execute("UPDATE list_items SET copied = 1 WHERE list = 'efficiency_points' AND position = 1")
+    (source,) = exchange.read(seed_toml)
+    assert len(source.efficiency_points) > 1
+    with Store.open(path) as store:
+        report = store.load(1)
+    assert [(item.title, item.body) for item in report.efficiency] == [("", p) for p in source.efficiency_points]
+    assert report.efficiency_points == [] and report.copied == {"efficiency[1].body"}

@@ -58,6 +58,7 @@ NEW_ITEMS: dict[str, Any] = {
     "project_lines": EconLine("债务利息支出", Decimal("0.50")),
     "sangong": SanGongItem("会议费", Decimal("2.00"), Decimal("1.50")),
     "assets": TitledItem("新的方面", "一段说明。"),
+    "efficiency": TitledItem("厉行节约", "一段说明。"),
     "results": TitledItem("新的成果", "成果说明。", [Indicator("完成率", Decimal("100"), Decimal("98.5"), "%")]),
     "results[0].indicators": Indicator("新指标", Decimal("5"), None, "个"),
 }
@@ -85,10 +86,11 @@ def list_at(report: Report, list_path: str) -> list[Any]:
 @pytest.fixture
 def two(seeded_db: Path) -> Iterator[tuple[Store, Store, int]]:
     """Two connections to one file, as two windows of the app would have (the seed, with a piece in 未归类
-    as an imported report has, so that every list holds an item)."""
+    as an imported report has and a 2023 outline's 履职效能 point, so that every list holds an item)."""
     with Store.open(seeded_db) as writer, Store.open(seeded_db) as reader:
         report_id = writer.list_reports()[0].id
         writer.insert(report_id, "unplaced", 0, "导入时未能归位的一段")
+        writer.insert(report_id, "efficiency", 0, TitledItem("强化业务管理", "一段说明。"))
         yield writer, reader, report_id
 
 

@@ -11,20 +11,20 @@ from tui.widgets import field_id
 async def test_ctrl_n_in_the_intro_adds_a_point_to_the_parts_list(make_app, stored):
     async with make_app().run_test(size=(80, 24)) as pilot:
         await open_in_2023_outline(pilot)
-        points = len(stored("efficiency_points"))
-        editor = pilot.app.screen.query_one(f"#{field_id('efficiency_points')}")
+        points = len(stored("efficiency"))
+        editor = pilot.app.screen.query_one(f"#{field_id('efficiency')}")
         assert editor.add_label == "＋ 添加履职效能要点"
         assert all(str(button.label) == editor.add_label for button in editor.query(Button))
         widget(pilot, "texts.efficiency_intro").focus()
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
-        new = f"efficiency_points[{points}]"
-        assert pilot.app.focused.id == field_id(new)
+        new = f"efficiency[{points}]"
+        assert pilot.app.focused.id == field_id(f"{new}.title")
         await type_text(pilot, "新的要点")
         await pilot.press("tab")
         await pilot.pause()
-    assert stored(f"efficiency_points[{points}]") == "新的要点"
+    assert stored(f"{new}.title") == "新的要点"
 
 
 async def test_a_sentence_typed_in_a_title_is_pointed_to_the_text_below(make_app):
