@@ -5,7 +5,7 @@ wordings units really use, `ALIASES`), the reader that takes the paragraphs unde
 (`place`, see exporters.importer.READERS), and the figures it may set. The reader is chosen by
 the fields the outline node holds, so a new outline file needs nothing here: `org` (org_groups),
 `staff`, `sangong`, `basic`, `project`, `budget` (stated figures, and its prose block),
-`list:<name>[:<intro key>]`, `titled:<name>`, `text:<key>`, or `none` (nothing to hold: what
+`list:<name>[:<intro key>]`, `titled:<name>[:<intro key>]`, `text:<key>`, or `none` (nothing to hold: what
 sits under it is 未归类). A heading that holds nothing but starts with a section its parent
 prints without a heading (the seed's 基本支出 and its inline 基本支出情况) reads as that section.
 """
@@ -82,12 +82,9 @@ def place_of(fields: tuple[str, ...]) -> str:
             return place
     if any(shape.startswith("figures.") for shape in fields):
         return "budget:" + (texts[0] if texts else "")
-    for name in TITLED_LISTS:
+    for name in (*TITLED_LISTS, *TEXT_LISTS):
         if name in fields:
-            return f"titled:{name}"
-    for name in TEXT_LISTS:
-        if name in fields:
-            return f"list:{name}" + (f":{texts[0]}" if texts else "")
+            return f"{'titled' if name in TITLED_LISTS else 'list'}:{name}" + (f":{texts[0]}" if texts else "")
     return f"text:{texts[0]}" if texts else "none"
 
 

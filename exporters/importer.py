@@ -314,22 +314,28 @@ def _read_list(ctx: Placer, arg: str, pieces: list[Piece]) -> None:
 
 
 def _titled_item(text: str) -> TitledItem:
-    """`制度方面：以区政府…` or `各项指标稳中有进。街道…` → title and body (no title when the first clause is long)."""
+    """`制度方面：以区政府…` or `各项指标稳中有进。街道…` → title and body (no title when the first clause is
+    long, or is the whole text: one sentence alone is 内容, as the officer would type it)."""
     first = re.search(r"[。：:]", text)
-    if first and 0 < first.start() <= 40:
+    if first and 0 < first.start() <= 40 and text[first.end() :].strip():
         return TitledItem(text[: first.start()].strip(), text[first.end() :].strip())
     return TitledItem("", text)
 
 
-def _read_titled(ctx: Placer, name: str, pieces: list[Piece]) -> None:
+def _read_titled(ctx: Placer, arg: str, pieces: list[Piece]) -> None:
+    """Titled points, and the words before them into the part's text when it has one (履职效能's intro)."""
+    name, _, intro = arg.partition(":")
     items, before = _items(ctx, _paras(ctx, pieces, name))
     titled = [_titled_item(item) for item in items]
     ctx.add(name, titled)
     for table in ctx.deferred:
         indicators(ctx, table, titled)
     ctx.deferred.clear()
-    for text in before:
-        ctx.keep(text)
+    if intro:
+        ctx.text(intro, before)
+    else:
+        for text in before:
+            ctx.keep(text)
 
 
 def _group(text: str, numbered: bool) -> OrgGroup | None:
