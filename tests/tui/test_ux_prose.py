@@ -44,3 +44,43 @@ async def test_a_sentence_typed_in_a_title_is_pointed_to_the_text_below(make_app
         await pilot.press("enter")
         await pilot.pause()
         assert pilot.app.focused is widget(pilot, "assets[0].body")
+
+
+async def test_ctrl_n_in_a_points_text_adds_a_point_to_that_list_and_no_other(make_app, stored):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f6")
+        assets, points = len(stored("assets")), len(stored("efficiency_points"))
+        widget(pilot, "assets[0].body").focus()
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert pilot.app.focused.id == field_id("assets[1].title")
+    assert len(stored("assets")) == assets + 1 and len(stored("efficiency_points")) == points
+
+
+async def test_ctrl_a_selects_the_whole_text_of_a_field_and_of_a_text_area(make_app, stored):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f6")
+        for path in ("assets[0].title", "assets[0].body"):
+            widget(pilot, path).focus()
+            await pilot.pause()
+            await pilot.press("end", "ctrl+a")
+            await type_text(pilot, "新")
+        await pilot.press("tab")
+        await pilot.pause()
+    assert (stored("assets[0].title"), stored("assets[0].body")) == ("新", "新")
+
+
+async def test_shift_tab_into_a_points_text_selects_it_so_typing_replaces_it(make_app, stored):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f6")
+        body = widget(pilot, "assets[0].body")
+        widget(pilot, "assets[1].title").focus()
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert pilot.app.focused is body and body.selected_text == body.text != ""
+        await type_text(pilot, "重写的内容")
+        await pilot.press("tab")
+        await pilot.pause()
+    assert stored("assets[0].body") == "重写的内容"

@@ -49,6 +49,14 @@ class PartBody(VerticalScroll, can_focus=False):
         yield from screen.compose_body()
 
 
+def _selected(widget: Widget | None) -> Widget | None:
+    """A text area entered with Tab or Shift+Tab has its text selected, as a one-line field has (Input's
+    select_on_focus): typing replaces it, an arrow key puts the cursor in it, Ctrl+Z brings it back."""
+    if isinstance(widget, ProseArea):
+        widget.select_all()
+    return widget
+
+
 class PartScreen(ReportScreen):
     """Base of the five screens that edit the parts of a report."""
 
@@ -298,7 +306,7 @@ class PartScreen(ReportScreen):
             self._stay()
             self._say_edge("ui.part.last_field")
             return self.focused
-        return super().focus_next(selector)
+        return _selected(super().focus_next(selector))
 
     def focus_previous(self, selector: str | type[Widget] = "*") -> Widget | None:
         """Shift+Tab: back to the field before, but not round from the first one to the bottom."""
@@ -307,7 +315,7 @@ class PartScreen(ReportScreen):
             self._stay()
             self._say_edge("ui.part.first_field")
             return self.focused
-        return super().focus_previous(selector)
+        return _selected(super().focus_previous(selector))
 
     def _stay(self) -> None:
         """Tab at an end of the form saves the field as leaving it would (or marks what cannot be read)."""

@@ -330,6 +330,8 @@ class FieldInput(Input, FieldEditor):
 class ProseArea(TextArea, FieldEditor):
     """Multi-line prose bound to a field path; Enter starts a new paragraph, pastes keep every line."""
 
+    BINDINGS = bindings("select_all")
+
     def __init__(self, session: ReportSession, path: str) -> None:
         text = session.value(path) or ""
         super().__init__(
