@@ -10,6 +10,7 @@ ignored, for the screen or the command line to show. Sections other than `[fonts
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -175,3 +176,37 @@ def write_default_settings(path: str | Path | None = None, *, overwrite: bool = 
     where.parent.mkdir(parents=True, exist_ok=True)
     where.write_text(default_settings_text(), encoding="utf-8", newline="\n")
     return where
+
+
+#: What the program itself keeps between runs (the last export's format, content and folder), in a
+#: file of its own beside the settings file: settings.toml is the person's, with their comments, and
+#: the program never rewrites it.
+MEMORY_NAME = "remembered.toml"
+
+
+def memory_path() -> Path:
+    """Where the program keeps what it remembers: beside the settings file."""
+    return settings_path().with_name(MEMORY_NAME)
+
+
+def remembered(section: str) -> dict[str, str]:
+    """The text values kept under `section` ({} when nothing is kept, or the file cannot be read:
+    forgetting a choice is never an error)."""
+    data, _notices = _read(memory_path())
+    table = data.get(section, {})
+    if not isinstance(table, dict):
+        return {}
+    return {key: value for key, value in table.items() if isinstance(value, str)}
+
+
+def remember(section: str, values: dict[str, str]) -> None:
+    """Keep `values` under `section` for the next run (the other sections as they were); a file that
+    cannot be written leaves the choice unremembered and nothing else changed."""
+    where = memory_path()
+    data, _notices = _read(where)
+    data[section] = values
+    with contextlib.suppress(OSError):
+        where.parent.mkdir(parents=True, exist_ok=True)
+        temporary = where.with_name(f"{MEMORY_NAME}.tmp")
+        temporary.write_text(tomli_w.dumps(data), encoding="utf-8", newline="\n")
+        temporary.replace(where)

@@ -78,6 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.export.no_path": {"zh": "请填写保存位置", "en": "Enter where to save the file"},
     "ui.export.working": {"zh": "正在写入 {path} …", "en": "Writing {path} …"},
     "ui.export.done": {"zh": "已导出：{path}", "en": "Exported: {path}"},
+    "ui.export.folder_made": {
+        "zh": "文件夹原先不存在，已新建：{path}",
+        "en": "The folder did not exist and was made: {path}",
+    },
     "ui.export.failed": {"zh": "导出失败：{reason}", "en": "Export failed: {reason}"},
     "ui.help.title": {"zh": "按键（{close} 关闭）", "en": "Keys ({close} closes)"},
     "ui.help.screen_keys": {"zh": "本页按键", "en": "Keys of this screen"},

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store.settings import ENV_VAR, Fonts, load_settings, settings_path, write_default_settings
+from store.settings import ENV_VAR, Fonts, load_settings, remember, remembered, settings_path, write_default_settings
 
 
 def test_no_file_means_the_standard_fonts_and_chinese(tmp_path: Path) -> None:
@@ -90,3 +90,18 @@ def test_the_default_file_round_trips_and_is_never_overwritten(tmp_path: Path) -
     assert load_settings(path).fonts.body == "仿宋"
     write_default_settings(path, overwrite=True)
     assert load_settings(path).fonts.body == "仿宋_GB2312"
+
+
+def test_what_the_program_remembers_is_kept_beside_the_settings_file_which_it_leaves_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "settings.toml"
+    own.write_text('# 我的设置\n[ui]\nlang = "zh"\n', encoding="utf-8")
+    monkeypatch.setenv("JIXIAO_SETTINGS", str(own))
+    assert remembered("export") == {}
+    remember("export", {"format": "docx", "folder": "D:\\报告"})
+    remember("other", {"x": "1"})
+    assert remembered("export") == {"format": "docx", "folder": "D:\\报告"}
+    assert own.read_text(encoding="utf-8").startswith("# 我的设置")
+    (tmp_path / "remembered.toml").write_text("不是 TOML", encoding="utf-8")
+    assert remembered("export") == {}

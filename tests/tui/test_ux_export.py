@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pilot_helpers import export_anyway
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tui.screens.export import ExportScreen, MarkedRadio
 
@@ -32,6 +32,8 @@ async def test_export_choice_labels_folder_and_new_folder(make_app, documents, t
         await pilot.press("ctrl+s")
         await export_anyway(pilot)
         assert target.is_file()
+        status = str(dialog.query_one("#export-status", Static).render())
+        assert f"文件夹原先不存在，已新建：{target.parent}" in status
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("f9")
@@ -40,4 +42,20 @@ async def test_export_choice_labels_folder_and_new_folder(make_app, documents, t
         assert isinstance(again, ExportScreen) and again is not dialog
         assert again.fmt == "docx"
         assert again.query_one("#format-docx", MarkedRadio).value
+        assert again.query_one("#export-path", Input).value.startswith(str(target.parent))
+
+
+async def test_the_last_format_and_folder_are_kept_across_a_restart(make_app, documents, tmp_path):
+    target = tmp_path / "报告" / "月湖.docx"
+    target.parent.mkdir()
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot)
+        await pilot.press("right", "enter")  # Word
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await export_anyway(pilot)
+        assert "文件夹原先不存在" not in str(dialog.query_one("#export-status", Static).render())
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        again = await open_export(pilot)
+        assert again.fmt == "docx" and again.query_one("#format-docx", MarkedRadio).value
         assert again.query_one("#export-path", Input).value.startswith(str(target.parent))

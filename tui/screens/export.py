@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import platformdirs
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -26,6 +25,7 @@ from textual.worker import Worker, WorkerState
 from exporters import ExportError, default_filename, export_forms, export_report, form_filename
 from store.checks import ERROR, run_checks
 from store.scoring import gaps, load_systems, score, system_for
+from store.settings import remember, remembered
 from tui.actions import bindings
 from tui.keymap import keys_said
 from tui.widgets.dialogs import ChoiceDialog
@@ -70,9 +70,24 @@ class MarkedCheckbox(Checkbox):
         return super()._button
 
 
-#: What was last exported while the program runs (format, content, folder): the next
-#: export of it starts from there, not from the documents folder and Markdown again.
-_REMEMBERED: WeakKeyDictionary[App, tuple[str, str, Path]] = WeakKeyDictionary()
+#: The section of the program's memory (store.settings.remembered) holding the last export's format,
+#: content and folder: the next export starts from there, after a restart too, not from Markdown in
+#: the documents folder again.
+MEMORY = "export"
+
+
+def last_export() -> tuple[str, str, Path | None]:
+    """The format, content and folder of the last export (Markdown of the report, no folder, when none
+    is remembered or what is remembered no longer fits: an unknown format, a folder since removed)."""
+    kept = remembered(MEMORY)
+    fmt = kept.get("format", "md")
+    content = kept.get("content", "report")
+    folder = Path(kept["folder"]) if kept.get("folder") else None
+    return (
+        fmt if fmt in FORMATS else "md",
+        content if content in CONTENTS else "report",
+        folder if folder is not None and folder.is_dir() else None,
+    )
 
 
 def documents_folder() -> Path:
@@ -112,17 +127,16 @@ class ExportScreen(ModalScreen["Path | None"]):
     def __init__(self, session: ReportSession, folder: Path | None = None) -> None:
         super().__init__()
         self.session = session
-        remembered = _REMEMBERED.get(self.app)
-        if folder is None and remembered is not None:
-            folder = remembered[2]
+        fmt, content, last_folder = last_export()
+        folder = folder or last_folder
         self.folder = folder if folder is not None else documents_folder()
         self.written: Path | None = None
+        #: The folder the export being written makes (it did not exist), said when it is done.
+        self.made_folder: Path | None = None
         #: The officer has chosen to export although the checks find errors (asked once per dialog).
         self.errors_accepted = False
         #: radio set id → the choice made there, as each press is announced (the buttons' ids after "-").
-        self.choices = {"export-format": "md", "export-content": "report"}
-        if remembered is not None:
-            self.choices = {"export-format": remembered[0], "export-content": remembered[1]}
+        self.choices = {"export-format": fmt, "export-content": content}
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -227,6 +241,8 @@ class ExportScreen(ModalScreen["Path | None"]):
         tables = self.query_one("#export-tables", Checkbox).value
         self.show_status(self.app.t("ui.export.working", path=str(path)), "")
 
+        self.made_folder = None if path.parent.is_dir() else path.parent
+
         def write() -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)  # a folder typed that does not exist yet
             if names:
@@ -270,8 +286,10 @@ class ExportScreen(ModalScreen["Path | None"]):
             return
         if event.state == WorkerState.SUCCESS:
             self.written = Path(event.worker.result)
-            _REMEMBERED[self.app] = (self.fmt, self.content, self.written.parent)
+            remember(MEMORY, {"format": self.fmt, "content": self.content, "folder": str(self.written.parent)})
             done = self.app.t("ui.export.done", path=str(self.written))
+            if self.made_folder is not None:
+                done = "\n".join((self.app.t("ui.export.folder_made", path=str(self.made_folder)), done))
             if "scores" in self.names(self.fmt, self.content):
                 done = "\n".join((done, *self.score_gaps()))
             self.show_status(done, "-done")
