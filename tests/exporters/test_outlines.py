@@ -16,7 +16,7 @@ from exporters import docx_writer, markdown, to_markdown
 from exporters.compose import BUILDERS, compose
 from exporters.tree import Heading, Paragraph
 from store import outline
-from store.model import Report
+from store.model import Report, TitledItem
 from store.settings import Fonts
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -281,3 +281,17 @@ def test_the_2023_outline_says_the_posts_split_after_the_authorised_posts(seed_r
     filled.figures.update(posts_admin=13, posts_institution=37)
     texts = [block.text for block in compose(filled).blocks if isinstance(block, Paragraph)]
     assert "核定编制50人，其中行政编制13人，事业编制37人，在职在编人员44人，在职人员控制率为88.00%。" in texts
+
+
+def test_the_2023_outline_prints_its_titled_efficiency_points_as_it_prints_the_asset_points(
+    seed_report: Report,
+) -> None:
+    seed_report.outline = "selfeval-2023"
+    seed_report.efficiency = [TitledItem("强化业务管理", "完善内控制度。"), TitledItem("", "厉行节约。")]
+    blocks = compose(seed_report).blocks
+    points = [
+        (b.number, b.lead, b.text)
+        for b in blocks
+        if isinstance(b, Paragraph) and b.text in ("完善内控制度。", "厉行节约。")
+    ]
+    assert points == [("1.", "强化业务管理：", "完善内控制度。"), ("2.", "", "厉行节约。")]

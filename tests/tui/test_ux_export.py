@@ -6,6 +6,7 @@ from pilot_helpers import export_anyway
 from textual.widgets import Input, Static
 
 from tui.screens.export import ExportScreen, MarkedRadio
+from tui.widgets.dialogs import ChoiceDialog
 
 
 async def open_export(pilot) -> ExportScreen:
@@ -59,3 +60,19 @@ async def test_the_last_format_and_folder_are_kept_across_a_restart(make_app, do
         again = await open_export(pilot)
         assert again.fmt == "docx" and again.query_one("#format-docx", MarkedRadio).value
         assert again.query_one("#export-path", Input).value.startswith(str(target.parent))
+
+
+async def test_the_arrow_keys_move_between_the_buttons_of_the_question_before_export(make_app, documents):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChoiceDialog) and pilot.app.focused.id == "see-checks"
+        await pilot.press("left")
+        assert pilot.app.focused.id == "export-anyway"
+        await pilot.press("right")
+        assert pilot.app.focused.id == "see-checks"
+        await pilot.press("left", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pilot.app.screen is dialog and dialog.written is not None and dialog.written.is_file()

@@ -94,6 +94,7 @@ class BudgetScreen(PartScreen):
                 (self.column("sangong.last_year"), "col-amount"),
             ),
             add_label=self.app.t("ui.budget.add_sangong"),
+            enter_adds=True,
         )
 
     def breakdown(self, name: str) -> Iterable[Widget]:
@@ -108,6 +109,7 @@ class BudgetScreen(PartScreen):
                 (self.app.t("ui.budget.share_column"), "col-aside"),
             ),
             add_label=self.app.t("ui.budget.add_line"),
+            enter_adds=True,
         )
         yield Static("", id=f"total-{name}", classes="total-line")
 

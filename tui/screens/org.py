@@ -49,6 +49,7 @@ class OrgScreen(PartScreen):
                 (self.column("staff_lines.category"), "col-name"), (self.column("staff_lines.count"), "col-count")
             ),
             add_label=t("ui.org.add_staff_line"),
+            enter_adds=True,
         )
         yield self.line("staff_change", placeholder=t("ui.org.change_hint"))
         yield self.prose("texts.staff_reasons")

@@ -25,6 +25,7 @@ class ChoiceDialog(ModalScreen[Any]):
     `safe` is the answer that has the focus and that Escape gives (None: Escape does nothing).
     """
 
+    #: ← and → move between the buttons, as a row of buttons on Windows does (Tab moves too).
     BINDINGS = bindings("dialog")
 
     def __init__(self, question: str, choices: list[tuple[str, str, str]], safe: str | None) -> None:

@@ -296,7 +296,7 @@ class FieldInput(Input, FieldEditor):
         if self._reason(self.value) == "":
             if self.commit() and await self._list_takes_enter():
                 return
-            self.screen.focus_next()
+            await _start_empty_list(self.screen.focus_next())
             from tui.widgets.listed import follow_cursor
 
             await follow_cursor(self.app)
@@ -325,6 +325,17 @@ class FieldInput(Input, FieldEditor):
         if shown != self.value:
             with self.prevent(Input.Changed):
                 self.value = shown
+
+
+async def _start_empty_list(reached: Widget | None) -> None:
+    """Enter that lands on the add button of a list with nothing in it yet adds its first item and
+    goes into it: a 机构类别 typed and Enter goes on to the first 机构's name, as the page reads.
+    (Tab passes the button by, leaving the list empty.)"""
+    from tui.widgets.listed import AddButton, ListEditor
+
+    editor = reached.parent if isinstance(reached, AddButton) else None
+    if isinstance(editor, ListEditor) and editor.size_now == 0:
+        await editor.action_add(1)
 
 
 class ProseArea(TextArea, FieldEditor):
