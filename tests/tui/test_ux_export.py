@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import export_anyway
+from pilot_helpers import export_anyway, type_text
 from textual.widgets import Input, Static
 
 from tui.screens.export import ExportScreen, MarkedRadio
@@ -52,7 +52,9 @@ async def test_the_last_format_and_folder_are_kept_across_a_restart(make_app, do
     async with make_app().run_test(size=(80, 24)) as pilot:
         dialog = await open_export(pilot)
         await pilot.press("right", "enter")  # Word
-        dialog.query_one("#export-path", Input).value = str(target)
+        dialog.query_one("#export-path", Input).focus()
+        await pilot.press("end", "ctrl+a")  # the whole path selected, so what is typed replaces it
+        await type_text(pilot, str(target))
         await pilot.press("ctrl+s")
         await export_anyway(pilot)
         assert "文件夹原先不存在" not in str(dialog.query_one("#export-status", Static).render())

@@ -26,6 +26,7 @@ from store.refusal import Refusal
 from tui.actions import bindings
 from tui.keymap import keys_said
 from tui.screens.importing import typed_path
+from tui.widgets.field import TextInput
 from tui.words import message
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class AccountsDialog(ModalScreen[bool]):
             yield Static(t("ui.accounts.title"), classes="dialog-title")
             with Horizontal(classes="field-line"):
                 yield Label(t("ui.import.path"), classes="field-label")
-                yield Input(placeholder=t("ui.accounts.path_hint"), id="path", compact=True)
+                yield TextInput(placeholder=t("ui.accounts.path_hint"), id="path", compact=True)
             yield Static("", id="reason", classes="field-error")
             yield Static("", id="notes", classes="dialog-text")
             yield ChangeList(id="changes")

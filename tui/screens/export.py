@@ -29,6 +29,7 @@ from store.settings import remember, remembered
 from tui.actions import bindings
 from tui.keymap import keys_said
 from tui.widgets.dialogs import ChoiceDialog
+from tui.widgets.field import TextInput
 from tui.words import message
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class ExportScreen(ModalScreen["Path | None"]):
                     )
             yield MarkedCheckbox(t("ui.export.tables"), value=True, id="export-tables", compact=True)
             yield Label(t("ui.export.path"))
-            yield Input(str(self.default_path(self.fmt, self.content)), id="export-path", compact=True)
+            yield TextInput(str(self.default_path(self.fmt, self.content)), id="export-path", compact=True)
             yield Static(
                 t("ui.export.hint", run=keys_said(self.app, "export.run"), close=keys_said(self.app, "export.close")),
                 id="export-status",

@@ -33,6 +33,7 @@ from tui.actions import bindings
 from tui.keymap import keys_said
 from tui.widgets import focus_now
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.field import TextInput
 from tui.widgets.keyline import KeyLine
 from tui.widgets.outline_choice import outline_choices
 
@@ -70,10 +71,10 @@ class NewReportDialog(ModalScreen["int | None"]):
             yield Static(t("ui.home.new_title"), classes="dialog-title")
             with Horizontal(classes="field-line"):
                 yield Label(t("ui.home.unit"), classes="field-label")
-                yield Input(placeholder=t("ui.home.unit_hint"), id="unit", compact=True)
+                yield TextInput(placeholder=t("ui.home.unit_hint"), id="unit", compact=True)
             with Horizontal(classes="field-line"):
                 yield Label(t("ui.home.year"), classes="field-label")
-                yield Input(str(self.year), id="year", compact=True)
+                yield TextInput(str(self.year), id="year", compact=True)
             with Horizontal(classes="field-line"):
                 yield Label(t("ui.home.outline"), classes="field-label")
                 yield Select(
@@ -180,7 +181,7 @@ class HomeScreen(Screen):
             yield Static(t("safety.readonly_banner"), classes="banner")
         with Horizontal(classes="field-line", id="filter-line"):
             yield Label(t("ui.home.filter"), classes="field-label")
-            yield Input(placeholder=t("ui.home.filter_hint"), id="filter", compact=True)
+            yield TextInput(placeholder=t("ui.home.filter_hint"), id="filter", compact=True)
         table: DataTable = DataTable(id="reports", cursor_type="row", zebra_stripes=True)
         table.add_column(t("ui.home.unit"), key="unit")
         table.add_column(t("ui.home.year"), key="year")

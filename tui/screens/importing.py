@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Static
 from store.refusal import Refusal
 from store.repository import Store
 from tui.actions import bindings
+from tui.widgets.field import TextInput
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class ImportDialog(ModalScreen["ImportDone | None"]):
             yield Static(t("ui.import.title"), classes="dialog-title")
             with Horizontal(classes="field-line"):
                 yield Label(t("ui.import.path"), classes="field-label")
-                yield Input(placeholder=t("ui.import.path_hint"), id="path", compact=True)
+                yield TextInput(placeholder=t("ui.import.path_hint"), id="path", compact=True)
             yield Static("", id="reason", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.import.do"), variant="primary", id="import")

@@ -26,6 +26,7 @@ from store.scoring import Scored, Sheet, System, formula_text, load_systems, row
 from tui.actions import bindings
 from tui.keymap import keys_said
 from tui.screens.report_screen import ReportScreen
+from tui.widgets.field import TextInput
 from tui.widgets.keyline import KeyLine
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 PAUSE = 0.6
 
 
-class ScoreField(Input):
+class ScoreField(TextInput):
     """The score or the reason of one manual indicator; saved through the session, refused at the field."""
 
     BINDINGS = bindings("field")

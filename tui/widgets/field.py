@@ -231,7 +231,14 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
                 self._show_stored()
 
 
-class FieldInput(Input, FieldEditor):
+class TextInput(Input):
+    """Textual's one-line Input with Ctrl+A selecting all (tui/actions.toml field.select_all): every
+    one-line box of the app."""
+
+    BINDINGS = bindings("select_all")
+
+
+class FieldInput(TextInput, FieldEditor):
     """A one-line field (name, amount, count, date) bound to a field path."""
 
     #: Enter is a priority binding so it is handled as the key arrives, in order with Tab and the
