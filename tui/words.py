@@ -286,7 +286,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.prose.title_long": {"zh": "标题宜短，正文按 Enter 到“内容”", "en": "keep it short; Enter goes to 内容"},
     "ui.prose.add_point": {"zh": "＋ 添加{part}要点", "en": "+ add a point to {part}"},
-    "ui.prose.date_hint": {"zh": "如 2020年9月21日 或 2020-09-21", "en": "e.g. 2020-09-21"},
+    "ui.prose.date_hint": {"zh": "如 2020年9月21日", "en": "e.g. 2020-09-21"},
     "cli.help.export": {
         "zh": "导出报告为 Markdown 或公文格式 Word 稿",
         "en": "export a report as Markdown or as an official-layout Word draft",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pilot_helpers import open_in_2023_outline, open_part, retype, type_text, widget
+from rich.cells import cell_len
 from textual.widgets import Button, Static
 
 from tui.widgets import field_id
+from tui.widgets.field import FieldInput
 
 
 async def test_ctrl_n_in_the_intro_adds_a_point_to_the_parts_list(make_app, stored):
@@ -84,3 +86,12 @@ async def test_shift_tab_into_a_points_text_selects_it_so_typing_replaces_it(mak
         await pilot.press("tab")
         await pilot.pause()
     assert stored("assets[0].body") == "重写的内容"
+
+
+async def test_the_hints_in_short_boxes_are_whole_at_80_columns(make_app):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f6")
+        short = [box for box in pilot.app.screen.query(FieldInput) if box.has_class("short") and box.placeholder]
+        assert widget(pilot, "sign_date") in short
+        for box in short:
+            assert cell_len(box.placeholder) <= box.content_size.width, (box.id, box.placeholder)
