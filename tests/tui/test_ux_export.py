@@ -78,3 +78,14 @@ async def test_the_arrow_keys_move_between_the_buttons_of_the_question_before_ex
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert pilot.app.screen is dialog and dialog.written is not None and dialog.written.is_file()
+
+
+async def test_the_part_of_the_dialog_with_the_cursor_has_a_bar_not_only_a_colour(make_app):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot)
+        parts = ["#export-format", "#export-content", "#export-tables", "#export-path"]
+        for focused in parts:
+            dialog.query_one(focused).focus()
+            await pilot.pause()
+            bars = [part for part in parts if dialog.query_one(part).styles.border_left[0] == "outer"]
+            assert bars == [focused]

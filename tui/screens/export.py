@@ -110,13 +110,19 @@ class ExportScreen(ModalScreen["Path | None"]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical {
-        width: 90%; max-width: 100; height: auto; max-height: 100%;
+        width: 96%; max-width: 100; height: auto; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1;
     }
     ExportScreen .title { text-style: bold; margin-bottom: 1; }
     ExportScreen Label { margin-top: 1; color: $text-muted; }
     ExportScreen Checkbox { margin-top: 1; }
     ExportScreen RadioSet { layout: horizontal; height: auto; }
+    /* Where the cursor is, not by colour alone: a bar left of the choice or box that has it, as in the forms. */
+    /* (!important and .-textual-compact: Textual's compact widgets clear their borders so.) */
+    ExportScreen RadioSet.-textual-compact, ExportScreen Checkbox.-textual-compact,
+    ExportScreen Input.-textual-compact { border-left: blank !important; }
+    ExportScreen RadioSet.-textual-compact:focus, ExportScreen Checkbox.-textual-compact:focus,
+    ExportScreen Input.-textual-compact:focus { border-left: outer $accent !important; }
     ExportScreen RadioSet > MarkedRadio { width: auto; margin-right: 1; }
     ExportScreen #export-status { height: auto; margin: 1 0 0 0; }
     ExportScreen #export-status.-error { color: $text-error; text-style: bold; }
