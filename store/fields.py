@@ -248,7 +248,8 @@ def section_label(path: str, lang: str = "zh", outline: str = outlines.DEFAULT) 
     """
     key = _index(outline)[0].get(shape(path))
     if key is None:
-        kind_of(path)
+        if shape(path) not in LISTS:
+            kind_of(path)  # KeyError for a path that names no field
         return message(UNPRINTED.get(shape(path), "section.elsewhere"), lang)
     return outlines.load(outline).label(key, lang)
 
