@@ -26,7 +26,7 @@ class ChoiceDialog(ModalScreen[Any]):
     """
 
     #: ← and → move between the buttons, as a row of buttons on Windows does (Tab moves too).
-    BINDINGS = bindings("dialog")
+    BINDINGS = bindings("choice")
 
     def __init__(self, question: str, choices: list[tuple[str, str, str]], safe: str | None) -> None:
         super().__init__(classes="dialog")
@@ -56,6 +56,14 @@ class ChoiceDialog(ModalScreen[Any]):
     def action_cancel(self) -> None:
         if self.safe is not None:
             self.answer(self.safe)
+
+    def action_previous_button(self) -> None:
+        """←: the button to the left."""
+        self.focus_previous()
+
+    def action_next_button(self) -> None:
+        """→: the button to the right."""
+        self.focus_next()
 
 
 class ConfirmDialog(ChoiceDialog):
