@@ -20,7 +20,7 @@ import pytest
 
 from store.repository import Store, _sqlite_uri
 from store.settings import ENV_VAR as SETTINGS_VAR
-from tui import cli
+from tui import actions, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCT = ("store", "exporters", "tui")
@@ -243,12 +243,35 @@ POSIX_SIGNAL = {
 }
 
 
+def _imports_guarded(tree: ast.AST) -> set[ast.AST]:
+    """The imports inside a `try` that catches ImportError: they may fail, and the code goes on without."""
+    guarded: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+            name in ast.unparse(handler.type)
+            for handler in node.handlers
+            if handler.type
+            for name in ("ImportError", "ModuleNotFoundError")
+        ):
+            guarded |= {
+                inner
+                for stmt in node.body
+                for inner in ast.walk(stmt)
+                if isinstance(inner, ast.Import | ast.ImportFrom)
+            }
+    return guarded
+
+
 def posix_only_uses(path: Path) -> list[str]:
-    """The POSIX-only modules and calls a source file uses, as "file:line name"."""
+    """The POSIX-only modules and calls a source file uses, as "file:line name" (an import that may
+    fail, inside `try: … except ImportError`, is the way to use one where it exists)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    guarded = _imports_guarded(tree)
     found = []
     for node in ast.walk(tree):
         names: list[str] = []
+        if node in guarded:
+            continue
         if isinstance(node, ast.Import):
             names = [alias.name.split(".")[0] for alias in node.names if alias.name.split(".")[0] in POSIX_MODULES]
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -332,8 +355,8 @@ PANE_KEYS = {"alt+up", "alt+down", "alt+left", "alt+right"}  # Windows Terminal:
 
 
 def app_bindings() -> list[tuple[str, str]]:
-    """Every `Binding("keys", ...)` in tui/, as (where, keys)."""
-    found = []
+    """Every key the app binds, as (where, keys): the action registry's, and any `Binding("keys", ...)` in tui/."""
+    found = [(f"{actions.SOURCE} {action.name}", ",".join(action.keys)) for action in actions.load().actions.values()]
     for path in sorted((ROOT / "tui").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
@@ -351,7 +374,7 @@ def test_app_keys_avoid_what_windows_terminal_conhost_and_the_ime_take() -> None
     """No key of the app is one Windows takes first (docs/windows.md lists them and why);
     a Windows Terminal pane key is only ever an alternative to a key that gets through."""
     bindings = app_bindings()
-    assert bindings, "no Binding(...) found in tui/"
+    assert bindings, "no key bindings found in tui/"
     wrong = []
     for where, keys in bindings:
         names = [key.strip() for key in keys.split(",")]
@@ -359,3 +382,18 @@ def test_app_keys_avoid_what_windows_terminal_conhost_and_the_ime_take() -> None
         if taken or all(key in PANE_KEYS for key in names):
             wrong.append(f"{where} {keys}")
     assert wrong == []
+
+
+def test_a_posix_module_counts_unless_its_import_may_fail() -> None:
+    """`import termios` at the top stops the program on Windows; inside `try … except ImportError` it does not."""
+    bare = ROOT / "build" / "posix_probe_bare.py"
+    guarded = ROOT / "build" / "posix_probe_guarded.py"
+    bare.parent.mkdir(exist_ok=True)
+    bare.write_text("import termios\n", encoding="utf-8")
+    guarded.write_text("try:\n    import termios\nexcept ImportError:\n    termios = None\n", encoding="utf-8")
+    try:
+        assert posix_only_uses(bare) == ["build/posix_probe_bare.py:1 termios"]
+        assert posix_only_uses(guarded) == []
+    finally:
+        bare.unlink()
+        guarded.unlink()

@@ -22,6 +22,7 @@ from rich import box
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.widget import MountError
 from textual.widgets import Markdown, Static
 
 from exporters import to_markdown
@@ -175,14 +176,22 @@ class PreviewScreen(ReportScreen):
             text = to_markdown(report, last_year=self.session.last_year, shares=self.app.settings.shares)
             texts = chapters(mark_copied(text, report, self.app.t("ui.preview.copied")))
             blocks = self.blocks
-            for index, text in enumerate(texts):
-                if index < len(blocks):
-                    if blocks[index].source != text:
-                        await blocks[index].update(text)
-                else:
-                    block = PreviewMarkdown(open_links=False)
-                    await self.body.mount(block)
-                    await block.update(text)
+            try:
+                for index, text in enumerate(texts):
+                    if index < len(blocks):
+                        if blocks[index].source != text:
+                            await blocks[index].update(text)
+                    else:
+                        block = PreviewMarkdown(open_links=False)
+                        await self.body.mount(block)
+                        blocks.append(block)
+                        await block.update(text)
+            except MountError:
+                # The screen is being taken apart under the rebuild (the app closing, or the screen
+                # dropped between two awaits): a chapter had nowhere left to go. Anything else is a fault.
+                if all(block.is_attached for block in blocks) and self.body.is_attached:
+                    raise
+                return
             for extra in blocks[len(texts) :]:
                 await extra.remove()
 
