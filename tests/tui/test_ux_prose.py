@@ -95,3 +95,22 @@ async def test_the_hints_in_short_boxes_are_whole_at_80_columns(make_app):
         assert widget(pilot, "sign_date") in short
         for box in short:
             assert cell_len(box.placeholder) <= box.content_size.width, (box.id, box.placeholder)
+
+
+async def test_tab_back_into_a_sections_prose_keeps_its_text_and_types_at_the_cursor(make_app, stored):
+    """A paragraph is not selected on Tab (a key would replace it whole); only a list item's text is."""
+    before = stored("texts.preamble")
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_part(pilot, "f6")
+        preamble = widget(pilot, "texts.preamble")
+        preamble.focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert pilot.app.focused is preamble and preamble.selected_text == ""
+        await type_text(pilot, "新增")
+        await pilot.press("tab")
+        await pilot.pause()
+    assert stored("texts.preamble") == "新增" + before

@@ -50,9 +50,12 @@ class PartBody(VerticalScroll, can_focus=False):
 
 
 def _selected(widget: Widget | None) -> Widget | None:
-    """A text area entered with Tab or Shift+Tab has its text selected, as a one-line field has (Input's
-    select_on_focus): typing replaces it, an arrow key puts the cursor in it, Ctrl+Z brings it back."""
-    if isinstance(widget, ProseArea):
+    """A list item's text area entered with Tab or Shift+Tab has its text selected, as a one-line field
+    has (Input's select_on_focus): typing replaces the item, an arrow key puts the cursor in it.
+
+    A section's prose is not selected: it is paragraphs, and a key typed to add a word at its start
+    would replace them all (a browser's textarea does not select on Tab either); Ctrl+A selects it."""
+    if isinstance(widget, ProseArea) and any(isinstance(ancestor, ListEditor) for ancestor in widget.ancestors):
         widget.select_all()
     return widget
 
