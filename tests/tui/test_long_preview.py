@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SEED_ID
-from pilot_helpers import until
+from pilot_helpers import retype, until
 from textual.widgets import Markdown
 
 from store.repository import Store
@@ -109,6 +109,21 @@ async def test_a_long_preview_rewraps_to_a_narrower_terminal_keeping_its_place(m
         assert narrow[0].startswith("二、")
         assert max(len(line) for line in narrow) < max(len(line) for line in wide)
         assert all(body.render_line(y).cell_length <= 60 for y in range(5))
+
+
+async def test_a_long_preview_follows_an_edit(make_app, long_copy):
+    """The project spending retyped on F3 shows in the 附表1 (the last chapter: End, then p) on the next F8."""
+    async with make_app(path=long_copy).run_test(size=(100, 30)) as pilot:
+        body = await open_preview(pilot)
+        await pilot.press("end", "p")
+        await pilot.pause()
+        assert shown(body)[0] == "─" * 40 and "3472.44" in "".join(shown(body))
+        await pilot.press("f3")
+        await pilot.pause()
+        await retype(pilot, "figures.project_spent", "3472.66")
+        await pilot.press("f8")
+        await until(pilot, lambda: "3472.66" in "".join(shown(body)), "the new figure in the preview")
+        assert "3472.44" not in "".join(shown(body))
 
 
 async def test_the_seed_report_keeps_the_markdown_preview(make_app):
