@@ -9,6 +9,9 @@ screen. So the text is cut into its chapters (一、… 七、 and the 附表), 
 each, and after an edit only the chapters whose text changed are rebuilt (about a tenth of
 the time); and a table is drawn as one widget (`PreviewTable`, built on Textual's private
 MarkdownTable, through tui.textual_compat). The screen comes up at once and fills in.
+
+A long report (over AHEAD_AT_MOST list items) would still make thousands of widgets, so its
+preview is the same text in one widget that draws only the lines in view (`MarkdownLines`).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from tui.actions import bindings
 from tui.screens.report_screen import ReportScreen
 from tui.textual_compat import MarkdownTable, table_headers_and_rows
 from tui.widgets.keyline import KeyLine
+from tui.widgets.markdown_lines import MarkdownLines
 
 if TYPE_CHECKING:
     from store.model import Report
@@ -121,6 +125,8 @@ class PreviewScreen(ReportScreen):
         self.session = session
         self.shown_revision: int | None = None
         self._rendering = asyncio.Lock()
+        #: Drawn a line at a time (MarkdownLines) rather than as Markdown widgets: decided once, by the report's size.
+        self.long = not self.worth_building_ahead(session)
 
     @classmethod
     def worth_building_ahead(cls, session: ReportSession) -> bool:
@@ -133,7 +139,7 @@ class PreviewScreen(ReportScreen):
             "ui.part.heading", unit=report.short_name, year=report.fiscal_year, path=self.session.store.path
         )
         yield Static(f"{self.app.t('ui.preview.title')} · {heading}", classes="heading")
-        yield VerticalScroll(id="preview-body", can_focus=True)
+        yield MarkdownLines(id="preview-body") if self.long else VerticalScroll(id="preview-body", can_focus=True)
         yield KeyLine()
 
     def on_mount(self) -> None:
@@ -158,8 +164,8 @@ class PreviewScreen(ReportScreen):
         self.run_worker(self.refresh_preview, group="preview")
 
     @property
-    def body(self) -> VerticalScroll:
-        return self.query_one("#preview-body", VerticalScroll)
+    def body(self) -> VerticalScroll | MarkdownLines:
+        return self.query_one("#preview-body", MarkdownLines if self.long else VerticalScroll)
 
     @property
     def blocks(self) -> list[Markdown]:
@@ -175,6 +181,9 @@ class PreviewScreen(ReportScreen):
             report = self.session.report
             text = to_markdown(report, last_year=self.session.last_year, shares=self.app.settings.shares)
             texts = chapters(mark_copied(text, report, self.app.t("ui.preview.copied")))
+            if self.long:
+                self.body.update(texts)
+                return
             blocks = self.blocks
             try:
                 for index, text in enumerate(texts):
@@ -201,7 +210,9 @@ class PreviewScreen(ReportScreen):
     def action_chapter(self, step: int) -> None:
         """Scroll so that the next (step 1) or previous (step -1) chapter starts at the top."""
         body = self.body
-        tops = [block.virtual_region.y for block in self.blocks]
+        tops = (
+            body.chapter_tops if isinstance(body, MarkdownLines) else [block.virtual_region.y for block in self.blocks]
+        )
         here = round(body.scroll_y)
         if step > 0:
             target = next((top for top in tops if top > here), None)
