@@ -25,13 +25,20 @@ SEED_ID = 1
 
 @pytest.fixture
 def make_app(sample_copy: Path) -> Callable[..., JixiaoApp]:
-    """A factory of apps on the test's copy of sample.db: `make_app(lang="en")`, or on another file: `make_app(path=…)`."""
+    """A factory of apps on the test's copy of sample.db: `make_app(lang="en")`, or on another file: `make_app(path=…)`.
+
+    The app builds each screen as it is first shown, unless the test asks for the screens built while
+    the keyboard rests (`make_app(build_ahead=True)`, as the program does): a test of what a screen
+    does runs in half the time, and the tests of screens built ahead, of keys at random moments and
+    of bursts of keys (tests/tui/test_screens_ahead.py, test_keys_at_random.py, test_keystream.py …)
+    keep the program's own way. The terminal tests (tests/faults, test_terminal.py) run the program itself.
+    """
     stores: list[Store] = []
 
-    def make(lang: str = "zh", path: Path = sample_copy) -> JixiaoApp:
+    def make(lang: str = "zh", path: Path = sample_copy, *, build_ahead: bool = False) -> JixiaoApp:
         store = Store.open(path)
         stores.append(store)
-        return JixiaoApp(store, lang, settings=Settings())
+        return JixiaoApp(store, lang, settings=Settings(), build_ahead=build_ahead)
 
     yield make
     for store in stores:

@@ -64,7 +64,7 @@ async def press_at_random(app: JixiaoApp, seed: int, bursts: int) -> Decimal:
 
 
 async def keys_at_random_leave_the_program_running_and_the_figure_saved(make_app, stored, seed, bursts) -> None:
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         amount = await press_at_random(app, seed, bursts)
         deadline = asyncio.get_running_loop().time() + 60

@@ -69,13 +69,13 @@ async def run_scripts(app: App, path: Path, seed: int, scripts: int) -> None:
 # A second seed repeats the same trial with other scripts: under `make stress` only (a minute or more each).
 @pytest.mark.parametrize("seed", [1, pytest.param(2, marks=pytest.mark.stress)])
 async def test_edit_scripts_typed_without_pauses_leave_what_a_correct_editor_would(make_app, sample_copy, seed):
-    await run_scripts(make_app(), sample_copy, seed, SCRIPTS)
+    await run_scripts(make_app(build_ahead=True), sample_copy, seed, SCRIPTS)
 
 
 async def test_edit_scripts_on_a_report_with_long_lists_leave_what_a_correct_editor_would(make_app, long_copy):
     """The same on a report of 2,000 results and 5,000 duties: F2, its duties, comes and goes
     between the keys, and the screens built behind the keys are those of a long report."""
-    await run_scripts(make_app(path=long_copy), long_copy, 3, LONG_SCRIPTS)
+    await run_scripts(make_app(path=long_copy, build_ahead=True), long_copy, 3, LONG_SCRIPTS)
 
 
 async def test_a_prose_list_takes_a_burst_of_keys_in_order(make_app, stored):
@@ -85,7 +85,7 @@ async def test_a_prose_list_takes_a_burst_of_keys_in_order(make_app, stored):
         *("ctrl+n", "甲乙丙", "backspace", "丁戊", "home", "己", "right", "delete", "end", "left", "backspace", "庚"),
         *("ctrl+n", "辛壬", "left", "ctrl+k", "癸", "left", "ctrl+u", "子", "f3", "f2"),
     ]
-    async with make_app().run_test(size=(100, 30)) as pilot:
+    async with make_app(build_ahead=True).run_test(size=(100, 30)) as pilot:
         await open_part(pilot, "f2")
         before = stored("duties")
         pilot.app.screen.query_one(f"#{field_id('duties[0]')}").focus()
@@ -106,7 +106,7 @@ def _key(name: str, character: str | None = None) -> events.Key:
 async def test_only_keys_that_act_outside_the_field_wait_for_the_keys_before_them(make_app):
     """Typing costs no wait: a character or an editing key goes straight to the field's own queue,
     which keeps the order; Enter, Tab and F3 act in the app, so they wait for the field first."""
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         # The home list's filter is a plain Input: it takes characters, but its editing keys run
         # in the app once they have passed through it.

@@ -11,7 +11,7 @@ from pilot_helpers import open_part, until
 
 async def test_an_app_that_stops_gives_back_what_it_froze(make_app):
     before = gc.get_freeze_count()
-    async with make_app().run_test(size=(80, 24)) as pilot:
+    async with make_app(build_ahead=True).run_test(size=(80, 24)) as pilot:
         await open_part(pilot, "f3")
         await until(pilot, lambda: gc.get_freeze_count() > before, "the app froze what it built")
     assert gc.get_freeze_count() <= before

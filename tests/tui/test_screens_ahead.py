@@ -30,7 +30,7 @@ def _no_quiet_wait(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_the_other_screens_are_built_behind_the_first_and_come_up_filled(make_app):
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
@@ -55,7 +55,7 @@ async def test_the_other_screens_are_built_behind_the_first_and_come_up_filled(m
 
 async def test_a_long_report_builds_its_parts_ahead_but_not_its_preview(make_app, long_copy):
     """The preview makes a widget of every paragraph: for 2,000 results it is built when F8 asks for it."""
-    app = make_app(path=long_copy)
+    app = make_app(path=long_copy, build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
@@ -67,7 +67,7 @@ async def test_a_long_report_builds_its_parts_ahead_but_not_its_preview(make_app
 
 
 async def test_keys_typed_while_the_parts_are_built_all_land(make_app, stored):
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         # Enter, F3 and a retyped figure at once: the budget screen may not be built yet.
         send(app, ["enter", "f3", "end", "ctrl+u", "1234.5", "tab", "ctrl+u", "５１１６", "enter"])
@@ -80,7 +80,7 @@ async def test_keys_typed_while_the_parts_are_built_all_land(make_app, stored):
 
 
 async def test_the_report_under_the_cursor_is_ready_before_enter(make_app):
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)
         await app.workers.wait_for_complete()
@@ -94,7 +94,7 @@ async def test_the_report_under_the_cursor_is_ready_before_enter(make_app):
 
 
 async def test_a_screen_built_before_another_window_changed_the_report_is_not_shown(make_app, sample_copy):
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)
         await app.workers.wait_for_complete()
@@ -109,7 +109,7 @@ async def test_a_screen_built_before_another_window_changed_the_report_is_not_sh
 
 
 async def test_leaving_the_report_while_its_parts_are_built_loses_nothing(make_app, stored):
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         send(app, ["enter", "f3", "end", "ctrl+u", "7.77"])
         app.post_message(events.Key("escape", None))
@@ -125,7 +125,7 @@ async def test_leaving_the_report_while_its_parts_are_built_loses_nothing(make_a
 
 
 async def test_the_key_line_names_the_keys_here_and_a_click_presses_one(make_app):
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         home_keys = app.screen.query_one(KeyLine).keys_text().plain
         assert "新建报告" in home_keys and "退出" in home_keys
@@ -147,7 +147,7 @@ async def test_the_key_line_names_the_keys_here_and_a_click_presses_one(make_app
 async def test_typing_in_the_filter_while_reports_are_made_ready_keeps_the_program_going(make_app, sample_copy):
     with Store.open(sample_copy) as store:
         next_year = store.create_next(SEED_ID)
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app._prepared is not None and app._prepared[0].report_id == next_year, "2020 ready")
         send(app, ["2019"])
@@ -160,7 +160,7 @@ async def test_typing_in_the_filter_while_reports_are_made_ready_keeps_the_progr
 
 
 async def test_leaving_the_report_while_the_preview_is_built_ahead_keeps_the_program_going(make_app):
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         # Not `until`: it waits for the building to end, and the race is with the building.

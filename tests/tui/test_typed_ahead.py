@@ -25,7 +25,7 @@ from tui.screens.budget import BudgetScreen
 
 
 async def test_digits_typed_before_the_home_list_is_drawn_end_in_its_filter(make_app):
-    app = make_app()
+    app = make_app(build_ahead=True)
     for digit in "2019":
         app.post_message(events.Key(digit, digit))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -34,7 +34,7 @@ async def test_digits_typed_before_the_home_list_is_drawn_end_in_its_filter(make
 
 
 async def test_enter_and_f3_typed_as_the_program_starts_open_the_budget_part(make_app, stored):
-    app = make_app()
+    app = make_app(build_ahead=True)
     # Enter as a terminal still editing lines sends it (a line feed, ctrl+j), then F3 and a figure.
     for key, character in [("ctrl+j", "\n"), ("f3", None), ("end", None), ("ctrl+u", None)]:
         app.post_message(events.Key(key, character))
