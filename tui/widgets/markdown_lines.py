@@ -83,8 +83,8 @@ class MarkdownLines(ScrollView, can_focus=True):
     MarkdownLines { overflow-x: hidden; padding: 0 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name for it)
-        super().__init__(id=id)
+    def __init__(self, *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
         self._text: list[tuple[str, Style]] = []
         self._chapter_lines: list[int] = []
         #: The wrapped lines, each with the index of the text line it is part of.
@@ -94,9 +94,13 @@ class MarkdownLines(ScrollView, can_focus=True):
         self._wrapped_to = 0
 
     def update(self, chapters: list[str]) -> None:
-        """Show these chapters (the preview's Markdown cut by `chapters`), wrapped to the width now."""
+        """Show these chapters (the preview's Markdown cut by `chapters`), wrapped to the width now.
+
+        Not laid out yet (just put in place of the Markdown preview), it has no width: `on_resize` wraps then.
+        """
         self._text, self._chapter_lines = _lines(chapters)
-        self._wrap(self._width())
+        if self.content_region.width:
+            self._wrap(self._width())
 
     @property
     def chapter_tops(self) -> list[int]:
