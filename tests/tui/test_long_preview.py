@@ -1,22 +1,27 @@
 """The preview of a long report (issue 23): F8 on 2,000 results and 5,000 duties comes up at once
 as lines drawn for the screen only, reaches the last result, and n / p / the scrolling keys move
-through it; the seed report keeps its Markdown preview.
+through it; the seed report keeps its Markdown preview, and a report crossing the limit while open
+changes its preview at the next F8.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import SEED_ID
 from pilot_helpers import retype, until
 from textual.widgets import Markdown
 
+from bench.generate import long_report, seed_report
 from store.repository import Store
-from tui.screens.preview import PreviewScreen
+from tui.screens.preview import AHEAD_AT_MOST, PreviewScreen, list_items
 from tui.widgets.markdown_lines import MarkdownLines
 
 #: Live widgets the long preview may have under its screen: the heading, the lines, the key line and their parts.
 MOST_WIDGETS = 50
+#: A duty added while the report is open.
+NEW_DUTY = "负责辖区内养犬登记管理。"
 
 
 def last_measured_result(path: Path) -> str:
@@ -136,3 +141,42 @@ async def test_the_seed_report_keeps_the_markdown_preview(make_app):
         await screen.refresh_preview()
         assert not screen.query(MarkdownLines)
         assert screen.query(Markdown)
+
+
+@pytest.fixture
+def at_the_limit(tmp_path: Path) -> Path:
+    """A file holding the seed report with duties added until its lists hold AHEAD_AT_MOST items, the most
+    the Markdown preview is drawn for."""
+    seed = seed_report()
+    path = tmp_path / "limit.db"
+    long_report(path, duties=len(seed.duties) + AHEAD_AT_MOST - list_items(seed))
+    return path
+
+
+async def test_a_report_crossing_the_limit_while_open_changes_its_preview_at_the_next_f8(make_app, at_the_limit):
+    """One duty more makes the Markdown preview the line preview on the same screen, and one fewer brings it back."""
+    async with make_app(path=at_the_limit).run_test(size=(100, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PreviewScreen), "the preview on screen")
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.blocks, "the Markdown preview")
+        assert not screen.query(MarkdownLines)
+
+        await pilot.press("f2")
+        pilot.app.session.insert("duties", 0, NEW_DUTY)
+        await pilot.press("f8")
+        await until(pilot, lambda: screen.long and shown(screen.body)[0], "the line preview")
+        assert pilot.app.screen is screen and not screen.query(Markdown)
+        assert pilot.app.focused is screen.body
+        await pilot.press("n")
+        await pilot.pause()
+        assert any(NEW_DUTY in line for line in shown(screen.body))
+
+        await pilot.press("f2")
+        pilot.app.session.delete("duties", 0)
+        await pilot.press("f8")
+        await until(pilot, lambda: not screen.long and screen.blocks, "the Markdown preview again")
+        assert not screen.query(MarkdownLines)
+        assert pilot.app.focused is screen.body

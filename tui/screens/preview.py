@@ -12,6 +12,9 @@ MarkdownTable, through tui.textual_compat). The screen comes up at once and fill
 
 A long report (over AHEAD_AT_MOST list items) would still make thousands of widgets, so its
 preview is the same text in one widget that draws only the lines in view (`MarkdownLines`).
+Which of the two draws it is chosen each time the preview fills in, from the report as it is
+then: a report that grows past the limit while open (or shrinks below it) is drawn the other
+way at the next F8, on the screen already built.
 """
 
 from __future__ import annotations
@@ -76,13 +79,18 @@ class PreviewMarkdown(Markdown):
     BLOCKS = {**Markdown.BLOCKS, "table_open": PreviewTable}
 
 
-def _items(value: Any) -> int:
+def list_items(value: Any) -> int:
     """How many list items `value` holds, counting the items of lists inside items."""
     if isinstance(value, list):
-        return sum(1 + _items(item) for item in value)
+        return sum(1 + list_items(item) for item in value)
     if dataclasses.is_dataclass(value):
-        return sum(_items(getattr(value, field.name)) for field in dataclasses.fields(value))
+        return sum(list_items(getattr(value, field.name)) for field in dataclasses.fields(value))
     return 0
+
+
+def is_long(report: Report) -> bool:
+    """Whether the report's preview is drawn a line at a time: more than AHEAD_AT_MOST list items."""
+    return list_items(report) > AHEAD_AT_MOST
 
 
 def chapters(markdown: str) -> list[str]:
@@ -116,8 +124,8 @@ class PreviewScreen(ReportScreen):
 
     BINDINGS = bindings("preview")
     DEFAULT_CSS = """
-    PreviewScreen #preview-body { height: 1fr; background: $surface; }
-    PreviewScreen #preview-body > Markdown { margin: 0; }
+    PreviewScreen .preview-body { height: 1fr; background: $surface; }
+    PreviewScreen .preview-body > Markdown { margin: 0; }
     """
 
     def __init__(self, session: ReportSession) -> None:
@@ -125,13 +133,20 @@ class PreviewScreen(ReportScreen):
         self.session = session
         self.shown_revision: int | None = None
         self._rendering = asyncio.Lock()
-        #: Drawn a line at a time (MarkdownLines) rather than as Markdown widgets: decided once, by the report's size.
-        self.long = not self.worth_building_ahead(session)
+        #: What draws the text: MarkdownLines for a long report, else a scroll of Markdown widgets (`_draw_as`).
+        self._body = self._new_body(long=is_long(session.report))
 
     @classmethod
     def worth_building_ahead(cls, session: ReportSession) -> bool:
         """Not for a long report: it is built when F8 asks for it (a person may never look)."""
-        return _items(session.report) <= AHEAD_AT_MOST
+        return not is_long(session.report)
+
+    @staticmethod
+    def _new_body(*, long: bool) -> MarkdownLines | VerticalScroll:
+        """An empty body drawing a long report's text a line at a time, or another's as Markdown widgets."""
+        if long:
+            return MarkdownLines(classes="preview-body")
+        return VerticalScroll(classes="preview-body", can_focus=True)
 
     def compose(self) -> ComposeResult:
         report = self.session.report
@@ -139,7 +154,7 @@ class PreviewScreen(ReportScreen):
             "ui.part.heading", unit=report.short_name, year=report.fiscal_year, path=self.session.store.path
         )
         yield Static(f"{self.app.t('ui.preview.title')} · {heading}", classes="heading")
-        yield MarkdownLines(id="preview-body") if self.long else VerticalScroll(id="preview-body", can_focus=True)
+        yield self._body
         yield KeyLine()
 
     def on_mount(self) -> None:
@@ -165,7 +180,13 @@ class PreviewScreen(ReportScreen):
 
     @property
     def body(self) -> VerticalScroll | MarkdownLines:
-        return self.query_one("#preview-body", MarkdownLines if self.long else VerticalScroll)
+        """What draws the text now."""
+        return self._body
+
+    @property
+    def long(self) -> bool:
+        """Whether the text is drawn a line at a time (MarkdownLines) rather than as Markdown widgets."""
+        return isinstance(self._body, MarkdownLines)
 
     @property
     def blocks(self) -> list[Markdown]:
@@ -181,11 +202,13 @@ class PreviewScreen(ReportScreen):
             report = self.session.report
             text = to_markdown(report, last_year=self.session.last_year, shares=self.app.settings.shares)
             texts = chapters(mark_copied(text, report, self.app.t("ui.preview.copied")))
-            if self.long:
-                self.body.update(texts)
-                return
-            blocks = self.blocks
+            blocks: list[Markdown] = []
             try:
+                await self._draw_as(long=is_long(report))
+                if self.long:
+                    self.body.update(texts)
+                    return
+                blocks = self.blocks
                 for index, text in enumerate(texts):
                     if index < len(blocks):
                         if blocks[index].source != text:
@@ -197,12 +220,27 @@ class PreviewScreen(ReportScreen):
                         await block.update(text)
             except MountError:
                 # The screen is being taken apart under the rebuild (the app closing, or the screen
-                # dropped between two awaits): a chapter had nowhere left to go. Anything else is a fault.
+                # dropped between two awaits): a chapter or a new body had nowhere left to go. Anything else is a fault.
                 if all(block.is_attached for block in blocks) and self.body.is_attached:
                     raise
                 return
             for extra in blocks[len(texts) :]:
                 await extra.remove()
+
+    async def _draw_as(self, *, long: bool) -> None:
+        """Put the other drawing in the body's place if the report crossed AHEAD_AT_MOST since it was drawn.
+
+        The new body is in place before the old one goes, so a key meanwhile (n, p) always finds one.
+        """
+        if long == self.long:
+            return
+        old = self._body
+        new = self._new_body(long=long)
+        await self.mount(new, after=old)
+        self._body = new
+        if self.focused is old:
+            new.focus()
+        await old.remove()
 
     def action_home(self) -> None:
         self.app.leave_report()

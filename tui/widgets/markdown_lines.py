@@ -4,21 +4,23 @@ Textual's Markdown widget makes a widget of every paragraph: F8 on a report of 2
 made 7,000 widgets, took 42 s to fill in, peaked at 650 MB and took 11 s to quit (this way:
 0.7 s, 145 MB, 0.3 s); Rich's Markdown in one Static still took 14 s. The exporter's Markdown is plain enough to read line by line (headings, paragraphs,
 GFM tables, `---` before the 附表), so this widget turns it into lines of text once, wraps them
-to the width once (a CJK character is two cells), and draws only the lines in view (Textual's
-Line API). Headings are bold, tables are their rows with the cells side by side.
+to the width once (a CJK character is two cells; the breaks keep the Chinese rules, `cjk_wrap`),
+and draws only the lines in view (Textual's Line API). Headings are bold, tables are their rows
+with the cells side by side.
 """
 
 from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len, chop_cells
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.widgets.cjk_wrap import wrap
 
 #: A table's alignment row (`| :--- | ---: |`): not shown.
 _ALIGNMENT_ROW = re.compile(r"\|(\s*:?-+:?\s*\|)+")
@@ -81,8 +83,8 @@ class MarkdownLines(ScrollView, can_focus=True):
     MarkdownLines { overflow-x: hidden; padding: 0 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name for it)
-        super().__init__(id=id)
+    def __init__(self, *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
         self._text: list[tuple[str, Style]] = []
         self._chapter_lines: list[int] = []
         #: The wrapped lines, each with the index of the text line it is part of.
@@ -92,9 +94,13 @@ class MarkdownLines(ScrollView, can_focus=True):
         self._wrapped_to = 0
 
     def update(self, chapters: list[str]) -> None:
-        """Show these chapters (the preview's Markdown cut by `chapters`), wrapped to the width now."""
+        """Show these chapters (the preview's Markdown cut by `chapters`), wrapped to the width now.
+
+        Not laid out yet (just put in place of the Markdown preview), it has no width: `on_resize` wraps then.
+        """
         self._text, self._chapter_lines = _lines(chapters)
-        self._wrap(self._width())
+        if self.content_region.width:
+            self._wrap(self._width())
 
     @property
     def chapter_tops(self) -> list[int]:
@@ -106,15 +112,12 @@ class MarkdownLines(ScrollView, can_focus=True):
         return max(self.content_region.width - self.styles.scrollbar_size_vertical, 1)
 
     def _wrap(self, width: int) -> None:
-        """Wrap every text line to `width` cells, once."""
+        """Wrap every text line to `width` cells (`cjk_wrap.wrap`), once."""
         wrapped: list[tuple[str, Style, int]] = []
         first: list[int] = []
         for origin, (text, style) in enumerate(self._text):
             first.append(len(wrapped))
-            if cell_len(text) <= width:
-                wrapped.append((text, style, origin))
-            else:
-                wrapped.extend((part, style, origin) for part in chop_cells(text, width))
+            wrapped.extend((part, style, origin) for part in wrap(text, width))
         self._wrapped, self._first, self._wrapped_to = wrapped, first, width
         self.virtual_size = Size(width, len(wrapped))
         self.refresh()
