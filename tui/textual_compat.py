@@ -20,7 +20,10 @@ tui/ reads as public Textual only (tests/tui/test_textual_compat.py fails on any
   building a screen unseen (mount, lay out, draw) so it comes up at once (tui.app, screens built ahead).
 - `Widget._layout_required`, `_scroll_required`, `_refresh_styles_required`, `_repaint_required`,
   `Screen._dirty_widgets`, `Screen._on_timer_update`: drawing a key typed into a field at once.
-- `Input._watch_value`: the field widens its scroll area only when its text outgrows the box.
+- `Input._watch_value` (overridden by FixedBoxInput): a field's typing redraws the field only,
+  not the whole screen's layout.
+- `ToggleButton._button` (overridden by MarkedWhenOn): the export dialog's radio buttons and
+  checkbox draw their mark only when on, so the choice shows without colour.
 - `textual.widgets._markdown.MarkdownTable` and its `_get_headers_and_rows`: the preview's
   one-widget table (the public `textual.widgets.markdown` does not export MarkdownTable).
 - `textual._compositor.Compositor._get_renders` and `textual.screen.Compositor`: the compositor
@@ -32,7 +35,7 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import textual.screen
 from textual import constants
@@ -41,16 +44,18 @@ from textual._xterm_parser import XTermParser
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.binding import BindingsMap
+    from textual.content import Content
     from textual.dom import DOMNode
     from textual.message_pump import MessagePump
     from textual.screen import Screen
     from textual.widget import Widget
-    from textual.widgets import Input
     from textual.widgets._markdown import MarkdownTable
+    from textual.widgets._toggle_button import ToggleButton
 
 from tui.keyinput import ESCAPE_KEY, EscapeSplitter
 
@@ -160,11 +165,45 @@ def draw_at_once(widget: Widget) -> None:
         screen._on_timer_update()
 
 
-def input_value_changed(widget: Input, value: str) -> None:
-    """What Textual's Input does as its text changes (resize its scroll area, move the view)."""
-    from textual.widgets import Input
+class FixedBoxInput(Input):
+    """Textual's Input in a box of fixed size (app.tcss): typing redraws the input only.
 
-    Input._watch_value(widget, value)
+    Textual's Input, as its text changes (`_watch_value`), resizes what it scrolls through and
+    so asks for a layout of the whole screen, at every key. A box of fixed size moves nothing
+    else on screen: the layout is left out while the text changes, and each key shows at once
+    on a form of hundreds of fields.
+    """
+
+    #: True while the text changes (in `_watch_value`).
+    _typing = False
+
+    def _watch_value(self, value: str) -> None:
+        self._typing = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._typing = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        return super().refresh(*regions, repaint=repaint, layout=layout and not self._typing, recompose=recompose)
+
+
+# --- a toggle's mark ----------------------------------------------------------------------
+
+_ToggleMixin = ToggleButton if TYPE_CHECKING else object
+
+
+class MarkedWhenOn(_ToggleMixin):
+    """A mixin for a RadioButton or Checkbox (listed before it): its mark (`MARK`) is drawn only when
+    it is on; Textual draws the mark of every button and tells the chosen one by colour alone."""
+
+    #: The mark drawn inside the button when it is on.
+    MARK = "X"
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = self.MARK if self.value else " "
+        return super()._button
 
 
 # --- the preview's table -------------------------------------------------------------------
@@ -220,13 +259,14 @@ __all__ = [
     "CHECKED_WITH",
     "ESCAPE_KEY",
     "EscapeParser",
+    "FixedBoxInput",
     "LeanCompositor",
     "MarkdownTable",
+    "MarkedWhenOn",
     "binding_chain",
     "bindings_of",
     "draw_at_once",
     "draw_unseen",
-    "input_value_changed",
     "is_closing",
     "keymap_of",
     "lay_out_unseen",

@@ -8,10 +8,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from pilot_helpers import type_text
+from pilot_helpers import open_part, retype, type_text, widget
 from rich.console import Console
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 import tui.app
 from store.repository import Store
@@ -23,7 +23,9 @@ from tui.help import HelpScreen
 from tui.keymap import keys_said, read_keymap
 from tui.screens.checks import ChecksScreen
 from tui.screens.preview import PreviewScreen
+from tui.widgets import field_id
 from tui.widgets.keyline import KeyLine
+from tui.widgets.listed import ListEditor, MoreItems
 
 
 def rendered(widget: Static) -> str:
@@ -137,6 +139,45 @@ def test_a_hint_on_screen_names_the_key_in_force(settings_file):
     assert keys_said(app, "checks.goto") == "回车"
     app.lang = "en"
     assert keys_said(app, "help.close") == "Esc / F1" and keys_said(app, "checks.goto") == "Enter"
+
+
+def remapped_app(store: Store, settings_file: Path, keys: str) -> JixiaoApp:
+    """An app on `store` whose settings remap keys (`keys`: the lines of a [keys] section)."""
+    settings_file.write_text(f"[keys]\n{keys}", encoding="utf-8")
+    return JixiaoApp(store, "zh", settings=load_settings(settings_file))
+
+
+async def test_the_hints_that_name_enter_name_the_keys_remapped(sample_copy, settings_file):
+    keys = '"jixiao.field.next" = "ctrl+j"\n"jixiao.home.down" = "ctrl+d"\n'
+    with Store.open(sample_copy) as store:
+        async with remapped_app(store, settings_file, keys).run_test(size=(100, 40)) as pilot:
+            assert (
+                pilot.app.screen.query_one("#filter", Input).placeholder == "输入单位或年度筛选；↑/Ctrl+D选择，回车打开"
+            )
+            await open_part(pilot, "f2")
+            await retype(pilot, "staff_total", "", then="")
+            assert widget(pilot, "staff_total").placeholder == "55（按Ctrl+J填入）"
+            await pilot.press("f6")
+            await pilot.pause()
+            await retype(
+                pilot,
+                "assets[0].title",
+                "严格执行国有资产管理制度，定期清查盘点，做到账实相符，资产使用效率明显提高",
+                then="",
+            )
+            await pilot.pause()
+            aside = widget(pilot, "assets[0].title").parent.query_one(".aside", Static)
+            assert str(aside.render()) == "标题宜短，正文按Ctrl+J到“内容”"
+
+
+async def test_a_long_list_s_more_lines_name_the_tab_keys_remapped(long_copy, settings_file):
+    keys = '"jixiao.next" = "ctrl+t"\n"jixiao.previous" = "ctrl+r"\n'
+    with Store.open(long_copy) as store:
+        async with remapped_app(store, settings_file, keys).run_test(size=(100, 30)) as pilot:
+            await open_part(pilot, "f2")
+            duties = pilot.app.screen.query_one(f"#{field_id('duties')}", ListEditor)
+            after = [str(more.render()) for more in duties.query_children(MoreItems) if not more.before]
+            assert after[0].endswith("项（Ctrl+T 逐项显示）")
 
 
 def test_bad_key_settings_are_left_out_with_a_notice(settings_file):

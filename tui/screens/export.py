@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import platformdirs
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
@@ -28,6 +27,7 @@ from store.scoring import gaps, load_systems, score, system_for
 from store.settings import remember, remembered
 from tui.actions import bindings
 from tui.keymap import keys_said
+from tui.textual_compat import MarkedWhenOn
 from tui.widgets.dialogs import ChoiceDialog
 from tui.widgets.field import TextInput
 from tui.words import message
@@ -52,23 +52,17 @@ GAPS_SHOWN = 5
 EXPORT_ANYWAY, SEE_CHECKS = "export-anyway", "see-checks"
 
 
-class MarkedRadio(RadioButton):
+class MarkedRadio(MarkedWhenOn, RadioButton):
     """A radio button whose mark is drawn only when it is chosen, so the choice shows without colour
     (Textual draws every button's dot and tells the chosen one by colour alone)."""
 
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "●" if self.value else " "
-        return super()._button
+    MARK = "●"
 
 
-class MarkedCheckbox(Checkbox):
+class MarkedCheckbox(MarkedWhenOn, Checkbox):
     """A checkbox whose X is drawn only when it is ticked (see MarkedRadio)."""
 
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "X" if self.value else " "
-        return super()._button
+    MARK = "X"
 
 
 #: The section of the program's memory (store.settings.remembered) holding the last export's format,

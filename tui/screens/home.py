@@ -181,7 +181,13 @@ class HomeScreen(Screen):
             yield Static(t("safety.readonly_banner"), classes="banner")
         with Horizontal(classes="field-line", id="filter-line"):
             yield Label(t("ui.home.filter"), classes="field-label")
-            yield TextInput(placeholder=t("ui.home.filter_hint"), id="filter", compact=True)
+            hint = t(
+                "ui.home.filter_hint",
+                up=keys_said(self.app, "home.up"),
+                down=keys_said(self.app, "home.down"),
+                open=keys_said(self.app, "home.open"),
+            )
+            yield TextInput(placeholder=hint, id="filter", compact=True)
         table: DataTable = DataTable(id="reports", cursor_type="row", zebra_stripes=True)
         table.add_column(t("ui.home.unit"), key="unit")
         table.add_column(t("ui.home.year"), key="year")

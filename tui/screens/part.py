@@ -22,6 +22,7 @@ from store import outline as outlines
 from store.outline import Outline
 from store.parse import InputError
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.screens import PARTS
 from tui.screens.report_screen import ReportScreen
 from tui.session import ReportChanged, ReportSession, SaveFailed
@@ -208,7 +209,8 @@ class PartScreen(ReportScreen):
         """Offer `text` (worked out from other fields) in the empty field at `path`: Enter takes it."""
         editor = self.editor(path)
         if isinstance(editor, FieldInput):
-            editor.offer(text, self.app.t("ui.field.offer", value=text) if text else "")
+            shown = self.app.t("ui.field.offer", value=text, enter=keys_said(self.app, "field.next")) if text else ""
+            editor.offer(text, shown)
 
     def typed(self, path: str) -> Any:
         """The value of the field at `path` as typed so far, or as stored while it cannot be read."""

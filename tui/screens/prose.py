@@ -77,7 +77,10 @@ class ProseScreen(PartScreen):
         for path in list(self.editors_now()):
             if path.endswith(".title") and path.partition("[")[0] in TITLED_LISTS:
                 title = self.typed(path) or ""
-                self.set_aside(path, self.app.t("ui.prose.title_long") if len(title) > TITLE_LONG else "")
+                long = len(title) > TITLE_LONG
+                self.set_aside(
+                    path, self.app.t("ui.prose.title_long", enter=keys_said(self.app, "field.next")) if long else ""
+                )
 
     def add_label(self, shape: str) -> str:
         """The words on a list's add button, naming its part as the report's outline does ("＋ 添加履职效能要点")."""

@@ -12,12 +12,12 @@ question before quitting.
 from __future__ import annotations
 
 from time import monotonic
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -28,7 +28,7 @@ from store import fields
 from store.parse import InputError, format_amount, format_date, format_day, format_number
 from tui.actions import bindings
 from tui.session import INPUT, WAITING
-from tui.textual_compat import draw_at_once, input_value_changed
+from tui.textual_compat import FixedBoxInput, draw_at_once
 from tui.widgets import field_id
 from tui.widgets.own_keys import RunsOwnKeys, run_own_binding
 
@@ -138,6 +138,17 @@ class FieldEditor(RunsOwnKeys, _WidgetMixin):
             self._pause_timer.stop()
             self._pause_timer = None
 
+    async def _run_own_key(self, event: events.Key) -> None:
+        """What both editors do with a key (their `on_key`): an editing key runs here, in order with
+        the characters typed (`run_own_binding`, which then keeps Input's or TextArea's own key
+        handler from running); what the key did is then drawn at once.
+
+        Textual calls each class's key handler in MRO order, so `on_key` is defined in the editor
+        classes, which come before Input and TextArea; this mixin comes after them.
+        """
+        await run_own_binding(self, event)
+        self.call_next(self._show_key_now)
+
     def _show_key_now(self) -> None:
         """Draw what the key just did to the field before the messages it set off run.
 
@@ -238,14 +249,13 @@ class TextInput(Input):
     BINDINGS = bindings("select_all")
 
 
-class FieldInput(TextInput, FieldEditor):
-    """A one-line field (name, amount, count, date) bound to a field path."""
+class FieldInput(TextInput, FixedBoxInput, FieldEditor):
+    """A one-line field (name, amount, count, date) bound to a field path; its box has a fixed size,
+    so a key typed redraws the field only (FixedBoxInput)."""
 
     #: Enter is a priority binding so it is handled as the key arrives, in order with Tab and the
     #: list keys: keys typed straight after it go to the next field.
     BINDINGS = bindings("field")
-    #: True while the text changes (see `_watch_value`).
-    _typing = False
 
     def __init__(self, session: ReportSession, path: str, *, placeholder: str = "", classes: str = "") -> None:
         text = display(path, session.value(path))
@@ -269,22 +279,8 @@ class FieldInput(TextInput, FieldEditor):
         if placeholder != self.placeholder:
             self.placeholder = placeholder
 
-    async def _on_key(self, event: events.Key) -> None:
-        await run_own_binding(self, event)
-        self.call_next(self._show_key_now)
-
-    def _watch_value(self, value: str) -> None:
-        """Textual's Input, as its text changes, resizes what it scrolls through and so asks for a
-        layout of the whole screen, at every key. A field's box is fixed (app.tcss), so nothing on
-        screen moves: it redraws itself only, and each key shows at once on a form of hundreds."""
-        self._typing = True
-        try:
-            input_value_changed(self, value)
-        finally:
-            self._typing = False
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        return super().refresh(*regions, repaint=repaint, layout=layout and not self._typing, recompose=recompose)
+    async def on_key(self, event: events.Key) -> None:
+        await self._run_own_key(event)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self:
@@ -383,9 +379,8 @@ class ProseArea(TextArea, FieldEditor):
             self._measured = (width, self.document.text, max(1, wrapped.height))
         return self._measured[2]
 
-    async def _on_key(self, event: events.Key) -> None:
-        await run_own_binding(self, event)
-        self.call_next(self._show_key_now)
+    async def on_key(self, event: events.Key) -> None:
+        await self._run_own_key(event)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self:

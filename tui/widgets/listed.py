@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from tui.actions import bindings
+from tui.keymap import keys_said
 from tui.session import ReportSession
 from tui.widgets import field_id, focus_now
 from tui.widgets.dialogs import ConfirmDialog
@@ -169,7 +170,8 @@ class ListEditor(Vertical):
         if windowed:
             yield self._more(MoreItems(before=False), len(items))
         if not items or self.add_at_end:
-            yield AddButton(self.add_label or self.app.t("ui.list.add_first"), classes="list-add", compact=True)
+            label = self.add_label or self.app.t("ui.list.add_first", add=keys_said(self.app, "list.add_here"))
+            yield AddButton(label, classes="list-add", compact=True)
         yield Static("", classes="field-error list-error")
 
     @property
@@ -207,7 +209,10 @@ class ListEditor(Vertical):
     def _more(self, more: MoreItems, size: int) -> MoreItems:
         """Say on the line above or below the window (`more`) how many of the `size` items have no row there."""
         count = self.shown.start if more.before else size - self.shown.stop
-        more.update(self.app.t("ui.list.more_before" if more.before else "ui.list.more_after", n=count))
+        if more.before:
+            more.update(self.app.t("ui.list.more_before", n=count, previous=keys_said(self.app, "previous")))
+        else:
+            more.update(self.app.t("ui.list.more_after", n=count, next=keys_said(self.app, "next")))
         more.display = count > 0
         return more
 

@@ -32,7 +32,11 @@ def _own_bindings(widget: Widget) -> BindingsMap:
 
 
 class RunsOwnKeys:
-    """Marks a widget whose `_on_key` calls `run_own_binding`: its editing keys run in its own queue."""
+    """Marks a widget whose `on_key` calls `run_own_binding`: its editing keys run in its own queue.
+
+    Textual calls the `on_key` of a subclass of Input or TextArea before their own key handler;
+    `run_own_binding` stops that handler (`prevent_default`) when it ran the key.
+    """
 
 
 async def run_own_binding(widget: Widget, event: events.Key) -> None:
