@@ -199,9 +199,15 @@ class PartScreen(ReportScreen):
         return self._editors
 
     def set_aside(self, path: str, text: str) -> None:
-        """Show `text` beside the field at `path` (in a row made with an aside)."""
-        editor = self.editor(path)
-        row = row_of(editor) if editor is not None else None
+        """Show `text` beside the field at `path` (in a row made with an aside).
+
+        Looked up in the index as it stands, never rebuilt for a path with no row: the derived
+        figures name every figure of the report, most of them on other screens, and rebuilding the
+        index for each took a fiftieth of a second at every burst of typing. A row mounted since
+        gets its aside once its list says it was rebuilt (`on_list_editor_rebuilt`, `live_soon`).
+        """
+        editor = self.editors_now().get(path)
+        row = row_of(editor) if editor is not None and editor.is_attached else None
         if row is not None:
             row.set_aside(text)
 
