@@ -67,8 +67,7 @@ QUIET = 0.3
 LAYOUT_PASSES, LAYOUT_SETTLE = 4, 0.02
 
 #: The open report's screens built in the background, one at a time while the keyboard is quiet:
-#: the parts, then the checks, the preview and the 自评表 (the export dialog is made when asked for;
-#: a screen that grows with the report, the preview, declines for a long one: `worth_building_ahead`).
+#: the parts, then the checks, the preview and the 自评表 (the export dialog is made when asked for).
 BUILT_AHEAD = (*screens.PARTS, "checks", "preview", "scoring")
 
 
@@ -384,7 +383,7 @@ class JixiaoApp(App[int]):
             await self._quiet()
             if self.session is None:
                 return
-            if name not in self._report_screens and screens.screen_class(name).worth_building_ahead(self.session):
+            if name not in self._report_screens:
                 await self._mounted(self._report_screen(name))
 
     async def _quiet(self) -> None:
@@ -437,7 +436,7 @@ class JixiaoApp(App[int]):
         self.run_worker(partial(self._remove, screen), group="drop")
 
     async def _remove(self, screen: Screen) -> None:
-        # The screen's own work stops first (the preview filling in): Textual cancels a widget's
+        # The screen's own work stops first (a worker it started): Textual cancels a widget's
         # workers only once its children are taken apart, and a worker still mounting into one of
         # them stopped the program (MountError, issue 23). A worker that failed has said so already.
         for worker in self.workers.cancel_node(screen):

@@ -24,8 +24,6 @@ tui/ reads as public Textual only (tests/tui/test_textual_compat.py fails on any
   not the whole screen's layout.
 - `ToggleButton._button` (overridden by MarkedWhenOn): the export dialog's radio buttons and
   checkbox draw their mark only when on, so the choice shows without colour.
-- `textual.widgets._markdown.MarkdownTable` and its `_get_headers_and_rows`: the preview's
-  one-widget table (the public `textual.widgets.markdown` does not export MarkdownTable).
 - `textual._compositor.Compositor._get_renders` and `textual.screen.Compositor`: the compositor
   that renders, for a partial update, only the widgets seen inside it (LeanCompositor).
 """
@@ -54,7 +52,6 @@ if TYPE_CHECKING:
     from textual.message_pump import MessagePump
     from textual.screen import Screen
     from textual.widget import Widget
-    from textual.widgets._markdown import MarkdownTable
     from textual.widgets._toggle_button import ToggleButton
 
 from tui.keyinput import ESCAPE_KEY, EscapeSplitter
@@ -206,23 +203,6 @@ class MarkedWhenOn(_ToggleMixin):
         return super()._button
 
 
-# --- the preview's table -------------------------------------------------------------------
-
-
-def table_headers_and_rows(table: MarkdownTable) -> tuple[list[Any], list[list[Any]]]:
-    """A Markdown table's header cells and rows, as Textual's table read them."""
-    return table._get_headers_and_rows()
-
-
-def __getattr__(name: str) -> Any:
-    """`MarkdownTable`, imported when first asked for: the Markdown modules load with the preview, not at start."""
-    if name == "MarkdownTable":
-        from textual.widgets._markdown import MarkdownTable
-
-        return MarkdownTable
-    raise AttributeError(name)
-
-
 # --- the compositor ------------------------------------------------------------------------
 
 
@@ -261,7 +241,6 @@ __all__ = [
     "EscapeParser",
     "FixedBoxInput",
     "LeanCompositor",
-    "MarkdownTable",
     "MarkedWhenOn",
     "binding_chain",
     "bindings_of",
@@ -273,7 +252,6 @@ __all__ = [
     "layout_pending",
     "modal_binding_chain",
     "mount_unseen",
-    "table_headers_and_rows",
     "use_escape_parser",
     "use_lean_compositor",
 ]

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from tui.widgets import field_id
+from tui.widgets.markdown_lines import MarkdownLines
 
 
 async def open_part(pilot: Pilot, key: str) -> None:
@@ -114,3 +115,14 @@ async def export_anyway(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def shown(body: MarkdownLines) -> list[str]:
+    """The lines the preview draws on screen now, as text."""
+    return [body.render_line(y).text.rstrip() for y in range(body.scrollable_content_region.height)]
+
+
+def drawn(body: MarkdownLines) -> list[str]:
+    """Every line the preview draws, from the top, as scrolling through it shows them, as text."""
+    top = round(body.scroll_y)
+    return [body.render_line(y - top).text.rstrip() for y in range(body.virtual_size.height)]

@@ -1,27 +1,21 @@
 """The preview of a long report (issue 23): F8 on 2,000 results and 5,000 duties comes up at once
 as lines drawn for the screen only, reaches the last result, and n / p / the scrolling keys move
-through it; the seed report keeps its Markdown preview, and a report crossing the limit while open
-changes its preview at the next F8.
+through it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import SEED_ID
-from pilot_helpers import retype, until
-from textual.widgets import Markdown
+from pilot_helpers import retype, shown, until
 
-from bench.generate import long_report, seed_report
 from store.repository import Store
-from tui.screens.preview import AHEAD_AT_MOST, PreviewScreen, list_items
+from tui.screens.preview import PreviewScreen
 from tui.widgets.markdown_lines import MarkdownLines
 
 #: Live widgets the long preview may have under its screen: the heading, the lines, the key line and their parts.
 MOST_WIDGETS = 50
-#: A duty added while the report is open.
-NEW_DUTY = "负责辖区内养犬登记管理。"
 
 
 def last_measured_result(path: Path) -> str:
@@ -30,11 +24,6 @@ def last_measured_result(path: Path) -> str:
         results = store.load(SEED_ID).results
     number = max(index for index, result in enumerate(results, 1) if result.indicators)
     return f"{number}.{results[number - 1].title}"
-
-
-def shown(body: MarkdownLines) -> list[str]:
-    """The lines the preview draws on screen now, as text."""
-    return [body.render_line(y).text.rstrip() for y in range(body.scrollable_content_region.height)]
 
 
 async def open_preview(pilot) -> MarkdownLines:
@@ -53,7 +42,7 @@ async def test_f8_on_a_long_report_shows_its_first_heading_in_bold_with_few_widg
     async with make_app(path=long_copy).run_test(size=(100, 30)) as pilot:
         body = await open_preview(pilot)
         assert isinstance(body, MarkdownLines)
-        assert shown(body)[0] == "绩效评价报告"
+        assert shown(body)[0].strip() == "绩效评价报告"
         assert all(segment.style.bold for segment in body.render_line(0) if segment.text.strip())
         assert "一、部门概况" in shown(body)
         assert len(pilot.app.screen.query("*")) < MOST_WIDGETS
@@ -61,15 +50,17 @@ async def test_f8_on_a_long_report_shows_its_first_heading_in_bold_with_few_widg
 
 
 async def test_end_reaches_the_last_results_table_rows_of_a_long_report(make_app, long_copy):
-    """The 自评表 ends the report: End shows its last result (the 1,999th) as a plain row, no Markdown marks."""
+    """The 自评表 ends the report: End shows its last result (the 1,999th) in its table's grid, no Markdown marks."""
     result = last_measured_result(long_copy)
     assert result.startswith("1999.")
     async with make_app(path=long_copy).run_test(size=(100, 30)) as pilot:
         body = await open_preview(pilot)
         await pilot.press("end")
         await pilot.pause()
-        assert any(line.startswith(result) for line in shown(body))
-        assert all(cell not in "".join(shown(body)) for cell in ("|", ":---", "**"))
+        lines = shown(body)
+        assert any(line.startswith(f"│ {result[:10]}") for line in lines)
+        assert [line for line in lines if line][-1].startswith("└")
+        assert all(cell not in "".join(lines) for cell in ("|", ":---", "**"))
 
 
 async def test_n_and_p_jump_between_the_chapters_of_a_long_report(make_app, long_copy):
@@ -122,61 +113,10 @@ async def test_a_long_preview_follows_an_edit(make_app, long_copy):
         body = await open_preview(pilot)
         await pilot.press("end", "p")
         await pilot.pause()
-        assert shown(body)[0] == "─" * 40 and "3472.44" in "".join(shown(body))
+        assert set(shown(body)[0]) == {"─"} and "3472.44" in "".join(shown(body))
         await pilot.press("f3")
         await pilot.pause()
         await retype(pilot, "figures.project_spent", "3472.66")
         await pilot.press("f8")
         await until(pilot, lambda: "3472.66" in "".join(shown(body)), "the new figure in the preview")
         assert "3472.44" not in "".join(shown(body))
-
-
-async def test_the_seed_report_keeps_the_markdown_preview(make_app):
-    async with make_app().run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f8")
-        await pilot.pause()
-        screen = pilot.app.screen
-        await screen.refresh_preview()
-        assert not screen.query(MarkdownLines)
-        assert screen.query(Markdown)
-
-
-@pytest.fixture
-def at_the_limit(tmp_path: Path) -> Path:
-    """A file holding the seed report with duties added until its lists hold AHEAD_AT_MOST items, the most
-    the Markdown preview is drawn for."""
-    seed = seed_report()
-    path = tmp_path / "limit.db"
-    long_report(path, duties=len(seed.duties) + AHEAD_AT_MOST - list_items(seed))
-    return path
-
-
-async def test_a_report_crossing_the_limit_while_open_changes_its_preview_at_the_next_f8(make_app, at_the_limit):
-    """One duty more makes the Markdown preview the line preview on the same screen, and one fewer brings it back."""
-    async with make_app(path=at_the_limit).run_test(size=(100, 50)) as pilot:
-        await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.press("f8")
-        await until(pilot, lambda: isinstance(pilot.app.screen, PreviewScreen), "the preview on screen")
-        screen = pilot.app.screen
-        await until(pilot, lambda: screen.blocks, "the Markdown preview")
-        assert not screen.query(MarkdownLines)
-
-        await pilot.press("f2")
-        pilot.app.session.insert("duties", 0, NEW_DUTY)
-        await pilot.press("f8")
-        await until(pilot, lambda: screen.long and shown(screen.body)[0], "the line preview")
-        assert pilot.app.screen is screen and not screen.query(Markdown)
-        assert pilot.app.focused is screen.body
-        await pilot.press("n")
-        await pilot.pause()
-        assert any(NEW_DUTY in line for line in shown(screen.body))
-
-        await pilot.press("f2")
-        pilot.app.session.delete("duties", 0)
-        await pilot.press("f8")
-        await until(pilot, lambda: not screen.long and screen.blocks, "the Markdown preview again")
-        assert not screen.query(MarkdownLines)
-        assert pilot.app.focused is screen.body

@@ -6,6 +6,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from conftest import SEED_ID
+from pilot_helpers import drawn
 from textual.widgets import Button, DataTable, SelectionList, Static
 
 from store.repository import Store
@@ -129,7 +130,7 @@ async def test_checks_list_last_years_text_and_the_preview_marks_it(make_app, sa
         app.session.save("figures.funds_received", "5,300")
         await press(pilot, "f8")
         assert isinstance(app.screen, PreviewScreen)
-        shown = "".join(block.source for block in app.screen.blocks)
+        shown = "".join(drawn(app.screen.body))
         assert "【上年原文】2020年，街道" not in shown and "2020年，街道开展" in shown
         assert "【上年原文】2019年月湖街道按照上级要求" in shown
         assert "上年结余551.78万元" in shown

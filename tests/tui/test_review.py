@@ -8,15 +8,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
-from pilot_helpers import export_anyway, retype, type_text
+from pilot_helpers import drawn, export_anyway, retype, type_text
+from rich.cells import cell_len
 from rich.console import Console
-from textual.widgets import Checkbox, Input, Markdown, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 
 from exporters import default_filename
 from tui.screens.budget import BudgetScreen
 from tui.screens.checks import ChecksScreen, PlaceChooser
 from tui.screens.export import ExportScreen
-from tui.screens.preview import PreviewScreen, PreviewTable, chapters
+from tui.screens.preview import PreviewScreen, chapters
 
 
 async def open_report(pilot, key: str) -> None:
@@ -101,41 +102,89 @@ async def test_ratios_are_shown_with_their_formula(make_app):
         assert "预算执行率" in ratios and "90.21%" in ratios and "5083.34" in ratios
 
 
-async def test_preview_shows_the_title_and_the_chapters(make_app):
-    async with make_app().run_test(size=(100, 30)) as pilot:
-        await open_report(pilot, "f8")
-        screen = pilot.app.screen
-        assert isinstance(screen, PreviewScreen)
-        await screen.refresh_preview()
-        headings = [label for block in screen.query(Markdown) for _level, label, _id in block.table_of_contents]
-        assert "绩效评价报告" in headings
-        assert "一、部门概况" in headings and "七、改进措施和有关建议" in headings
+#: What may not begin a wrapped line of the preview (禁则): closing marks and what belongs to the text before.
+NO_LINE_START = ("，", "。", "、", "；", "：", ":", "）", "%")
+#: The characters a table's grid is drawn with, where its columns meet its borders.
+GRID = "│┌┬┐├┼┤└┴┘"
 
 
-async def test_preview_tables_keep_their_columns_with_amounts_aligned_right(make_app):
+async def open_preview(pilot, size: tuple[int, int]) -> list[str]:
+    """Open the seed report's preview in a terminal of `size` and read every line it draws."""
+    await pilot.resize_terminal(*size)
+    await open_report(pilot, "f8")
+    screen = pilot.app.screen
+    assert isinstance(screen, PreviewScreen)
+    await pilot.pause()
+    return drawn(screen.body)
+
+
+def table(lines: list[str], label: str) -> list[str]:
+    """The lines of the table whose caption begins with `label` (附表2…), top border to bottom border."""
+    caption = next(index for index, line in enumerate(lines) if line.startswith(label))
+    top = next(index for index in range(caption, len(lines)) if lines[index].startswith("┌"))
+    end = next(index for index in range(top, len(lines)) if lines[index].startswith("└"))
+    return lines[top : end + 1]
+
+
+def grid(line: str) -> list[int]:
+    """The cells (from the left) where a table line has a border or a column's edge."""
+    return [cell_len(line[:index]) for index, char in enumerate(line) if char in GRID]
+
+
+def cells(line: str) -> list[str]:
+    """A table row's cells as drawn, with their padding (none for a border line)."""
+    return line.split("│")[1:-1] or [""]
+
+
+async def test_preview_centres_the_title_shows_the_chapters_and_breaks_no_line_before_a_comma(make_app):
     async with make_app().run_test(size=(100, 30)) as pilot:
-        await open_report(pilot, "f8")
-        screen = pilot.app.screen
-        await screen.refresh_preview()
-        tables = [table.query_one(Static).content for table in screen.query(PreviewTable)]
-        assert len(tables) == 5  # the five 附表
-        basic = next(table for table in tables if [c.header for c in table.columns][:2] == ["经济分类", "金额"])
-        assert [column.justify for column in basic.columns] == ["left", "right", "right", "right"]
-        assert "1448.28" in list(basic.columns[1].cells)
+        for size in ((100, 30), (60, 30)):
+            lines = await open_preview(pilot, size)
+            title = lines[0]
+            assert title.strip() == "绩效评价报告"
+            assert abs(cell_len(title) - cell_len(title.strip()) - (size[0] - 4 - cell_len(title))) <= 1
+            assert "一、部门概况" in lines and "七、改进措施和有关建议" in lines
+            assert not [line for line in lines if line.startswith(NO_LINE_START)]
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_preview_tables_are_grids_with_amounts_aligned_right(make_app):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        lines = await open_preview(pilot, (100, 30))
+        basic = table(lines, "附表2")
+        assert basic[0].startswith("┌") and basic[2].startswith("├") and basic[-1].startswith("└")
+        assert len({tuple(grid(line)) for line in basic}) == 1  # every line's borders in the same columns
+        assert cells(basic[1]) == [" 经济分类           ", "    金额 ", " 占基本支出（%） ", " 占总支出（%） "]
+        rows = [cells(line) for line in basic[3:-1]]
+        assert [row[1] for row in rows] == [" 1448.28 ", "  129.60 ", "   32.80 ", " 1610.68 "]
+        assert all(row[0].startswith(" ") and not row[0].startswith("  ") for row in rows)  # words to the left
+
+
+async def test_a_narrow_preview_wraps_table_cells_inside_their_columns(make_app):
+    """At 60 columns the 附表5 is narrowed to the width: its long cells go on over several lines of their column."""
+    async with make_app().run_test(size=(60, 30)) as pilot:
+        lines = await open_preview(pilot, (60, 30))
+        outputs = table(lines, "附表5")
+        assert max(cell_len(line) for line in outputs) <= 60 - 4
+        assert len({tuple(grid(line)) for line in outputs}) == 1
+        first = next(index for index, line in enumerate(outputs) if cells(line)[0].strip().startswith("15."))
+        parts = [cells(line)[0].strip() for line in outputs[first:-1]]
+        assert "".join(parts).startswith("15.突出主题教育，全面落实“街道吹哨、部门报到”机制")
+        assert len([part for part in parts if part]) > 1
+        assert not any(part.startswith(NO_LINE_START) for part in parts)
+        assert [cells(line)[4].strip() for line in outputs[first:-1]][0] == "99.32"
 
 
 async def test_preview_follows_an_edit(make_app):
     async with make_app().run_test(size=(100, 30)) as pilot:
-        await open_report(pilot, "f8")
-        await pilot.app.screen.refresh_preview()
+        await open_preview(pilot, (100, 30))
         await pilot.press("f3")
         await pilot.pause()
         await retype(pilot, "figures.project_spent", "3472.66")
         await pilot.press("f8")
         await pilot.pause()
-        screen = pilot.app.screen
-        await screen.refresh_preview()
-        text = "".join(block.source for block in screen.query(Markdown))
+        text = "".join(drawn(pilot.app.screen.body))
         assert "3472.66" in text and "3472.44" not in text
 
 

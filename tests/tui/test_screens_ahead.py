@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_ID
 from keystream import FIGURES
-from pilot_helpers import send, until, widget
+from pilot_helpers import drawn, send, shown, until, widget
 from rich.cells import cell_len
 from textual import events
 
@@ -46,24 +46,25 @@ async def test_the_other_screens_are_built_behind_the_first_and_come_up_filled(m
         await pilot.press("f8")
         await pilot.pause()
         assert app.screen is built["preview"]
-        assert "长沙市开福区月湖街道办事处" in "".join(block.source for block in app.screen.blocks)
+        assert "长沙市开福区月湖街道办事处" in drawn(app.screen.body)
         await pilot.press("f10")
         await pilot.pause()
         assert app.screen is built["scoring"]
         assert "尚有 27 项未评分" in str(app.screen.query_one("#scoring-total").render())
 
 
-async def test_a_long_report_builds_its_parts_ahead_but_not_its_preview(make_app, long_copy):
-    """The preview makes a widget of every paragraph: for 2,000 results it is built when F8 asks for it."""
+async def test_a_long_report_builds_its_preview_ahead_too(make_app, long_copy):
+    """The preview draws only the lines in view: for 2,000 results it is built ahead, and F8 shows the last one."""
     app = make_app(path=long_copy, build_ahead=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert set(app._report_screens) == {*PARTS, "checks", "scoring"}
-        await pilot.press("f4")
+        assert set(app._report_screens) == {*PARTS, "checks", "preview", "scoring"}
+        await pilot.press("f8", "end")
         await pilot.pause()
-        assert app.screen is app._report_screens["results"]
+        assert app.screen is app._report_screens["preview"]
+        assert any(line.startswith("│ 1999.") for line in shown(app.screen.body))
 
 
 async def test_keys_typed_while_the_parts_are_built_all_land(make_app, stored):
@@ -164,12 +165,12 @@ async def test_leaving_the_report_while_the_preview_is_built_ahead_keeps_the_pro
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         # Not `until`: it waits for the building to end, and the race is with the building.
-        while not ("preview" in app._report_screens and app._report_screens["preview"]._rendering.locked()):
+        while "preview" not in app._report_screens:
             await pilot.pause(0.01)
         preview = app._report_screens["preview"]
         await pilot.press("escape", "f8")
         await until(pilot, lambda: app.session is None and not preview.is_attached, "the report closed")
         assert app.is_running and app.return_code is None
         await pilot.press("enter", "f8")
-        await until(pilot, lambda: app.screen.blocks, "the preview of the report opened again")
-        assert "月湖街道" in "".join(block.source for block in app.screen.blocks)
+        await until(pilot, lambda: drawn(app.screen.body), "the preview of the report opened again")
+        assert "月湖街道" in "".join(drawn(app.screen.body))

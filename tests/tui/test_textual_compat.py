@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingsMap
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioButton
-from textual.widgets._markdown import MarkdownTable
 from textual.widgets._toggle_button import ToggleButton
 
 import tui
@@ -65,7 +64,6 @@ METHODS = [
     (Input, "_watch_value", ["value"]),
     (Compositor, "_get_renders", ["crop"]),
     (Compositor, "render_update", ["full", "screen_stack", "simplify"]),
-    (MarkdownTable, "_get_headers_and_rows", []),
 ]
 
 
@@ -80,10 +78,9 @@ def test_each_private_method_called_takes_the_8_2_8_parameters(cls, name, parame
     assert list(inspect.signature(getattr(cls, name)).parameters)[1:] == parameters
 
 
-def test_the_binding_chains_are_properties_of_the_screen_and_the_markdown_table_a_widget_class():
+def test_the_binding_chains_are_properties_of_the_screen():
     assert isinstance(inspect.getattr_static(Screen, "_binding_chain"), property)
     assert isinstance(inspect.getattr_static(Screen, "_modal_binding_chain"), property)
-    assert textual_compat.MarkdownTable is MarkdownTable and issubclass(MarkdownTable, Widget)
 
 
 def test_the_lean_compositor_is_what_every_new_screen_gets():

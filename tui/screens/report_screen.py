@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import events
 from textual.screen import Screen
-
-if TYPE_CHECKING:
-    from tui.session import ReportSession
 
 
 class ReportScreen(Screen):
     """A screen of the open report (a part, the checks, the preview, the 自评表), kept while the
     report is open and shown again and again."""
-
-    @classmethod
-    def worth_building_ahead(cls, _session: ReportSession) -> bool:
-        """Whether the app builds this screen while the keyboard rests (tui.app BUILT_AHEAD); a screen
-        whose size grows with the report says no for a long one, and is built when asked for."""
-        return True
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Keep the screen's styles rather than recompute them as it comes back.

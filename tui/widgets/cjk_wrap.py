@@ -15,6 +15,9 @@ line) it is cut at the width, as plain wrapping would.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from rich.cells import cell_len, get_character_cell_size
 
 #: Marks a line may not begin with: closing punctuation and what attaches to the character before it.
@@ -32,17 +35,17 @@ def _joined(before: str, after: str) -> bool:
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` cut into lines of at most `width` cells (a CJK character takes two), keeping the 禁则."""
-    if cell_len(text) <= width:
+    if len(text) <= width and cell_len(text) <= width:  # (a paragraph longer is not counted twice)
         return [text]
+    #: The cells text[:index] takes, for each index: a line's end is found by bisection.
+    ends = [0, *accumulate(map(get_character_cell_size, text))]
     lines: list[str] = []
     start = 0
     while start < len(text):
-        end, cells = start, 0
-        while end < len(text) and cells + (size := get_character_cell_size(text[end])) <= width:
-            cells += size
-            end += 1
-        end = max(end, start + 1)  # a character wider than the line still takes one
-        if end == len(text):
+        end = max(
+            bisect_right(ends, ends[start] + width) - 1, start + 1
+        )  # a character wider than the line still takes one
+        if end >= len(text):
             lines.append(text[start:])
             break
         if text[end] == " ":

@@ -1,18 +1,24 @@
-"""A long report's preview drawn a line at a time: it costs what is on screen, not what the report holds.
+"""The preview's drawing: the report's Markdown as lines wrapped once to the width, only those in view drawn.
 
-Textual's Markdown widget makes a widget of every paragraph: F8 on a report of 2,000 results
-made 7,000 widgets, took 42 s to fill in, peaked at 650 MB and took 11 s to quit (this way:
-0.7 s, 145 MB, 0.3 s); Rich's Markdown in one Static still took 14 s. The exporter's Markdown is plain enough to read line by line (headings, paragraphs,
-GFM tables, `---` before the 附表), so this widget turns it into lines of text once, wraps them
-to the width once (a CJK character is two cells; the breaks keep the Chinese rules, `cjk_wrap`),
-and draws only the lines in view (Textual's Line API). Headings are bold, tables are their rows
-with the cells side by side.
+Textual's Markdown widget makes a widget of every paragraph (and of every table cell): F8 on a
+report of 2,000 results made 7,000 widgets, took 42 s to fill in, peaked at 650 MB and took 11 s
+to quit (this way: 0.7 s, 145 MB, 0.3 s), and it wraps Chinese with no line-breaking rules (a
+line began with "，"). The exporter's Markdown is plain enough to read line by line (headings,
+paragraphs, hard line breaks, GFM tables with their captions, `---` before the 附表), so this
+widget reads it into blocks once, draws them to the width once (a CJK character is two cells;
+text breaks by the Chinese rules, `cjk_wrap`), and draws only the lines in view (Textual's Line
+API). The title is centred and the headings bold, as the Markdown widget had them; a table is a
+box-drawn grid, its columns fitted to the width, its cells wrapped inside their column and
+aligned as the table's alignment row says (amounts to the right).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,7 +28,7 @@ from textual.strip import Strip
 
 from tui.widgets.cjk_wrap import wrap
 
-#: A table's alignment row (`| :--- | ---: |`): not shown.
+#: A table's alignment row (`| :--- | ---: |`).
 _ALIGNMENT_ROW = re.compile(r"\|(\s*:?-+:?\s*\|)+")
 #: A backslash escape, or the backslash of a hard line break at the end of a line.
 _ESCAPE = re.compile(r"\\(.)|\\$")
@@ -32,10 +38,12 @@ _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _PLAIN = Style()
 _BOLD = Style(bold=True)
 _DIM = Style(dim=True)
-#: Between two cells of a table row.
-_CELL_GAP = "  "
-#: A thematic break (`---`, the page break before the 附表) drawn this many cells wide at most.
-_RULE_WIDTH = 40
+#: The fewest cells a table column is narrowed to: one CJK character.
+_NARROWEST = 2
+
+Align = Literal["left", "center", "right"]
+#: A line drawn: its pieces of text, each with its style.
+Line = list[Segment]
 
 
 def _unescape(text: str) -> str:
@@ -43,101 +51,246 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda match: match.group(1) or "", text)
 
 
-def _shown(line: str) -> tuple[str, Style] | None:
-    """One line of the exporter's Markdown as text and style, or None for a line not shown."""
+@dataclass(frozen=True)
+class Text:
+    """A line of text (a heading, a paragraph, a line of one), wrapped to the width."""
+
+    text: str
+    style: Style = _PLAIN
+    centred: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thematic break (`---`, the page break before the 附表): a dim line across the width."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A GFM table: its header cells, each column's alignment and its rows of cells."""
+
+    header: list[str]
+    align: list[Align]
+    rows: list[list[str]]
+
+
+Block = Text | Rule | Table
+#: The blank line kept between two blocks.
+_BLANK = Text("")
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row as they read (the exporter's padding spaces dropped, a full-width indent kept)."""
+    return [_unescape(cell.strip(" ")) for cell in _CELL_BORDER.split(line.strip())[1:-1]]
+
+
+def _alignment(cell: str) -> Align:
+    """`:---:` centre, `---:` right, anything else left."""
+    if cell.endswith(":"):
+        return "center" if cell.startswith(":") else "right"
+    return "left"
+
+
+def _table(lines: list[str]) -> Table:
+    """The table written on these `|` lines: header, alignment row, then the rows."""
+    header = _cells(lines[0])
+    if len(lines) > 1 and _ALIGNMENT_ROW.fullmatch(lines[1]):
+        align, rows = [_alignment(cell) for cell in _cells(lines[1])], lines[2:]
+    else:
+        align, rows = ["left"] * len(header), lines[1:]
+    return Table(header, align, [_cells(row) for row in rows])
+
+
+def _text(line: str) -> Text | Rule:
+    """One line of the exporter's Markdown, not a table's."""
+    if line.startswith("# "):
+        return Text(_unescape(line[2:].strip()), _BOLD, centred=True)  # the report's title
     if line.startswith("#"):
-        return _unescape(line.lstrip("#").strip()), _BOLD
+        return Text(_unescape(line.lstrip("#").strip()), _BOLD)
     if line == "---":
-        return "─" * _RULE_WIDTH, _DIM
-    if line.startswith("|"):
-        if _ALIGNMENT_ROW.fullmatch(line):
-            return None
-        cells = _CELL_BORDER.split(line.strip())[1:-1]
-        return _CELL_GAP.join(_unescape(cell.strip()) for cell in cells), _PLAIN
+        return Rule()
     if line.startswith("**") and line.endswith("**") and len(line) > 4:
-        return _unescape(line[2:-2]), _BOLD  # a table's caption
-    return _unescape(line), _PLAIN
+        return Text(_unescape(line[2:-2]), _BOLD)  # a table's caption
+    return Text(_unescape(line))
 
 
-def _lines(chapters: list[str]) -> tuple[list[tuple[str, Style]], list[int]]:
-    """The text lines of `chapters` (blank lines between blocks kept, one at a time), and where each chapter starts."""
-    lines: list[tuple[str, Style]] = []
+def blocks(chapters: list[str]) -> tuple[list[Block], list[int]]:
+    """The blocks of `chapters` (a blank line kept between blocks, one at a time), and where each chapter starts."""
+    read: list[Block] = []
     starts: list[int] = []
     for chapter in chapters:
-        starts.append(len(lines))
-        for line in chapter.splitlines():
-            if not line.strip():
-                if lines and lines[-1][0]:
-                    lines.append(("", _PLAIN))
+        starts.append(len(read))
+        table: list[str] = []
+        for line in [*chapter.splitlines(), ""]:
+            if line.startswith("|"):
+                table.append(line)
                 continue
-            shown = _shown(line)
-            if shown is not None:
-                lines.append(shown)
-    return lines, starts
+            if table:
+                read.append(_table(table))
+                table = []
+            if not line.strip():
+                if read and read[-1] != _BLANK:
+                    read.append(_BLANK)
+            else:
+                read.append(_text(line))
+    return read, starts
+
+
+def column_widths(natural: list[int], narrowest: list[int], room: int) -> list[int]:
+    """Each column's width in cells: its natural width when all fit in `room`, else the room shared.
+
+    The narrow columns keep their width and the wide ones are cut to one width, the widest that
+    fits, made even (a CJK character takes two cells: an odd width leaves one empty); what is left
+    over goes two cells at a time to the first cut columns. No column goes below its narrowest,
+    even when the table is then wider than the room.
+    """
+    if sum(natural) <= room:
+        return natural
+    cap = max(natural)
+    while cap > 0 and sum(max(low, min(width, cap)) for width, low in zip(natural, narrowest, strict=True)) > room:
+        cap -= 1
+    widths = [max(low, min(width, cap - cap % 2)) for width, low in zip(natural, narrowest, strict=True)]
+    cut = [index for index, width in enumerate(natural) if widths[index] < width]
+    for step in (2, 1):
+        for index in cut:
+            widths[index] += max(min(step, room - sum(widths), natural[index] - widths[index]), 0)
+    return widths
+
+
+def _aligned(text: str, width: int, align: Align) -> str:
+    """`text` padded with spaces to `width` cells, placed as `align` says."""
+    room = max(width - cell_len(text), 0)
+    if align == "right":
+        return " " * room + text
+    if align == "center":
+        return " " * (room // 2) + text + " " * (room - room // 2)
+    return text + " " * room
+
+
+def _border(widths: list[int], left: str, middle: str, right: str) -> Line:
+    return [Segment(left + middle.join("─" * (width + 2) for width in widths) + right, _DIM)]
+
+
+def _row(cells: list[str], widths: list[int], align: list[Align], style: Style) -> list[Line]:
+    """A table row as lines: each cell wrapped inside its column, the row as tall as its tallest cell."""
+    cells = cells + [""] * (len(widths) - len(cells))
+    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=False)]
+    lines: list[Line] = []
+    for y in range(max(len(parts) for parts in wrapped)):
+        line: Line = [Segment("│", _DIM)]
+        for parts, width, side in zip(wrapped, widths, align, strict=False):
+            text = parts[y] if y < len(parts) else ""
+            line += [Segment(f" {_aligned(text, width, side)} ", style), Segment("│", _DIM)]
+        lines.append(line)
+    return lines
+
+
+def _narrowest(table: Table, index: int, align: Align) -> int:
+    """The fewest cells column `index` is narrowed to: an amount's column keeps its amounts whole."""
+    if align == "right":
+        return max([_NARROWEST, *(cell_len(row[index]) for row in table.rows if index < len(row))])
+    return _NARROWEST
+
+
+def draw_table(table: Table, width: int) -> list[list[Line]]:
+    """The table as a grid `width` cells wide at most (when its narrowest columns fit): its top and
+    header, each row, its bottom, each a list of lines."""
+    columns = len(table.header)
+    align = (table.align + ["left"] * columns)[:columns]
+    natural = [
+        max(cell_len(row[index]) if index < len(row) else 0 for row in [table.header, *table.rows])
+        for index in range(columns)
+    ]
+    narrowest = [min(natural[index], _narrowest(table, index, side)) for index, side in enumerate(align)]
+    widths = column_widths(natural, narrowest, width - 3 * columns - 1)
+    head = [_border(widths, "┌", "┬", "┐"), *_row(table.header, widths, align, _BOLD), _border(widths, "├", "┼", "┤")]
+    rows = [_row(row, widths, align, _PLAIN) for row in table.rows]
+    return [head, *rows, [_border(widths, "└", "┴", "┘")]]
+
+
+def draw(block: Block, width: int) -> list[list[Line]]:
+    """A block drawn `width` cells wide, as the pieces a resize keeps its place by (a table's rows, else the whole)."""
+    if isinstance(block, Table):
+        return draw_table(block, width)
+    if isinstance(block, Rule):
+        return [[[Segment("─" * width, _DIM)]]]
+    parts = wrap(block.text, width)
+    if block.centred:
+        parts = [_aligned(part, width, "center").rstrip(" ") for part in parts]
+    return [[[Segment(part, block.style)] for part in parts]]
 
 
 class MarkdownLines(ScrollView, can_focus=True):
-    """The preview's Markdown, chapter by chapter, as wrapped lines of which only those in view are drawn."""
+    """The preview's Markdown, chapter by chapter, as drawn lines of which only those in view are drawn."""
 
     DEFAULT_CSS = """
-    MarkdownLines { overflow-x: hidden; padding: 0 1; }
+    MarkdownLines { overflow-x: hidden; padding: 0 0 0 1; }
     """
 
     def __init__(self, *, classes: str | None = None) -> None:
         super().__init__(classes=classes)
-        self._text: list[tuple[str, Style]] = []
-        self._chapter_lines: list[int] = []
-        #: The wrapped lines, each with the index of the text line it is part of.
-        self._wrapped: list[tuple[str, Style, int]] = []
-        #: For each text line, the index of its first wrapped line.
+        self._blocks: list[Block] = []
+        self._chapter_blocks: list[int] = []
+        #: For each block, the index of its first piece (`draw`): a table has a piece per row.
+        self._block_pieces: list[int] = []
+        #: The drawn lines, each with the index of the piece it is part of.
+        self._lines: list[tuple[Line, int]] = []
+        #: For each piece, the index of its first drawn line.
         self._first: list[int] = []
-        self._wrapped_to = 0
+        self._drawn_at = 0
 
     def update(self, chapters: list[str]) -> None:
-        """Show these chapters (the preview's Markdown cut by `chapters`), wrapped to the width now.
+        """Show these chapters (the preview's Markdown cut into chapters), drawn to the width now.
 
-        Not laid out yet (just put in place of the Markdown preview), it has no width: `on_resize` wraps then.
+        Not laid out yet (just mounted), it has no width: `on_resize` draws it then.
         """
-        self._text, self._chapter_lines = _lines(chapters)
+        self._blocks, self._chapter_blocks = blocks(chapters)
+        self._block_pieces = []
         if self.content_region.width:
-            self._wrap(self._width())
+            self._draw(self._width())
 
     @property
     def chapter_tops(self) -> list[int]:
         """The line (from the top of the text, as scroll_y counts) where each chapter starts."""
-        return [self._first[line] for line in self._chapter_lines if line < len(self._first)]
+        tops = [self._block_pieces[block] for block in self._chapter_blocks if block < len(self._block_pieces)]
+        return [self._first[piece] for piece in tops if piece < len(self._first)]
 
     def _width(self) -> int:
-        """The cells a line may take: the content's width less the vertical scrollbar, which a long text always has."""
-        return max(self.content_region.width - self.styles.scrollbar_size_vertical, 1)
+        """The cells a line may take: the content's width less the vertical scrollbar (which a long text has)
+        and a cell between them."""
+        return max(self.content_region.width - self.styles.scrollbar_size_vertical - 1, 1)
 
-    def _wrap(self, width: int) -> None:
-        """Wrap every text line to `width` cells (`cjk_wrap.wrap`), once."""
-        wrapped: list[tuple[str, Style, int]] = []
+    def _draw(self, width: int) -> None:
+        """Draw every block `width` cells wide, once."""
+        lines: list[tuple[Line, int]] = []
         first: list[int] = []
-        for origin, (text, style) in enumerate(self._text):
-            first.append(len(wrapped))
-            wrapped.extend((part, style, origin) for part in wrap(text, width))
-        self._wrapped, self._first, self._wrapped_to = wrapped, first, width
-        self.virtual_size = Size(width, len(wrapped))
+        block_pieces: list[int] = []
+        for block in self._blocks:
+            block_pieces.append(len(first))
+            for piece in draw(block, width):
+                first.append(len(lines))
+                lines.extend((line, len(first) - 1) for line in piece)
+        self._lines, self._first, self._block_pieces, self._drawn_at = lines, first, block_pieces, width
+        self.virtual_size = Size(width, len(lines))
         self.refresh()
 
     def on_resize(self, _event: events.Resize) -> None:
-        """Rewrap to the new width, keeping the text line at the top of the view at the top."""
+        """Draw again to the new width, keeping the piece (a paragraph, a table row) at the top of the view at the top."""
         width = self._width()
-        if width == self._wrapped_to or not self._text:
+        if width == self._drawn_at or not self._blocks:
             return
         top = round(self.scroll_y)
-        origin = self._wrapped[top][2] if top < len(self._wrapped) else 0
-        self._wrap(width)
-        self.scroll_to(y=self._first[origin], animate=False)
+        piece = self._lines[top][1] if top < len(self._lines) else 0
+        self._draw(width)
+        self.scroll_to(y=self._first[piece] if piece < len(self._first) else 0, animate=False)
 
     def render_line(self, y: int) -> Strip:
-        """Line `y` of the view: the wrapped line scrolled there, padded to the width."""
+        """Line `y` of the view: the drawn line scrolled there, padded (or cut) to the width."""
         index = round(self.scroll_y) + y
         base = self.rich_style
         width = self.scrollable_content_region.width
-        if index >= len(self._wrapped):
+        if index >= len(self._lines):
             return Strip.blank(width, base)
-        text, style, _origin = self._wrapped[index]
-        return Strip([Segment(text, base + style)]).extend_cell_length(width, base)
+        line, _piece = self._lines[index]
+        strip = Strip([Segment(segment.text, base + segment.style) for segment in line])
+        return strip.crop(0, width).extend_cell_length(width, base)
