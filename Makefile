@@ -24,7 +24,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/jixiao sample.db
 
-# One test process a core (pytest-xdist), each test file whole in one of them (its module fixtures made once).
+# Test processes (pytest-xdist): one more than the cores (tests/conftest.py says why), each test file whole in one of them.
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -n auto --dist loadfile
 

@@ -4,6 +4,7 @@ file of the test's own so no test reads the settings of whoever runs the tests."
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,13 @@ SAMPLE_DB = ROOT / "sample.db"
 #: took a fifth of the Pilot tests' time. Collected less often, nothing is kept that would not be
 #: (tests/tui/test_no_leaks.py still sees an app give back all it held).
 gc.set_threshold(50_000, 20, 100)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`make test`'s `-n auto`: one test process more than the machine has cores. A fifth of the
+    suite's time is tests waiting on another program (a terminal in tmux, LibreOffice, a killed
+    app's restart); the extra process keeps every core busy meanwhile."""
+    return (os.cpu_count() or 1) + 1
 
 
 @pytest.fixture(autouse=True)
