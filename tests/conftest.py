@@ -26,6 +26,7 @@ SAMPLE_DB = ROOT / "sample.db"
 gc.set_threshold(50_000, 20, 100)
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: tests run without xdist too (-p no:xdist)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`make test`'s `-n auto`: one test process more than the machine has cores. A fifth of the
     suite's time is tests waiting on another program (a terminal in tmux, LibreOffice, a killed
