@@ -24,9 +24,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/jixiao sample.db
 
-# Test processes (pytest-xdist): one more than the cores (tests/conftest.py says why), each test file whole in one of them.
+# Test processes (pytest-xdist): one more than the cores (tests/conftest.py says why); a process
+# with nothing left takes tests queued for another, so none stands idle while one works on.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n auto --dist loadfile
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 stress: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m stress

@@ -287,10 +287,23 @@ class JixiaoApp(App[int]):
     # --- moving between screens -----------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Report keys (F2–F9) only while a report is open."""
-        if action in ("open", "outline"):
+        """Report keys (F2–F10) while a report is open; on the home list, a report screen's key
+        (not a dialog's) opens the highlighted report at that screen."""
+        if action == "open" and self.session is None:
+            return self._opens_from_home(str(parameters[0])) is not None
+        if action == "outline":
             return self.session is not None
         return True
+
+    def _opens_from_home(self, name: str) -> int | None:
+        """The report the key for screen `name` opens from the home list: the highlighted one, when
+        the home list is in front and `name` is a screen of its own (a dialog needs a report behind it)."""
+        from tui.screens.home import HomeScreen
+
+        front = self._front()
+        if not isinstance(front, HomeScreen) or name in screens.DIALOGS:
+            return None
+        return front.selected_id()
 
     def commit_focused(self) -> bool:
         """Save the field being edited, if any; False when what it holds was refused."""
@@ -302,8 +315,9 @@ class JixiaoApp(App[int]):
             return focused.commit()
         return True
 
-    async def open_report(self, report_id: int) -> None:
-        """Start editing a report: its first part comes up, and the other parts are built behind it.
+    async def open_report(self, report_id: int, first: str = screens.PARTS[0]) -> None:
+        """Start editing a report: its screen `first` comes up (its first part, unless the key of
+        another screen was pressed on the home list), and the other screens are built behind it.
 
         A report still closing (Escape typed just before Enter) is closed first: opened meanwhile,
         its closing took the new report's screens away.
@@ -322,7 +336,7 @@ class JixiaoApp(App[int]):
             self.session, screen = ready
             self.install_screen(screen, f"report-{screens.PARTS[0]}")
             self._report_screens[screens.PARTS[0]] = screen
-        await self.show(screens.PARTS[0])
+        await self.show(first)
         if self.build_ahead:
             self.run_worker(self._build_parts, group="build", exclusive=True)
 
@@ -523,6 +537,9 @@ class JixiaoApp(App[int]):
 
     async def action_open(self, name: str) -> None:
         if self.session is None:
+            report_id = self._opens_from_home(name)
+            if report_id is not None:
+                await self.open_report(report_id, first=name)
             return
         self.commit_focused()
         await self.show(name)

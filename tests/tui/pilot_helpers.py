@@ -19,9 +19,10 @@ from tui.widgets.markdown_lines import MarkdownLines
 
 
 async def open_part(pilot: Pilot, key: str) -> None:
-    """From the home list, open the seed report and go to the part on `key` (f2 … f6)."""
-    await pilot.press("enter")
-    await pilot.pause()
+    """Go to the part on `key` (f2 … f6): from the home list, open the seed report right there, as the
+    part's key pressed on the list does; in an open report, switch to it. (Enter, then the part's
+    key, is tested where it is what matters: test_keystream.py, test_typed_ahead.py,
+    test_screens_ahead.py, test_keys_at_random.py.)"""
     await pilot.press(key)
     await pilot.pause()
 

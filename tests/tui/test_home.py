@@ -213,3 +213,46 @@ async def test_a_big_file_lists_a_page_and_typing_finds_the_rest(make_app, sampl
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.report.unit_name == beyond.unit_name
+
+
+async def test_a_parts_key_on_the_list_opens_the_highlighted_report_at_that_part(make_app):
+    from tui import screens
+    from tui.screens.budget import BudgetScreen
+    from tui.screens.preview import PreviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, BudgetScreen)
+        assert app.session is not None and "org" not in app._report_screens  # F2 was not built on the way
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, OrgScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, PreviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        # The export dialog needs a report screen behind it: F9 on the list does nothing.
+        assert "export" in screens.DIALOGS
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        # Nothing highlighted (the filter matches no report): F3 does nothing.
+        await type_text(pilot, "没有这个单位")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+
+
+def test_the_dialogs_named_for_the_home_list_are_the_modal_screens():
+    from textual.screen import ModalScreen
+
+    from tui import screens
+
+    modal = {name for name in screens.SCREENS if issubclass(screens.screen_class(name), ModalScreen)}
+    assert modal == screens.DIALOGS

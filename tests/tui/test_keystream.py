@@ -54,9 +54,12 @@ async def settled(pilot: Pilot, editor: Editor, store: Store, keys: list[str]) -
 
 
 async def run_scripts(app: App, path: Path, seed: int, scripts: int) -> None:
-    """Open the seed report of the file at `path` on F3 and check `scripts` random edit scripts there."""
+    """Open the seed report of the file at `path` (Enter, then F3, as most people go) and check
+    `scripts` random edit scripts there while the other screens are built behind it."""
     rng = random.Random(seed)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
         await open_part(pilot, "f3")
         with Store.open(path) as store:
             editor = Editor.of(store.load(SEED_ID))

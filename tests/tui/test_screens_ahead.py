@@ -20,6 +20,7 @@ import tui.app
 from store.repository import Store
 from tui.screens import PARTS
 from tui.screens.part import PartScreen
+from tui.screens.preview import PreviewScreen
 from tui.widgets.keyline import KeyLine
 
 
@@ -168,9 +169,17 @@ async def test_leaving_the_report_while_the_preview_is_built_ahead_keeps_the_pro
         while "preview" not in app._report_screens:
             await pilot.pause(0.01)
         preview = app._report_screens["preview"]
+        # Escape leaves the report while its preview is being built; F8, on the list by then, opens
+        # the report again at its preview.
         await pilot.press("escape", "f8")
-        await until(pilot, lambda: app.session is None and not preview.is_attached, "the report closed")
+        await until(
+            pilot,
+            lambda: not preview.is_attached and isinstance(app.screen, PreviewScreen) and drawn(app.screen.body),
+            "the report left and opened again at its preview",
+        )
         assert app.is_running and app.return_code is None
+        await pilot.press("escape")
+        await until(pilot, lambda: app.session is None, "the report closed")
         await pilot.press("enter", "f8")
         await until(pilot, lambda: drawn(app.screen.body), "the preview of the report opened again")
         assert "月湖街道" in "".join(drawn(app.screen.body))

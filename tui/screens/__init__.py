@@ -26,6 +26,11 @@ SCREENS: dict[str, str] = {
     "unplaced": "tui.screens.unplaced:UnplacedScreen",
 }
 
+#: The screens that come up over another one (dialogs, Textual's ModalScreen): they need a report
+#: screen behind them, so a key on the home list opens the report at any screen but these. Named
+#: here, not found by importing each screen (the home list would load every screen to draw its keys).
+DIALOGS = frozenset({"export"})
+
 #: The parts of the report that have an editing screen, in reading order.
 PARTS: tuple[str, ...] = ("org", "budget", "results", "problems", "prose")
 
