@@ -288,3 +288,17 @@ def test_next_refuses_a_year_that_exists_and_changes_nothing(
     assert status == 2 and "2020年度的报告已经存在" in err
     with Store.open(sample_copy) as store:
         assert exchange.dump(store) == before
+
+
+@pytest.mark.parametrize("textual_loaded", [False, True])
+def test_the_installed_command_ends_with_mains_status_and_says_all_it_printed(
+    sample_copy: Path, textual_loaded
+) -> None:
+    # After a session of the app (Textual loaded) the process ends at once, skipping Python's
+    # teardown: the exit status and everything printed must still come out.
+    script = (
+        "import textual; " if textual_loaded else ""
+    ) + f"import sys; from tui.cli import console; sys.argv = ['jixiao', 'check', {str(sample_copy)!r}]; console()"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", check=False)
+    assert done.returncode == 1  # the seed's own error, 3472.44 ≠ 3472.66
+    assert "3472.44" in done.stdout and "Traceback" not in done.stderr
