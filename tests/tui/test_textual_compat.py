@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import sys
 from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
@@ -190,10 +191,15 @@ def _own_names(trees: list[ast.Module]) -> set[str]:
     return names
 
 
+def _of_a_stdlib_module(node: ast.Attribute) -> bool:
+    """Whether `node` reads a name of a standard module (`os._exit`), which Textual's names can share."""
+    return isinstance(node.value, ast.Name) and node.value.id in sys.stdlib_module_names
+
+
 def _private_uses(path: Path, tree: ast.Module, private: set[str]) -> list[str]:
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in private:
+        if isinstance(node, ast.Attribute) and node.attr in private and not _of_a_stdlib_module(node):
             found.append(f"{path.name}:{node.lineno} .{node.attr}")
         elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "textual":
             parts = (node.module or "").split(".") + [alias.name for alias in node.names]
@@ -227,7 +233,7 @@ def test_the_scan_finds_a_private_textual_name_and_module_but_not_jixiao_s_own()
     tree = ast.parse(
         "from textual.widgets._markdown import MarkdownTable\n"
         "class Own:\n    def __init__(self):\n        self._held = 1\n"
-        "def f(app, own):\n    return app._compositor, own._held\n"
+        "def f(app, own):\n    return app._compositor, own._held, os._exit\n"
     )
     private = _textual_private_names() - _own_names([tree])
     assert _private_uses(Path("x.py"), tree, private) == [
