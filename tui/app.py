@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import App
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed, active_worker
@@ -550,9 +550,8 @@ class JixiaoApp(App[int]):
         With `focus`, the cursor goes to that field path once the screen is up.
         """
         assert self.session is not None
-        cls = screens.screen_class(name)
-        if issubclass(cls, ModalScreen):
-            screen = cls(self.session)
+        if name in screens.DIALOGS:
+            screen = screens.screen_class(name)(self.session)
             await self.push_screen(screen)
             return screen
         screen = self._report_screen(name)

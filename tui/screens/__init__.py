@@ -26,7 +26,8 @@ SCREENS: dict[str, str] = {
     "unplaced": "tui.screens.unplaced:UnplacedScreen",
 }
 
-#: The screens that come up over another one (dialogs, Textual's ModalScreen): they need a report
+#: The screens that come up over another one (dialogs, Textual's ModalScreen; tui.app pushes them over the
+#: report screen in front, tests/tui/test_home.py checks the list): they need a report
 #: screen behind them, so a key on the home list opens the report at any screen but these. Named
 #: here, not found by importing each screen (the home list would load every screen to draw its keys).
 DIALOGS = frozenset({"export"})
